@@ -1,0 +1,46 @@
+package com.valuekiosk.card.host;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The terminal side of the e-money purse applet (R-CA2), over any {@link CardTransport}. */
+public final class PurseApplication {
+
+    private final CardTransport card;
+
+    public PurseApplication(CardTransport card) {
+        this.card = card;
+    }
+
+    public AppletInfo select() throws CardTransportException, CardStatusException {
+        return AppletInfo.parse(send("SELECT purse", CardCommands.select(Aids.PURSE), -1));
+    }
+
+    public PurseData readCardData() throws CardTransportException, CardStatusException {
+        return PurseData.parse(send("GET DATA", CardCommands.getData(), CardProtocol.PURSE_DATA_LENGTH));
+    }
+
+    /** The whole log, newest first. */
+    public List<PurseLogEntry> readLog() throws CardTransportException, CardStatusException {
+        int count = readCardData().logCount();
+        List<PurseLogEntry> entries = new ArrayList<>(count);
+        for (int number = 1; number <= count; number++) {
+            entries.add(PurseLogEntry.parse(send("READ RECORD " + number, CardCommands.readLogRecord(number),
+                    CardProtocol.LOG_RECORD_LENGTH)));
+        }
+        return entries;
+    }
+
+    /** Writes amount change information to the card; the receipt goes back to the e-money server. */
+    public PurseReceipt credit(AmountChange change) throws CardTransportException, CardStatusException {
+        return PurseReceipt.parse(send("CREDIT", CardCommands.credit(change), CardProtocol.PURSE_RESPONSE_LENGTH));
+    }
+
+    public PurseReceipt debit(DebitAuthorization debit) throws CardTransportException, CardStatusException {
+        return PurseReceipt.parse(send("DEBIT", CardCommands.debit(debit), CardProtocol.PURSE_RESPONSE_LENGTH));
+    }
+
+    private byte[] send(String what, byte[] command, int expectedLength) throws CardTransportException, CardStatusException {
+        return CardResponse.parse(card.transmit(command)).requireSuccess(what, expectedLength);
+    }
+}

@@ -1,0 +1,105 @@
+package com.valuekiosk.card.sim;
+
+import com.valuekiosk.card.host.Bytes;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.security.CodeSource;
+
+/**
+ * One chip: a jcardsim runtime of its own. jcardsim 2.2.2 keeps its runtime (selected applet,
+ * transient memory, transaction state) in static fields, so two cards in one class loader would
+ * share one chip. Each chip therefore loads jcardsim and the applet classes in a class loader of
+ * its own; only byte arrays cross that boundary.
+ */
+final class JcardsimChip {
+
+    private static final String SIMULATOR = "com.licel.jcardsim.base.Simulator";
+    private static final String AID = "javacard.framework.AID";
+
+    private final URLClassLoader loader;
+    private final Object simulator;
+    private final Method transmit;
+    private final Method select;
+    private final Method reset;
+    private final Constructor<?> aid;
+
+    JcardsimChip() {
+        loader = new URLClassLoader(new URL[] {
+            location(com.licel.jcardsim.base.Simulator.class),
+            location(com.valuekiosk.card.applet.CreditCardApplet.class)
+        }, ClassLoader.getPlatformClassLoader());
+        try {
+            Class<?> simulatorClass = loader.loadClass(SIMULATOR);
+            Class<?> aidClass = loader.loadClass(AID);
+            simulator = simulatorClass.getConstructor().newInstance();
+            transmit = simulatorClass.getMethod("transmitCommand", byte[].class);
+            select = simulatorClass.getMethod("selectAppletWithResult", aidClass);
+            reset = simulatorClass.getMethod("reset");
+            aid = aidClass.getConstructor(byte[].class, short.class, byte.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("jcardsim could not be started", e);
+        }
+    }
+
+    /** Installs an applet class of {@code com.valuekiosk.card.applet} with GlobalPlatform install parameters. */
+    void install(String appletClass, String aidHex, byte[] applicationData) {
+        byte[] aidBytes = Bytes.fromHex(aidHex);
+        byte[] parameters = new byte[1 + aidBytes.length + 1 + 1 + applicationData.length];
+        parameters[0] = (byte) aidBytes.length;
+        System.arraycopy(aidBytes, 0, parameters, 1, aidBytes.length);
+        parameters[1 + aidBytes.length] = 0; // no control information
+        parameters[2 + aidBytes.length] = (byte) applicationData.length;
+        System.arraycopy(applicationData, 0, parameters, 3 + aidBytes.length, applicationData.length);
+        try {
+            Class<?> applet = loader.loadClass(appletClass);
+            Class<?> aidClass = loader.loadClass(AID);
+            simulator.getClass().getMethod("installApplet", aidClass, Class.class, byte[].class, short.class, byte.class)
+                    .invoke(simulator, newAid(aidBytes), applet, parameters, (short) 0, (byte) parameters.length);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("installing " + appletClass + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("installing " + appletClass + " failed", e);
+        }
+    }
+
+    /** SELECT by AID, as the card's runtime does it: deselect the current applet, select the new one. */
+    byte[] select(byte[] aidBytes) throws InvocationTargetException {
+        return (byte[]) invoke(select, newAid(aidBytes));
+    }
+
+    byte[] transmit(byte[] command) throws InvocationTargetException {
+        return (byte[]) invoke(transmit, (Object) command);
+    }
+
+    /** Power lost: no applet selected any more. */
+    void reset() throws InvocationTargetException {
+        invoke(reset);
+    }
+
+    private Object newAid(byte[] aidBytes) {
+        try {
+            return aid.newInstance(aidBytes, (short) 0, (byte) aidBytes.length);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("jcardsim AID", e);
+        }
+    }
+
+    private Object invoke(Method method, Object... arguments) throws InvocationTargetException {
+        try {
+            return method.invoke(simulator, arguments);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("jcardsim " + method.getName(), e);
+        }
+    }
+
+    private static URL location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IllegalStateException("cannot locate the classes of " + type.getName());
+        }
+        return source.getLocation();
+    }
+}
