@@ -10,7 +10,8 @@ public final class StatusWords {
 
     public static String describe(int sw) {
         if ((sw & 0xFFF0) == SW_PIN_TRIES_REMAINING) {
-            return "wrong PIN, " + (sw & 0x0F) + " tries left";
+            int left = sw & 0x0F;
+            return "wrong PIN, " + left + (left == 1 ? " try" : " tries") + " left";
         }
         switch (sw) {
             case SW_SUCCESS: return "success";
