@@ -24,8 +24,8 @@ final class Apdus {
 
     /**
      * Receives the data field and returns its length, which must be announced by Lc and present in
-     * full (short APDUs only, so one receive gets it all). A command that must carry no data is
-     * received with {@code min == max == 0}.
+     * full (short APDUs only, so one receive gets it all). Commands without a data field never call
+     * this: their P3 is Le, and receiving it as Lc would break T=0.
      */
     static short receive(APDU apdu, short min, short max) {
         short received = apdu.setIncomingAndReceive();

@@ -120,7 +120,6 @@ public final class CreditCardApplet extends PersonalisedApplet {
 
     private void getData(APDU apdu, byte[] buffer) {
         Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
-        Apdus.receive(apdu, (short) 0, (short) 0);
         short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, (short) 0, Constants.CARD_NUMBER_LENGTH);
         at = Util.arrayCopyNonAtomic(expiry, (short) 0, buffer, at, Constants.EXPIRY_LENGTH);
         at = Util.setShort(buffer, at, atc);

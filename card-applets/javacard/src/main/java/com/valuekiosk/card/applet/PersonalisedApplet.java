@@ -44,8 +44,7 @@ abstract class PersonalisedApplet extends Applet {
         } else if (ins == Constants.INS_ACTIVATE) {
             requirePersonalisation(buffer);
             Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
-            Apdus.receive(apdu, (short) 0, (short) 0);
-            if (!isPersonalisationComplete()) {
+                if (!isPersonalisationComplete()) {
                 ISOException.throwIt(Constants.SW_PERSONALISATION_INCOMPLETE);
             }
             lifeCycle = Constants.LIFE_CYCLE_OPERATIONAL;
@@ -103,7 +102,8 @@ abstract class PersonalisedApplet extends Applet {
             return -1;
         }
         short data = (short) (control + 1 + (parameters[control] & 0xFF));
-        if (data >= end || parameters[data] == 0) {
+        // The length byte and at least one byte of application data must lie inside the parameters.
+        if ((short) (data + 1) >= end || parameters[data] == 0) {
             return -1;
         }
         return (short) (data + 1);

@@ -94,7 +94,6 @@ public final class PurseApplet extends PersonalisedApplet {
 
     private void getData(APDU apdu, byte[] buffer) {
         Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
-        Apdus.receive(apdu, (short) 0, (short) 0);
         short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, (short) 0, Constants.CARD_NUMBER_LENGTH);
         at = Util.arrayCopyNonAtomic(currency, (short) 0, buffer, at, Constants.CURRENCY_LENGTH);
         at = Util.arrayCopyNonAtomic(balance, (short) 0, buffer, at, Constants.AMOUNT_LENGTH);
@@ -110,7 +109,6 @@ public final class PurseApplet extends PersonalisedApplet {
         if (buffer[ISO7816.OFFSET_P2] != Constants.P2_READ_RECORD_BY_NUMBER) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
-        Apdus.receive(apdu, (short) 0, (short) 0);
         short number = (short) (buffer[ISO7816.OFFSET_P1] & 0xFF);
         if (number == 0 || number > logCount) {
             ISOException.throwIt(Constants.SW_RECORD_NOT_FOUND);

@@ -133,8 +133,9 @@ public final class SimulatedCard implements CardTransport {
     }
 
     private static boolean isSelectByName(byte[] command) {
+        // P2 00: first occurrence, answer FCI; 0C: first occurrence, no FCI wanted (our answer is the same).
         return command.length >= 5 && command[0] == CardProtocol.CLA_ISO && command[1] == CardProtocol.INS_SELECT
-                && command[2] == CardProtocol.P1_SELECT_BY_NAME && command[3] == 0x00;
+                && command[2] == CardProtocol.P1_SELECT_BY_NAME && (command[3] == 0x00 || command[3] == 0x0C);
     }
 
     private static byte[] status(int sw) {

@@ -194,11 +194,18 @@ class CreditCardAppletTest {
         assertThat(swHex(send(card, "80 99 00 00 00"))).as("unknown INS").isEqualTo("6D00");
         assertThat(swHex(send(card, "80 32 00 00 00"))).as("purse INS on the credit applet").isEqualTo("6D00");
         assertThat(swHex(send(card, "80 CA 01 00 00"))).as("P1").isEqualTo("6A86");
-        assertThat(swHex(send(card, "80 CA 00 00 02 0102"))).as("data where none belongs").isEqualTo("6700");
         assertThat(swHex(send(card, "80 AE 00 00 16 0102"))).as("Lc larger than the data").isEqualTo("6700");
         assertThat(swHex(send(card, "80 AE 00 00 02 010203040506"))).as("data longer than Lc + Le").isEqualTo("6700");
         assertThat(swHex(send(card, "80 CA 00"))).as("shorter than a header").isEqualTo("6700");
         assertThat(swHex(send(card, ""))).as("empty").isEqualTo("6700");
+    }
+
+    @Test
+    void commandsWithoutDataTakeP3AsLeWhateverItsValue() throws Exception {
+        byte[] exactLe = send(card, "80 CA 00 00 19");
+        assertThat(swHex(exactLe)).isEqualTo("9000");
+        assertThat(CreditCardData.parse(java.util.Arrays.copyOf(exactLe, exactLe.length - 2)).cardNumber()).isEqualTo(CARD);
+        assertThat(swHex(send(card, "80 CA 00 00"))).as("case 1").isEqualTo("9000");
     }
 
     private static PurchaseRequest withAmount(long amount) {
