@@ -1,0 +1,107 @@
+package com.valuekiosk.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * One server's database: H2 in a file by default, PostgreSQL for real sites, the same Flyway
+ * migrations on both (R-SV5). Work runs in short transactions that are retried when the database
+ * says a concurrent transaction got in the way — which is how two requests with one request id,
+ * or two purchases on one card, are serialised without any lock held in this process.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Unique violation, serialization failure, deadlock (PostgreSQL and H2), H2 lock timeout. */
+    private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01", "HYT00");
+    private static final int ATTEMPTS = 5;
+
+    private final HikariDataSource pool;
+    private final boolean postgres;
+
+    private Database(HikariDataSource pool, boolean postgres) {
+        this.pool = pool;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} and migrates it with the scripts of
+     * {@code classpath:db/<schema>}.
+     */
+    public static Database open(String jdbcUrl, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName(schema);
+        config.setMaximumPoolSize(16);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/" + schema).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, jdbcUrl.startsWith("jdbc:postgresql:"));
+    }
+
+    /** The H2 URL of a database file, in PostgreSQL mode so that one dialect serves both. */
+    public static String h2File(java.nio.file.Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    if (!RETRYABLE.contains(e.getSQLState())) {
+                        throw new StorageException(e);
+                    }
+                    last = e;
+                } catch (RuntimeException | Error e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StorageException(e);
+            }
+        }
+        throw new StorageException(last);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,107 @@
+package com.valuekiosk.server.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.server.http.ApiException;
+import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Exactly-once effects for state-changing requests (R-SV4). The answer to a request id is stored
+ * in the same transaction as the request's effects, so either both exist or neither does; a
+ * repeat gets the stored answer byte for byte and changes nothing. Two copies arriving at once
+ * race on the table's primary key: the loser's transaction is rolled back and retried by
+ * {@link Database#inTransaction}, and then finds the winner's answer.
+ *
+ * <p>Business decisions ({@link ApiException#isDecision()}) are stored like successes, together
+ * with whatever bookkeeping the work did before deciding (for example, a used ATC).
+ */
+public final class Idempotency {
+
+    private final Database database;
+    private final Clock clock;
+
+    public Idempotency(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Work that changes state and answers. */
+    @FunctionalInterface
+    public interface Effect {
+        Reply apply(Connection connection) throws SQLException;
+    }
+
+    public Reply once(UUID requestId, String endpoint, PeerIdentity client, Object request, Effect effect) {
+        String hash = hash(request);
+        String clientName = client.role() + "/" + client.name();
+        return database.inTransaction(connection -> {
+            Reply stored = find(connection, requestId, endpoint, clientName, hash);
+            if (stored != null) {
+                return stored;
+            }
+            Reply reply;
+            try {
+                reply = effect.apply(connection);
+            } catch (ApiException e) {
+                if (!e.isDecision()) {
+                    throw e;
+                }
+                reply = Reply.error(e);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO idempotent_requests (request_id, endpoint, client, request_hash, status, response, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, requestId.toString());
+                insert.setString(2, endpoint);
+                insert.setString(3, clientName);
+                insert.setString(4, hash);
+                insert.setInt(5, reply.status());
+                insert.setString(6, reply.text());
+                insert.setTimestamp(7, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
+            }
+            return reply;
+        });
+    }
+
+    private static Reply find(Connection connection, UUID requestId, String endpoint, String client, String hash)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT endpoint, client, request_hash, status, response FROM idempotent_requests WHERE request_id = ?")) {
+            select.setString(1, requestId.toString());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                if (!row.getString("endpoint").equals(endpoint) || !row.getString("client").equals(client)
+                        || !row.getString("request_hash").equals(hash)) {
+                    throw ApiException.refused(ErrorCode.REQUEST_ID_REUSED,
+                            "request id " + requestId + " was already used for a different request");
+                }
+                return new Reply(row.getInt("status"), row.getString("response").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String hash(Object request) {
+        try {
+            byte[] canonical = Json.mapper().writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("request hash", e);
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package com.valuekiosk.server.emoney;
+
+import com.valuekiosk.card.host.AmountChange;
+import com.valuekiosk.card.host.Bytes;
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.card.host.KeyUsage;
+import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.pki.CertificateRole;
+import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.server.db.Database;
+import com.valuekiosk.server.db.Idempotency;
+import com.valuekiosk.server.http.ApiException;
+import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.wire.AmountChangeRequest;
+import com.valuekiosk.wire.AmountChangeResponse;
+import com.valuekiosk.wire.ApiPaths;
+import com.valuekiosk.wire.Availability;
+import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardState;
+import com.valuekiosk.wire.ChargeStatus;
+import com.valuekiosk.wire.ChargeStatusRequest;
+import com.valuekiosk.wire.CompletionRequest;
+import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.Fields;
+import com.valuekiosk.wire.PreparationAck;
+import com.valuekiosk.wire.PreparationNotice;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The e-money server's work (FIG. 6A/6B, FIG. 8). Money moves through preparation states
+ * AVAILABLE → CHARGING (inside an issued charge) → COMPLETED, or AVAILABLE → REFUNDED on expiry.
+ *
+ * <p>The rule that keeps VALUE from being applied twice: a card gets at most one charge per credit
+ * sequence number, ever, and an issued charge is re-sent unchanged until it is settled. The card
+ * accepts a CREDIT only at its current sequence number, so once its number has moved past a
+ * charge's, that charge was applied; while it has not, the same bytes may be written again.
+ */
+public final class EmoneyService {
+
+    private static final Logger log = LoggerFactory.getLogger(EmoneyService.class);
+
+    private final Database database;
+    private final Idempotency idempotency;
+    private final IssuerMasterKeys issuer;
+    private final Currency currency;
+    private final Duration preparationValidity;
+    private final Clock clock;
+    private final PasswordCheck passwords;
+    private final SecureRandom random = new SecureRandom();
+
+    public EmoneyService(Database database, IssuerMasterKeys issuer, Currency currency, Duration preparationValidity,
+                         Clock clock) {
+        this.database = database;
+        this.idempotency = new Idempotency(database, clock);
+        this.issuer = issuer;
+        this.currency = currency;
+        this.preparationValidity = preparationValidity;
+        this.clock = clock;
+        this.passwords = new PasswordCheck(database, new PasswordHasher(), clock);
+    }
+
+    // ---- Preparations (from the credit company server or a points system) ----
+
+    public Reply prepare(PreparationNotice notice, PeerIdentity caller) {
+        PreparationNotice.Source expected = caller.role() == CertificateRole.POINTS_SYSTEM
+                ? PreparationNotice.Source.POINTS : PreparationNotice.Source.PURCHASE;
+        if (notice.source() != expected) {
+            throw ApiException.refused(ErrorCode.INVALID_REQUEST, "a " + caller.role() + " prepares " + expected + " only");
+        }
+        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, connection -> {
+            if (!notice.currency().equals(currency.getCurrencyCode())) {
+                throw ApiException.decision(ErrorCode.CURRENCY_NOT_SUPPORTED, "this e-money is in " + currency.getCurrencyCode());
+            }
+            String card = notice.emoneyCardNumber() != null ? notice.emoneyCardNumber() : mappedCard(connection, notice.creditCardNumber());
+            requireUser(connection, card);
+            UUID preparationId = UUID.randomUUID();
+            Instant now = clock.instant();
+            Instant expires = now.plus(preparationValidity);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO preparations (preparation_id, request_id, card_number, amount, currency, source, created_at, expires_at, state)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AVAILABLE')")) {
+                insert.setString(1, preparationId.toString());
+                insert.setString(2, notice.requestId().toString());
+                insert.setString(3, card);
+                insert.setLong(4, notice.amount());
+                insert.setString(5, notice.currency());
+                insert.setString(6, notice.source().name());
+                insert.setTimestamp(7, Timestamp.from(now));
+                insert.setTimestamp(8, Timestamp.from(expires));
+                insert.executeUpdate();
+            }
+            log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), CardNumber.of(card), notice.source());
+            return Reply.ok(new PreparationAck(preparationId, notice.requestId(), CardNumber.of(card).masked(),
+                    notice.amount(), notice.currency(), expires));
+        });
+    }
+
+    private static String mappedCard(Connection connection, String creditCard) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT card_number FROM emoney_users WHERE linked_credit_card = ?")) {
+            select.setString(1, creditCard);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.decision(ErrorCode.EMONEY_CARD_NOT_MAPPED, "no e-money card is registered for this credit card");
+                }
+                return row.getString(1);
+            }
+        }
+    }
+
+    // ---- Kiosk: availability, amount change, completion, status ----
+
+    public Availability availability(AvailabilityRequest request) {
+        passwords.require(request.cardNumber(), request.password());
+        return database.inTransaction(connection -> {
+            List<Availability.Prepared> prepared = new ArrayList<>();
+            long total = 0;
+            for (Prepared p : available(connection, request.cardNumber(), clock.instant())) {
+                prepared.add(new Availability.Prepared(p.id(), p.amount(), p.source(), p.expiresAt()));
+                total += p.amount();
+            }
+            return new Availability(CardNumber.of(request.cardNumber()).masked(), total, currency.getCurrencyCode(), prepared);
+        });
+    }
+
+    public Reply issueAmountChange(AmountChangeRequest request, PeerIdentity terminal) {
+        passwords.require(request.cardNumber(), request.password());
+        return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, request, connection -> {
+            String card = request.cardNumber();
+            lockUser(connection, card);
+            CardState state = request.card();
+            Charge open = openCharge(connection, card);
+            if (open != null) {
+                if (state.creditSequence() == open.sequence()) {
+                    // Not applied yet: the same change again, byte for byte.
+                    return Reply.ok(open.toResponse());
+                }
+                settle(connection, open, state);
+            }
+            requireNoChargeAtOrAfter(connection, card, state.creditSequence());
+            Instant now = clock.instant();
+            List<Prepared> prepared = available(connection, card, now);
+            long total = prepared.stream().mapToLong(Prepared::amount).sum();
+            if (total == 0) {
+                throw ApiException.decision(ErrorCode.NOTHING_TO_CHARGE, "no VALUE is waiting for this card");
+            }
+            if (total > Fields.MAX_AMOUNT - state.balance()) {
+                throw ApiException.decision(ErrorCode.CARD_STATE_INCONSISTENT, "the card cannot hold this amount");
+            }
+            long chargeId = newChargeId();
+            AmountChange change = AmountChange.issue(issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card)),
+                    CardNumber.of(card), total, state.creditSequence(), chargeId);
+            Charge charge = new Charge(chargeId, card, state.creditSequence(), total, currency.getCurrencyCode(),
+                    Bytes.hex(change.mac()), "ISSUED");
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id, issued_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)")) {
+                insert.setLong(1, chargeId);
+                insert.setString(2, card);
+                insert.setInt(3, charge.sequence());
+                insert.setLong(4, total);
+                insert.setString(5, charge.currency());
+                insert.setString(6, charge.mac());
+                insert.setString(7, terminal.name());
+                insert.setTimestamp(8, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            for (Prepared p : prepared) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE preparations SET state = 'CHARGING', charge_id = ? WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
+                    update.setLong(1, chargeId);
+                    update.setString(2, p.id().toString());
+                    if (update.executeUpdate() != 1) {
+                        throw new IllegalStateException("preparation changed under a row lock");
+                    }
+                }
+            }
+            log.info("issued charge {} of {} {} to {} at sequence {} for {}", chargeId, total, charge.currency(),
+                    CardNumber.of(card), charge.sequence(), terminal.name());
+            return Reply.ok(charge.toResponse());
+        });
+    }
+
+    public Reply complete(CompletionRequest request, PeerIdentity terminal) {
+        return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, connection -> {
+            Charge charge = charge(connection, request.chargeId());
+            if (charge == null) {
+                throw ApiException.refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId());
+            }
+            lockUser(connection, charge.card());
+            charge = charge(connection, request.chargeId());
+            if (charge.state().equals("COMPLETED")) {
+                return Reply.ok(charge.toStatus());
+            }
+            CardNumber card = CardNumber.of(charge.card());
+            AmountChange change = new AmountChange(card, charge.amount(), charge.sequence(), charge.id(), Bytes.fromHex(charge.mac()));
+            PurseReceipt receipt = new PurseReceipt(request.balanceAfter(), request.nextSequence(), Bytes.fromHex(request.receiptMac()));
+            if (request.nextSequence() != charge.sequence() + 1
+                    || !change.isConfirmedBy(receipt, issuer.cardKey(KeyUsage.PURSE_CREDIT, card))) {
+                throw ApiException.refused(ErrorCode.RECEIPT_INVALID, "the receipt is not the card's proof of charge " + charge.id());
+            }
+            markCompleted(connection, charge, "RECEIPT", request.balanceAfter());
+            return Reply.ok(charge.completed().toStatus());
+        });
+    }
+
+    public Reply status(ChargeStatusRequest request, PeerIdentity terminal) {
+        return idempotency.once(request.requestId(), ApiPaths.CHARGE_STATUS, terminal, request, connection -> {
+            Charge charge = charge(connection, request.chargeId());
+            if (charge == null || !charge.card().equals(request.cardNumber())) {
+                throw ApiException.refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
+            }
+            lockUser(connection, charge.card());
+            charge = charge(connection, request.chargeId());
+            if (charge.state().equals("ISSUED") && request.card().creditSequence() != charge.sequence()) {
+                settle(connection, charge, request.card());
+                charge = charge.completed();
+            }
+            return Reply.ok(charge.toStatus());
+        });
+    }
+
+    // ---- Expiry (run by the scheduler and by the command line) ----
+
+    /** Refunds every AVAILABLE preparation past its expiry to its user's bank account; returns how many. */
+    public int expireNow() {
+        Instant now = clock.instant();
+        List<String> due = database.inTransaction(connection -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT preparation_id FROM preparations WHERE state = 'AVAILABLE' AND expires_at <= ?")) {
+                select.setTimestamp(1, Timestamp.from(now));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        int refunded = 0;
+        for (String id : due) {
+            // One transaction per preparation: another instance may refund or charge it meanwhile.
+            boolean done = database.inTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE preparations SET state = 'REFUNDED' WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
+                    update.setString(1, id);
+                    if (update.executeUpdate() != 1) {
+                        return false;
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO refunds (refund_id, preparation_id, card_number, bank_account, amount, currency, refunded_at)"
+                                + " SELECT ?, p.preparation_id, p.card_number, u.bank_account, p.amount, p.currency, ?"
+                                + " FROM preparations p JOIN emoney_users u ON u.card_number = p.card_number WHERE p.preparation_id = ?")) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setTimestamp(2, Timestamp.from(now));
+                    insert.setString(3, id);
+                    insert.executeUpdate();
+                }
+                return true;
+            });
+            if (done) {
+                refunded++;
+            }
+        }
+        if (refunded > 0) {
+            log.info("refunded {} expired preparations", refunded);
+        }
+        return refunded;
+    }
+
+    // ---- Internals ----
+
+    /** An open charge whose card has moved past its sequence number was applied; a card behind it is inconsistent. */
+    private void settle(Connection connection, Charge open, CardState state) throws SQLException {
+        if (state.creditSequence() < open.sequence()) {
+            throw ApiException.refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                    "the card reports sequence " + state.creditSequence() + ", below charge " + open.id() + "'s " + open.sequence());
+        }
+        markCompleted(connection, open, "CARD_STATE", null);
+        log.info("charge {} settled as applied: the card is at sequence {}", open.id(), state.creditSequence());
+    }
+
+    private void markCompleted(Connection connection, Charge charge, String by, Long balanceAfter) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE charges SET state = 'COMPLETED', completed_at = ?, completed_by = ?, balance_after = ? WHERE charge_id = ? AND state = 'ISSUED'")) {
+            update.setTimestamp(1, Timestamp.from(clock.instant()));
+            update.setString(2, by);
+            if (balanceAfter == null) {
+                update.setNull(3, java.sql.Types.BIGINT);
+            } else {
+                update.setLong(3, balanceAfter);
+            }
+            update.setLong(4, charge.id());
+            update.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = ? AND state = 'CHARGING'")) {
+            update.setLong(1, charge.id());
+            update.executeUpdate();
+        }
+    }
+
+    private static void requireNoChargeAtOrAfter(Connection connection, String card, int sequence) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MAX(sequence) FROM charges WHERE card_number = ?")) {
+            select.setString(1, card);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    int highest = row.getInt(1);
+                    if (!row.wasNull() && highest >= sequence) {
+                        throw ApiException.refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                                "the card reports sequence " + sequence + " but a charge at " + highest + " exists");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void requireUser(Connection connection, String card) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM emoney_users WHERE card_number = ?")) {
+            select.setString(1, card);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.decision(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                }
+            }
+        }
+    }
+
+    /** Serialises all charge work on one card, across threads and server instances. */
+    private static void lockUser(Connection connection, String card) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT card_number FROM emoney_users WHERE card_number = ? FOR UPDATE")) {
+            select.setString(1, card);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                }
+            }
+        }
+    }
+
+    private record Prepared(UUID id, long amount, PreparationNotice.Source source, Instant expiresAt) {
+    }
+
+    private static List<Prepared> available(Connection connection, String card, Instant now) throws SQLException {
+        List<Prepared> prepared = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT preparation_id, amount, source, expires_at FROM preparations"
+                        + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id")) {
+            select.setString(1, card);
+            select.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    prepared.add(new Prepared(UUID.fromString(rows.getString(1)), rows.getLong(2),
+                            PreparationNotice.Source.valueOf(rows.getString(3)), rows.getTimestamp(4).toInstant()));
+                }
+            }
+        }
+        return prepared;
+    }
+
+    private record Charge(long id, String card, int sequence, long amount, String currency, String mac, String state) {
+
+        AmountChangeResponse toResponse() {
+            return new AmountChangeResponse(id, CardNumber.of(card).masked(), amount, currency, sequence, mac);
+        }
+
+        ChargeStatus toStatus() {
+            return new ChargeStatus(id, ChargeStatus.State.valueOf(state), amount, currency);
+        }
+
+        Charge completed() {
+            return new Charge(id, card, sequence, amount, currency, mac, "COMPLETED");
+        }
+    }
+
+    private static Charge openCharge(Connection connection, String card) throws SQLException {
+        return queryCharge(connection, "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
+                + " WHERE card_number = ? AND state = 'ISSUED'", card);
+    }
+
+    private static Charge charge(Connection connection, long chargeId) throws SQLException {
+        return queryCharge(connection, "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
+                + " WHERE charge_id = ?", chargeId);
+    }
+
+    private static Charge queryCharge(Connection connection, String sql, Object key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return new Charge(row.getLong(1), row.getString(2), row.getInt(3), row.getLong(4), row.getString(5),
+                        row.getString(6), row.getString(7));
+            }
+        }
+    }
+
+    /** Positive, 63 bits, random: unique across instances without a shared sequence (a clash is retried). */
+    private long newChargeId() {
+        long id;
+        do {
+            id = random.nextLong() >>> 1;
+        } while (id == 0);
+        return id;
+    }
+}

@@ -1,0 +1,83 @@
+package com.valuekiosk.server.testing;
+
+import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.pki.DevPki;
+import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.pki.TlsContexts;
+import com.valuekiosk.server.db.DatabaseSettings;
+import com.valuekiosk.server.emoney.EmoneyServer;
+import com.valuekiosk.server.emoney.EmoneyUsers;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A development PKI and an e-money server on loopback with the demo users, for tests. Terminals
+ * KIOSK001 and KIOSK002 are registered; STRANGER has a certificate from our CA but is not.
+ */
+public final class EmoneyFixture implements AutoCloseable {
+
+    public static final String KIOSK = "KIOSK001";
+    public static final String OTHER_KIOSK = "KIOSK002";
+    public static final String STRANGER = "STRANGER";
+    public static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
+
+    public final DevPki pki;
+    public final MutableClock clock = new MutableClock(START);
+    public final EmoneyServer server;
+
+    private static DevPki sharedPki;
+
+    /** One PKI per test JVM: making certificates is the slow part of starting a fixture. */
+    public static synchronized DevPki sharedPki() throws java.io.IOException {
+        if (sharedPki == null) {
+            Path directory = java.nio.file.Files.createTempDirectory("valuekiosk-test-pki");
+            sharedPki = DevPki.create(directory, DevPki.DEFAULT_PASSWORD.toCharArray(), List.of(KIOSK, OTHER_KIOSK, STRANGER));
+            sharedPki.issuePointsSystem("points");
+        }
+        return sharedPki;
+    }
+
+    public EmoneyFixture(Path directory, Storage storage) throws Exception {
+        pki = sharedPki();
+        DatabaseSettings database = storage.fresh(directory, "emoney");
+        server = EmoneyServer.start(new EmoneyServer.Config("127.0.0.1", 0, database,
+                TlsContexts.create(pki.emoneyServerKeyStore(), pki.storePassword(), pki.trustStore()),
+                IssuerMasterKeys.demo(), DemoCards.YEN, Duration.ofDays(30), Duration.ZERO, clock));
+        EmoneyUsers.seedDemo(server.database(), List.of(KIOSK, OTHER_KIOSK));
+    }
+
+    public URI uri() {
+        return URI.create("https://127.0.0.1:" + server.port());
+    }
+
+    public ApiClient terminal(String terminalId) {
+        return client(pki.terminalKeyStore(terminalId));
+    }
+
+    public ApiClient creditServer() {
+        return client(pki.creditServerKeyStore());
+    }
+
+    public ApiClient pointsSystem() {
+        return client(pki.pointsSystemKeyStore("points"));
+    }
+
+    public ApiClient client(Path keyStore) {
+        SSLContext tls = TlsContexts.create(keyStore, pki.storePassword(), pki.trustStore());
+        return new ApiClient(tls, uri());
+    }
+
+    public static PeerIdentity kiosk() {
+        return new PeerIdentity(com.valuekiosk.pki.CertificateRole.TERMINAL, KIOSK);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}

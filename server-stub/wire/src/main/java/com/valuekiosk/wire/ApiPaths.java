@@ -1,0 +1,27 @@
+package com.valuekiosk.wire;
+
+/** Endpoint paths; all take and answer JSON over mutual TLS. */
+public final class ApiPaths {
+
+    private ApiPaths() {
+    }
+
+    // Credit company server
+    /** POST, kiosk: buy VALUE with the credit card ({@link ValuePurchaseRequest}). */
+    public static final String PURCHASES = "/v1/purchases";
+
+    // E-money server
+    /** POST, credit company server or points system: prepare VALUE for a card ({@link PreparationNotice}). */
+    public static final String PREPARATIONS = "/v1/preparations";
+    /** POST, kiosk: what is waiting for a card ({@link AvailabilityRequest}). */
+    public static final String AVAILABILITY = "/v1/charges/availability";
+    /** POST, kiosk: amount change information for the card ({@link AmountChangeRequest}). */
+    public static final String AMOUNT_CHANGES = "/v1/charges";
+    /** POST, kiosk: the card's receipt for a charge ({@link CompletionRequest}). */
+    public static final String COMPLETIONS = "/v1/charges/completions";
+    /** POST, kiosk: resolve an issued charge from what the card reports ({@link ChargeStatusRequest}). */
+    public static final String CHARGE_STATUS = "/v1/charges/status";
+
+    /** GET, anyone with a valid certificate: liveness. */
+    public static final String HEALTH = "/health";
+}

@@ -1,0 +1,12 @@
+package com.valuekiosk.wire;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** "Amount available for charging-up: ¥2,000" (FIG. 10B), and what it is made of. */
+public record Availability(String maskedCardNumber, long total, String currency, List<Prepared> preparations) {
+
+    public record Prepared(UUID preparationId, long amount, PreparationNotice.Source source, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,67 @@
+package com.valuekiosk.wire;
+
+import java.util.UUID;
+
+/** Checks shared by the messages' constructors; a failure becomes a 400 INVALID_REQUEST. */
+public final class Fields {
+
+    /** The largest amount a card field holds (4 bytes unsigned), in minor units. */
+    public static final long MAX_AMOUNT = 0xFFFF_FFFFL;
+
+    private Fields() {
+    }
+
+    public static UUID requestId(UUID requestId) {
+        if (requestId == null) {
+            throw new IllegalArgumentException("requestId is required");
+        }
+        return requestId;
+    }
+
+    /** 16 digits; the value is never echoed, it may be a real card number. */
+    public static String cardNumber(String name, String value) {
+        if (value == null || value.length() != 16 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(name + " must be 16 digits");
+        }
+        return value;
+    }
+
+    public static String optionalCardNumber(String name, String value) {
+        return value == null ? null : cardNumber(name, value);
+    }
+
+    public static long amount(long amount) {
+        if (amount <= 0 || amount > MAX_AMOUNT) {
+            throw new IllegalArgumentException("amount must be 1.." + MAX_AMOUNT + " minor units");
+        }
+        return amount;
+    }
+
+    public static String currency(String currency) {
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("currency must be an ISO 4217 code such as JPY");
+        }
+        return currency;
+    }
+
+    public static int sequence(String name, int value) {
+        if (value < 0 || value > 0xFFFF) {
+            throw new IllegalArgumentException(name + " must be 0..65535");
+        }
+        return value;
+    }
+
+    public static String mac(String name, String hex) {
+        if (hex == null || !hex.matches("[0-9A-Fa-f]{16}")) {
+            throw new IllegalArgumentException(name + " must be 8 bytes in hex");
+        }
+        return hex.toUpperCase();
+    }
+
+    public static String password(String password) {
+        if (password != null && (password.isEmpty() || password.length() > 64)) {
+            throw new IllegalArgumentException("password must be 1..64 characters when given");
+        }
+        return password;
+    }
+}
