@@ -40,6 +40,8 @@ public final class HttpsServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(30_000);
+        // On stop, idle keep-alive connections close at once; requests in flight still finish.
+        connector.setShutdownIdleTimeout(50);
         server.addConnector(connector);
         server.setHandler(handler);
         server.setStopTimeout(5_000);
