@@ -43,14 +43,17 @@ public final class EmoneyServer implements AutoCloseable {
 
     private final Database database;
     private final EmoneyService service;
+    private final PreparationExpiry expiry;
     private final HttpsServer https;
-    private final ScheduledExecutorService expiry;
+    private final ScheduledExecutorService scheduler;
 
-    private EmoneyServer(Database database, EmoneyService service, HttpsServer https, ScheduledExecutorService expiry) {
+    private EmoneyServer(Database database, EmoneyService service, PreparationExpiry expiry, HttpsServer https,
+                         ScheduledExecutorService scheduler) {
         this.database = database;
         this.service = service;
-        this.https = https;
         this.expiry = expiry;
+        this.https = https;
+        this.scheduler = scheduler;
     }
 
     public static EmoneyServer start(Config config) throws Exception {
@@ -74,27 +77,28 @@ public final class EmoneyServer implements AutoCloseable {
                             call -> Reply.ok(Map.of("status", "UP", "server", "emoney"))));
             HttpsServer https = new HttpsServer("emoney", config.host(), config.port(), config.tls(),
                     new ApiHandler("emoney", new SqlClientRegistry(database), routes)).start();
-            ScheduledExecutorService expiry = null;
+            PreparationExpiry expiry = new PreparationExpiry(database, config.clock());
+            ScheduledExecutorService scheduler = null;
             if (config.expiryInterval() != null && !config.expiryInterval().isNegative() && !config.expiryInterval().isZero()) {
-                expiry = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "emoney-expiry");
                     thread.setDaemon(true);
                     return thread;
                 });
                 long seconds = config.expiryInterval().toSeconds();
-                expiry.scheduleWithFixedDelay(() -> runExpiry(service), seconds, seconds, TimeUnit.SECONDS);
+                scheduler.scheduleWithFixedDelay(() -> runExpiry(expiry), seconds, seconds, TimeUnit.SECONDS);
             }
             log.info("e-money server listening on {}:{}", config.host(), https.port());
-            return new EmoneyServer(database, service, https, expiry);
+            return new EmoneyServer(database, service, expiry, https, scheduler);
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
     }
 
-    private static void runExpiry(EmoneyService service) {
+    private static void runExpiry(PreparationExpiry expiry) {
         try {
-            service.expireNow();
+            expiry.expireNow();
         } catch (RuntimeException e) {
             // The next run tries again; nothing is half-done (one transaction per preparation).
             log.error("expiry run failed", e);
@@ -113,10 +117,14 @@ public final class EmoneyServer implements AutoCloseable {
         return service;
     }
 
+    public PreparationExpiry expiry() {
+        return expiry;
+    }
+
     @Override
     public void close() throws Exception {
-        if (expiry != null) {
-            expiry.shutdownNow();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
         try {
             https.close();

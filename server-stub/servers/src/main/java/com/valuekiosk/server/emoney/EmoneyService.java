@@ -235,56 +235,6 @@ public final class EmoneyService {
         });
     }
 
-    // ---- Expiry (run by the scheduler and by the command line) ----
-
-    /** Refunds every AVAILABLE preparation past its expiry to its user's bank account; returns how many. */
-    public int expireNow() {
-        Instant now = clock.instant();
-        List<String> due = database.inTransaction(connection -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT preparation_id FROM preparations WHERE state = 'AVAILABLE' AND expires_at <= ?")) {
-                select.setTimestamp(1, Timestamp.from(now));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
-        int refunded = 0;
-        for (String id : due) {
-            // One transaction per preparation: another instance may refund or charge it meanwhile.
-            boolean done = database.inTransaction(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE preparations SET state = 'REFUNDED' WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
-                    update.setString(1, id);
-                    if (update.executeUpdate() != 1) {
-                        return false;
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO refunds (refund_id, preparation_id, card_number, bank_account, amount, currency, refunded_at)"
-                                + " SELECT ?, p.preparation_id, p.card_number, u.bank_account, p.amount, p.currency, ?"
-                                + " FROM preparations p JOIN emoney_users u ON u.card_number = p.card_number WHERE p.preparation_id = ?")) {
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setTimestamp(2, Timestamp.from(now));
-                    insert.setString(3, id);
-                    insert.executeUpdate();
-                }
-                return true;
-            });
-            if (done) {
-                refunded++;
-            }
-        }
-        if (refunded > 0) {
-            log.info("refunded {} expired preparations", refunded);
-        }
-        return refunded;
-    }
-
     // ---- Internals ----
 
     /** An open charge whose card has moved past its sequence number was applied; a card behind it is inconsistent. */

@@ -222,10 +222,10 @@ class EmoneyServerTest {
         prepare(PURSE, 700);
 
         fixture.clock.advance(Duration.ofDays(30).plusSeconds(1));
-        int refunded = fixture.server.service().expireNow();
+        int refunded = fixture.server.expiry().expireNow();
 
         assertThat(refunded).isEqualTo(1);
-        assertThat(fixture.server.service().expireNow()).as("twice refunds nothing more").isZero();
+        assertThat(fixture.server.expiry().expireNow()).as("twice refunds nothing more").isZero();
         assertThat(count("SELECT COUNT(*) FROM refunds WHERE amount = 700 AND bank_account = 'JP-0001-1234567'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'CHARGING'")).isEqualTo(2);
         assertThat(kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).total()).isZero();
