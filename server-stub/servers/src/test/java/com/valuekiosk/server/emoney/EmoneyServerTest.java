@@ -272,6 +272,34 @@ class EmoneyServerTest {
         assertThat(count("SELECT COUNT(*) FROM preparations")).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void logsNeverCarryAFullCardNumberOrAPassword(Storage storage) throws Exception {
+        start(storage);
+        String password = "Secret#Kiosk-5519";
+        EmoneyUsers.register(fixture.server.database(), PHONE, "HANAKO SATO", password.toCharArray(), "JP-0001-3456789", null);
+        try (com.valuekiosk.server.testing.LogCapture log = new com.valuekiosk.server.testing.LogCapture()) {
+            prepare(PHONE, 1_000);
+            kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PHONE, "wrong-" + password));
+            kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PHONE, password));
+            SimulatedCard phone = new SimulatedCardFactory(IssuerMasterKeys.demo()).phone(DemoCards.PHONE_PURSE);
+            PurseApplication phonePurse = new PurseApplication(phone);
+            phonePurse.select();
+            PurseData data = phonePurse.readCardData();
+            ApiClient.Response change = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PHONE, password,
+                    new CardState(data.creditSequence(), data.balance(), List.of())));
+            AmountChangeResponse issued = change.as(AmountChangeResponse.class);
+            kiosk.post(ApiPaths.COMPLETIONS, completion(issued, phonePurse.credit(toCard(issued, PHONE))));
+            kiosk.postRaw(ApiPaths.AMOUNT_CHANGES, "{\"cardNumber\":\"" + PHONE + "\",\"password\":\"" + password + "\",\"x\":1}");
+
+            assertThat(log.text()).contains("issued charge");
+            for (String secret : List.of(PHONE, PURSE, password)) {
+                assertThat(log.unmaskedText()).doesNotContain(secret);
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM emoney_users WHERE password_hash LIKE '%" + password + "%'")).isZero();
+    }
+
     // ---- helpers ----
 
     private void prepare(String card, long amount) {
