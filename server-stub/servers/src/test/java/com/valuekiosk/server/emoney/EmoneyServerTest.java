@@ -300,6 +300,39 @@ class EmoneyServerTest {
         assertThat(count("SELECT COUNT(*) FROM emoney_users WHERE password_hash LIKE '%" + password + "%'")).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void concurrentRequestsForOneCardGetOneChargeBetweenThem(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        CardState state = cardState();
+        int kiosks = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(kiosks);
+        try {
+            List<java.util.concurrent.Future<ApiClient.Response>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < kiosks; i++) {
+                ApiClient client = fixture.terminal(i % 2 == 0 ? EmoneyFixture.KIOSK : EmoneyFixture.OTHER_KIOSK);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return client.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null, state));
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ApiClient.Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                bodies.add(response.body());
+            }
+            assertThat(bodies).as("every kiosk got the same amount change").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM charges")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'CHARGING'")).isEqualTo(1);
+    }
+
     // ---- helpers ----
 
     private void prepare(String card, long amount) {
