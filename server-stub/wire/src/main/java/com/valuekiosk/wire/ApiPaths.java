@@ -9,6 +9,11 @@ public final class ApiPaths {
     // Credit company server
     /** POST, kiosk: buy VALUE with the credit card ({@link ValuePurchaseRequest}). */
     public static final String PURCHASES = "/v1/purchases";
+    /**
+     * POST, kiosk: what became of a purchase request whose answer never arrived
+     * ({@link PurchaseOutcomeRequest}); an id the server never saw is closed for good.
+     */
+    public static final String PURCHASE_OUTCOMES = "/v1/purchases/outcome";
 
     // E-money server
     /** POST, credit company server or points system: prepare VALUE for a card ({@link PreparationNotice}). */

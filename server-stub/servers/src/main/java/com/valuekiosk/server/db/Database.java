@@ -3,7 +3,12 @@ package com.valuekiosk.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -92,6 +97,21 @@ public final class Database implements AutoCloseable {
             }
         }
         throw new StorageException(last);
+    }
+
+    /**
+     * Times are stored as UTC wall-clock TIMESTAMPs, whatever the JVM's zone: the same on every
+     * instance, and no hour is ambiguous when daylight saving time ends. Microseconds, the finest
+     * both databases keep, so a value read back compares equal to the one written.
+     */
+    public static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    /** Reads a TIMESTAMP written by {@link #utc}. */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -29,6 +30,9 @@ import java.util.UUID;
  * with whatever bookkeeping the work did before deciding (for example, a used ATC).
  */
 public final class Idempotency {
+
+    /** The request hash of an id closed without a request (see {@link #outcomeOrClose}). */
+    private static final String CLOSED = "closed";
 
     private final Database database;
     private final Clock clock;
@@ -61,22 +65,50 @@ public final class Idempotency {
                 }
                 reply = Reply.error(e);
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO idempotent_requests (request_id, endpoint, client, request_hash, status, response, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, requestId.toString());
-                insert.setString(2, endpoint);
-                insert.setString(3, clientName);
-                insert.setString(4, hash);
-                insert.setInt(5, reply.status());
-                insert.setString(6, reply.text());
-                insert.setTimestamp(7, Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            }
+            insert(connection, requestId, endpoint, clientName, hash, reply);
             return reply;
         });
     }
 
+    /**
+     * What became of a request whose answer was lost: its stored answer if it arrived; otherwise
+     * the id is closed with {@code notMade} as its answer, so that a copy still on its way gets
+     * that answer instead of taking effect. Either way the outcome is final.
+     */
+    public Reply outcomeOrClose(UUID requestId, String endpoint, PeerIdentity client, ApiException notMade) {
+        String clientName = client.role() + "/" + client.name();
+        return database.inTransaction(connection -> {
+            Reply stored = find(connection, requestId, endpoint, clientName, CLOSED);
+            if (stored != null) {
+                return stored;
+            }
+            Reply closed = Reply.error(notMade);
+            insert(connection, requestId, endpoint, clientName, CLOSED, closed);
+            return closed;
+        });
+    }
+
+    private void insert(Connection connection, UUID requestId, String endpoint, String clientName, String hash, Reply reply)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO idempotent_requests (request_id, endpoint, client, request_hash, status, response, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, requestId.toString());
+            insert.setString(2, endpoint);
+            insert.setString(3, clientName);
+            insert.setString(4, hash);
+            insert.setInt(5, reply.status());
+            insert.setString(6, reply.text());
+            insert.setObject(7, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The stored answer for {@code requestId}, or null. The id must have been used by the same
+     * client on the same endpoint; with the same request body too, unless the caller only asks for
+     * the outcome ({@code hash} = {@link #CLOSED}) or the id was closed.
+     */
     private static Reply find(Connection connection, UUID requestId, String endpoint, String client, String hash)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -86,8 +118,9 @@ public final class Idempotency {
                 if (!row.next()) {
                     return null;
                 }
-                if (!row.getString("endpoint").equals(endpoint) || !row.getString("client").equals(client)
-                        || !row.getString("request_hash").equals(hash)) {
+                String storedHash = row.getString("request_hash").trim(); // CHAR(64): blank-padded
+                boolean sameRequest = storedHash.equals(hash) || storedHash.equals(CLOSED) || hash.equals(CLOSED);
+                if (!row.getString("endpoint").equals(endpoint) || !row.getString("client").equals(client) || !sameRequest) {
                     throw ApiException.refused(ErrorCode.REQUEST_ID_REUSED,
                             "request id " + requestId + " was already used for a different request");
                 }

@@ -30,7 +30,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +99,8 @@ public final class EmoneyService {
                 insert.setLong(4, notice.amount());
                 insert.setString(5, notice.currency());
                 insert.setString(6, notice.source().name());
-                insert.setTimestamp(7, Timestamp.from(now));
-                insert.setTimestamp(8, Timestamp.from(expires));
+                insert.setObject(7, Database.utc(now));
+                insert.setObject(8, Database.utc(expires));
                 insert.executeUpdate();
             }
             log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), CardNumber.of(card), notice.source());
@@ -177,7 +176,7 @@ public final class EmoneyService {
                 insert.setString(5, charge.currency());
                 insert.setString(6, charge.mac());
                 insert.setString(7, terminal.name());
-                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setObject(8, Database.utc(now));
                 insert.executeUpdate();
             }
             for (Prepared p : prepared) {
@@ -250,7 +249,7 @@ public final class EmoneyService {
     private void markCompleted(Connection connection, Charge charge, String by, Long balanceAfter) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE charges SET state = 'COMPLETED', completed_at = ?, completed_by = ?, balance_after = ? WHERE charge_id = ? AND state = 'ISSUED'")) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
+            update.setObject(1, Database.utc(clock.instant()));
             update.setString(2, by);
             if (balanceAfter == null) {
                 update.setNull(3, java.sql.Types.BIGINT);
@@ -316,11 +315,11 @@ public final class EmoneyService {
                 "SELECT preparation_id, amount, source, expires_at FROM preparations"
                         + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id")) {
             select.setString(1, card);
-            select.setTimestamp(2, Timestamp.from(now));
+            select.setObject(2, Database.utc(now));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     prepared.add(new Prepared(UUID.fromString(rows.getString(1)), rows.getLong(2),
-                            PreparationNotice.Source.valueOf(rows.getString(3)), rows.getTimestamp(4).toInstant()));
+                            PreparationNotice.Source.valueOf(rows.getString(3)), Database.instant(rows, 4)));
                 }
             }
         }

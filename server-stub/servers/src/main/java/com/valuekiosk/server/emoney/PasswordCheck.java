@@ -5,7 +5,6 @@ import com.valuekiosk.server.http.ApiException;
 import com.valuekiosk.wire.ErrorCode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ final class PasswordCheck {
         Instant now = clock.instant();
         ErrorCode failure = database.inTransaction(connection -> {
             String hash;
-            Timestamp lockedUntil;
+            Instant lockedUntil;
             int failed;
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT password_hash, locked_until, failed_password_attempts FROM emoney_users WHERE card_number = ? FOR UPDATE")) {
@@ -45,14 +44,14 @@ final class PasswordCheck {
                         return ErrorCode.CARD_UNKNOWN;
                     }
                     hash = row.getString(1);
-                    lockedUntil = row.getTimestamp(2);
+                    lockedUntil = Database.instant(row, 2);
                     failed = row.getInt(3);
                 }
             }
             if (hash == null) {
                 return null;
             }
-            if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+            if (lockedUntil != null && lockedUntil.isAfter(now)) {
                 return ErrorCode.PASSWORD_LOCKED;
             }
             if (password == null) {
@@ -70,7 +69,7 @@ final class PasswordCheck {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE emoney_users SET failed_password_attempts = ?, locked_until = ? WHERE card_number = ?")) {
                 update.setInt(1, lock ? 0 : attempts);
-                update.setTimestamp(2, lock ? Timestamp.from(now.plus(LOCK)) : null);
+                update.setObject(2, lock ? Database.utc(now.plus(LOCK)) : null, java.sql.Types.TIMESTAMP);
                 update.setString(3, cardNumber);
                 update.executeUpdate();
             }

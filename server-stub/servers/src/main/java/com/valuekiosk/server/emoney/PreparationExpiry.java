@@ -3,7 +3,6 @@ package com.valuekiosk.server.emoney;
 import com.valuekiosk.server.db.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class PreparationExpiry {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT preparation_id FROM preparations WHERE state = 'AVAILABLE' AND expires_at <= ?")) {
-                select.setTimestamp(1, Timestamp.from(now));
+                select.setObject(1, Database.utc(now));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getString(1));
@@ -61,7 +60,7 @@ public final class PreparationExpiry {
                                 + " SELECT ?, p.preparation_id, p.card_number, u.bank_account, p.amount, p.currency, ?"
                                 + " FROM preparations p JOIN emoney_users u ON u.card_number = p.card_number WHERE p.preparation_id = ?")) {
                     insert.setString(1, UUID.randomUUID().toString());
-                    insert.setTimestamp(2, Timestamp.from(now));
+                    insert.setObject(2, Database.utc(now));
                     insert.setString(3, id);
                     insert.executeUpdate();
                 }

@@ -1,0 +1,282 @@
+package com.valuekiosk.server.credit;
+
+import com.valuekiosk.card.host.Bytes;
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.card.host.KeyUsage;
+import com.valuekiosk.card.host.PurchaseAuthorization;
+import com.valuekiosk.card.host.PurchaseRequest;
+import com.valuekiosk.card.host.TerminalId;
+import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.server.credit.CardAccounts.AccountType;
+import com.valuekiosk.server.db.Database;
+import com.valuekiosk.server.db.Idempotency;
+import com.valuekiosk.server.http.ApiException;
+import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.wire.ApiPaths;
+import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.Json;
+import com.valuekiosk.wire.PreparationNotice;
+import com.valuekiosk.wire.PurchaseOutcomeRequest;
+import com.valuekiosk.wire.ValuePurchaseRequest;
+import com.valuekiosk.wire.ValuePurchaseResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A VALUE purchase (FIG. 7, credit company side): identify the card, check its cryptogram and
+ * ATC, check and use the quota, bill, and write the notice for the e-money server — all in one
+ * transaction, under the request id, so that a repeated request bills once and gets the same
+ * answer. After the commit the notice is sent right away; when that works the kiosk hears
+ * {@code DELIVERED}, otherwise {@code PENDING} and the outbox keeps trying.
+ *
+ * <p>The {@code notification} of an approval always tells the notice's state at the time of the
+ * answer: the stored answer says PENDING, and a repeat of the request after the notice got
+ * through says DELIVERED. Every other field of a repeat is the stored answer, unchanged.
+ *
+ * <p>Checks, in order; each failure is a decision stored under the request id, committed together
+ * with what was written before it:
+ * <ol>
+ *   <li>the card is registered ({@code CARD_UNKNOWN}), active and not expired ({@code CARD_NOT_ACTIVE});</li>
+ *   <li>the currency is this server's ({@code CURRENCY_NOT_SUPPORTED});</li>
+ *   <li>the cryptogram was made by this card for exactly this amount, currency, e-money card and
+ *       the calling terminal ({@code CRYPTOGRAM_INVALID}) — a forged cryptogram does not use up
+ *       the ATC, so that nobody but the card can burn its ATCs;</li>
+ *   <li>the ATC was never used ({@code ATC_REPLAYED}); from here on the ATC stays used whatever
+ *       follows: a cryptogram is single-use;</li>
+ *   <li>the quota ({@code QUOTA_EXCEEDED}) or, for a bank account, its balance
+ *       ({@code INSUFFICIENT_FUNDS}), checked and used by one conditional UPDATE, so that
+ *       concurrent purchases on one card cannot together exceed it.</li>
+ * </ol>
+ */
+public final class PurchaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(PurchaseService.class);
+
+    private final Idempotency idempotency;
+    private final IssuerMasterKeys issuer;
+    private final Currency currency;
+    private final EmoneyNotifier notifier;
+    private final Clock clock;
+
+    public PurchaseService(Database database, IssuerMasterKeys issuer, Currency currency, EmoneyNotifier notifier,
+                           Clock clock) {
+        this.idempotency = new Idempotency(database, clock);
+        this.issuer = issuer;
+        this.currency = currency;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** POST /v1/purchases from a terminal; the terminal id is the certificate's, never the body's. */
+    public Reply purchase(ValuePurchaseRequest request, PeerIdentity terminal) {
+        // What the last run of the work decided; logged only if it is what was committed, so that
+        // a transaction retried (or beaten by a copy of the same request) logs nothing false.
+        AtomicReference<Decided> decided = new AtomicReference<>();
+        Reply reply = idempotency.once(request.requestId(), ApiPaths.PURCHASES, terminal, request, connection -> {
+            decided.set(null);
+            try {
+                Reply approved = bill(connection, request, terminal);
+                decided.set(new Decided(approved, null));
+                return approved;
+            } catch (ApiException e) {
+                if (e.isDecision()) {
+                    decided.set(new Decided(Reply.error(e), e.code()));
+                }
+                throw e;
+            }
+        });
+        logDecision(request, terminal, reply, decided.get());
+        if (reply.status() != 200) {
+            return reply;
+        }
+        // After the commit: the notice is in the outbox whatever happens now.
+        ValuePurchaseResponse approved = parse(reply);
+        if (approved.notification() == ValuePurchaseResponse.Notification.DELIVERED || !deliveredNow(approved.purchaseId())) {
+            return reply;
+        }
+        return Reply.ok(new ValuePurchaseResponse(approved.purchaseId(), approved.requestId(), approved.amount(),
+                approved.currency(), approved.maskedCardNumber(), approved.maskedEmoneyCardNumber(),
+                approved.terminalId(), approved.billedAt(), ValuePurchaseResponse.Notification.DELIVERED));
+    }
+
+    /**
+     * A kiosk lost the answer to a purchase (timeout, crash): the stored answer if the request
+     * arrived, else PURCHASE_NOT_MADE — and the request id is closed, so a copy of the request still
+     * on its way can no longer bill. Either answer is final; the kiosk settles its journal with it.
+     */
+    public Reply outcome(PurchaseOutcomeRequest request, PeerIdentity terminal) {
+        Reply reply = idempotency.outcomeOrClose(request.requestId(), ApiPaths.PURCHASES, terminal,
+                ApiException.decision(ErrorCode.PURCHASE_NOT_MADE, "no purchase was made under this request id; it is now closed"));
+        log.info("purchase outcome for request {} asked by {}: {}", request.requestId(), terminal.name(), reply.status());
+        return reply;
+    }
+
+    /** The purchase stands whatever happens here: a failure only means the outbox delivers it later. */
+    private boolean deliveredNow(UUID purchaseId) {
+        try {
+            return notifier.deliverNow(purchaseId);
+        } catch (RuntimeException e) {
+            log.warn("purchase {}: immediate notice delivery failed; the outbox will retry", purchaseId, e);
+            return false;
+        }
+    }
+
+    private record Decided(Reply reply, ErrorCode declined) {
+    }
+
+    private static void logDecision(ValuePurchaseRequest request, PeerIdentity terminal, Reply reply, Decided decided) {
+        CardNumber card = CardNumber.of(request.cardNumber());
+        if (decided == null || !Arrays.equals(decided.reply().json(), reply.json())) {
+            log.info("purchase request {} repeated by {}: stored answer {} sent again", request.requestId(),
+                    terminal.name(), reply.status());
+        } else if (decided.declined() == null) {
+            ValuePurchaseResponse approved = parse(reply);
+            boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
+            log.info("purchase {} APPROVED: {} {} on {} for e-money card {} at {}, ATC {}", approved.purchaseId(),
+                    request.amount(), request.currency(), card,
+                    mapped ? "mapped to the credit card" : CardNumber.of(request.emoneyCardNumber()),
+                    terminal.name(), request.atc());
+        } else {
+            log.info("purchase request {} DECLINED {}: {} {} on {} at {}, ATC {}", request.requestId(), decided.declined(),
+                    request.amount(), request.currency(), card, terminal.name(), request.atc());
+        }
+    }
+
+    private Reply bill(Connection connection, ValuePurchaseRequest request, PeerIdentity terminal) throws SQLException {
+        CardNumber card = CardNumber.of(request.cardNumber());
+        Currency requested = currencyOf(request.currency());
+        Account account = account(connection, request.cardNumber());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (account.status() != CardAccounts.Status.ACTIVE) {
+            throw ApiException.decision(ErrorCode.CARD_NOT_ACTIVE, "this card is blocked");
+        }
+        if (YearMonth.from(now.atZone(ZoneOffset.UTC)).isAfter(account.expiry())) {
+            throw ApiException.decision(ErrorCode.CARD_NOT_ACTIVE, "this card has expired");
+        }
+        if (!requested.equals(currency)) {
+            throw ApiException.decision(ErrorCode.CURRENCY_NOT_SUPPORTED,
+                    "purchases are in " + currency.getCurrencyCode() + " only");
+        }
+        PurchaseRequest signed = new PurchaseRequest(request.amount(), requested,
+                CardNumber.of(request.emoneyCardNumber()), new TerminalId(terminal.name()));
+        PurchaseAuthorization authorization = new PurchaseAuthorization(request.atc(), Bytes.fromHex(request.cryptogram()));
+        if (!authorization.isAuthentic(issuer.cardKey(KeyUsage.PURCHASE_CRYPTOGRAM, card), card, signed)) {
+            throw ApiException.decision(ErrorCode.CRYPTOGRAM_INVALID,
+                    "the card's cryptogram does not match this purchase and terminal");
+        }
+        useAtc(connection, request.cardNumber(), request.atc(), now);
+        if (account.type() == AccountType.CREDIT) {
+            debit(connection, "UPDATE card_accounts SET credit_used = credit_used + ?"
+                    + " WHERE card_number = ? AND account_type = 'CREDIT' AND credit_used + ? <= credit_limit",
+                    request, ErrorCode.QUOTA_EXCEEDED, "the card's credit limit does not allow this amount");
+        } else {
+            debit(connection, "UPDATE card_accounts SET bank_balance = bank_balance - ?"
+                    + " WHERE card_number = ? AND account_type = 'BANK' AND bank_balance - ? >= 0",
+                    request, ErrorCode.INSUFFICIENT_FUNDS, "the bank account's balance does not cover this amount");
+        }
+        UUID purchaseId = UUID.randomUUID();
+        boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
+        insertBillingRecord(connection, purchaseId, request, terminal, now);
+        EmoneyNotifier.enqueue(connection, purchaseId, new PreparationNotice(purchaseId,
+                mapped ? null : request.emoneyCardNumber(), mapped ? request.cardNumber() : null,
+                request.amount(), request.currency(), PreparationNotice.Source.PURCHASE), now);
+        return Reply.ok(new ValuePurchaseResponse(purchaseId, request.requestId(), request.amount(), request.currency(),
+                card.masked(), CardNumber.of(request.emoneyCardNumber()).masked(), terminal.name(), now,
+                ValuePurchaseResponse.Notification.PENDING));
+    }
+
+    private static Currency currencyOf(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.refused(ErrorCode.CURRENCY_NOT_SUPPORTED, "currency " + code + " is not an ISO 4217 currency");
+        }
+    }
+
+    private record Account(AccountType type, CardAccounts.Status status, YearMonth expiry) {
+    }
+
+    private static Account account(Connection connection, String cardNumber) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT account_type, status, expiry FROM card_accounts WHERE card_number = ?")) {
+            select.setString(1, cardNumber);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw ApiException.decision(ErrorCode.CARD_UNKNOWN, "this card is not registered");
+                }
+                YearMonth expiry;
+                try {
+                    expiry = YearMonth.parse(row.getString(3).trim());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalStateException("card_accounts.expiry is not YYYY-MM", e);
+                }
+                return new Account(AccountType.valueOf(row.getString(1)), CardAccounts.Status.valueOf(row.getString(2)), expiry);
+            }
+        }
+    }
+
+    private static void useAtc(Connection connection, String cardNumber, int atc, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO used_atcs (card_number, atc, used_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, cardNumber);
+            insert.setInt(2, atc);
+            insert.setObject(3, Database.utc(now));
+            if (insert.executeUpdate() == 0) {
+                throw ApiException.decision(ErrorCode.ATC_REPLAYED, "this cryptogram was already used");
+            }
+        }
+    }
+
+    private static void debit(Connection connection, String sql, ValuePurchaseRequest request, ErrorCode declined,
+                              String message) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, request.amount());
+            update.setString(2, request.cardNumber());
+            update.setLong(3, request.amount());
+            if (update.executeUpdate() != 1) {
+                throw ApiException.decision(declined, message);
+            }
+        }
+    }
+
+    private static void insertBillingRecord(Connection connection, UUID purchaseId, ValuePurchaseRequest request,
+                                            PeerIdentity terminal, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO billing_records (purchase_id, request_id, card_number, emoney_card_number, amount, currency,"
+                        + " terminal_id, atc, billed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, purchaseId.toString());
+            insert.setString(2, request.requestId().toString());
+            insert.setString(3, request.cardNumber());
+            insert.setString(4, request.emoneyCardNumber());
+            insert.setLong(5, request.amount());
+            insert.setString(6, request.currency());
+            insert.setString(7, terminal.name());
+            insert.setInt(8, request.atc());
+            insert.setObject(9, Database.utc(now));
+            insert.executeUpdate();
+        }
+    }
+
+    private static ValuePurchaseResponse parse(Reply reply) {
+        try {
+            return Json.mapper().readValue(reply.json(), ValuePurchaseResponse.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored purchase answer could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package com.valuekiosk.server.credit;
+
+import static com.valuekiosk.server.testing.ServersFixture.KIOSK;
+import static com.valuekiosk.server.testing.ServersFixture.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.pki.DevPki;
+import com.valuekiosk.server.testing.ApiClient;
+import com.valuekiosk.server.testing.LogCapture;
+import com.valuekiosk.server.testing.ServersFixture;
+import com.valuekiosk.server.testing.Storage;
+import com.valuekiosk.wire.ApiPaths;
+import com.valuekiosk.wire.PreparationAck;
+import com.valuekiosk.wire.ValuePurchaseRequest;
+import com.valuekiosk.wire.ValuePurchaseResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The notice to the e-money server: at least once, applied once, through outages; on H2 and PostgreSQL. */
+class NotificationDeliveryTest {
+
+    static final CardNumber CREDIT = DemoCards.CREDIT_CARD.cardNumber();
+    static final CardNumber PURSE = DemoCards.EMONEY_CARD.cardNumber();
+    /** A well-formed e-money card number the e-money server does not know. */
+    static final String UNKNOWN_PURSE = "9999010000000041";
+
+    @TempDir
+    static Path shared;
+    static DevPki pki;
+
+    @TempDir
+    Path directory;
+    LogCapture logs;
+
+    @BeforeAll
+    static void pki() {
+        pki = ServersFixture.pki(shared);
+    }
+
+    @BeforeEach
+    void captureLogs() {
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void noFullCardNumberWasLogged() {
+        logs.close();
+        PurchaseTest.assertNoCardNumberIn(logs.unmaskedText());
+        assertThat(logs.unmaskedText()).doesNotContain(UNKNOWN_PURSE);
+    }
+
+    static String outbox(ServersFixture servers, String column, ValuePurchaseResponse purchase) {
+        return servers.credit(String.class, "SELECT " + column + " FROM notification_outbox WHERE purchase_id = ?",
+                purchase.purchaseId().toString());
+    }
+
+    static int attempts(ServersFixture servers, ValuePurchaseResponse purchase) {
+        return servers.credit(Integer.class, "SELECT attempts FROM notification_outbox WHERE purchase_id = ?",
+                purchase.purchaseId().toString());
+    }
+
+    static java.time.Instant nextAttempt(ServersFixture servers, ValuePurchaseResponse purchase) {
+        return servers.credit(LocalDateTime.class, "SELECT next_attempt_at FROM notification_outbox WHERE purchase_id = ?",
+                purchase.purchaseId().toString()).toInstant(ZoneOffset.UTC);
+    }
+
+    static ValuePurchaseResponse approved(ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.as(ValuePurchaseResponse.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void noticeSurvivesTheEmoneyServerBeingDownAndIsAppliedOnce(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            ValuePurchaseRequest request = purchase(CREDIT, PURSE.digits(), 2_000, 1, KIOSK);
+            servers.stopEmoney();
+
+            ValuePurchaseResponse purchase = approved(kiosk.post(ApiPaths.PURCHASES, request));
+
+            assertThat(purchase.notification()).isEqualTo(ValuePurchaseResponse.Notification.PENDING);
+            assertThat(outbox(servers, "state", purchase)).isEqualTo("PENDING");
+            assertThat(attempts(servers, purchase)).isEqualTo(1);
+            assertThat(nextAttempt(servers, purchase)).isEqualTo(ServersFixture.START.plusSeconds(1));
+            assertThat(outbox(servers, "last_error", purchase)).startsWith("not reachable");
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).isEqualTo(2_000);
+            // Not due yet: nothing is tried.
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+
+            servers.startEmoney();
+            servers.clock.advance(Duration.ofSeconds(1));
+            EmoneyNotifier.Run run = servers.credit.notifier().deliverDue();
+
+            assertThat(run).isEqualTo(new EmoneyNotifier.Run(1, 1, 0, 0));
+            assertThat(outbox(servers, "state", purchase)).isEqualTo("DELIVERED");
+            assertThat(outbox(servers, "last_error", purchase)).isNull();
+            assertThat(servers.credit(LocalDateTime.class, "SELECT delivered_at FROM notification_outbox WHERE purchase_id = ?",
+                    purchase.purchaseId().toString())).isEqualTo(LocalDateTime.parse("2026-11-24T10:00:01"));
+            assertThat(servers.available(PURSE)).isEqualTo(2_000);
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+
+            // Delivered again by hand: the e-money server answers the same and prepares nothing more.
+            String notice = outbox(servers, "payload", purchase);
+            ApiClient.Response byHand = servers.creditServerOnEmoney().postRaw(ApiPaths.PREPARATIONS, notice);
+            assertThat(byHand.status()).as(byHand.body()).isEqualTo(200);
+            assertThat(byHand.as(PreparationAck.class).requestId()).isEqualTo(purchase.purchaseId());
+            assertThat(servers.available(PURSE)).isEqualTo(2_000);
+
+            // The kiosk repeating its request now hears DELIVERED; the rest of the answer is the stored one.
+            ValuePurchaseResponse repeated = approved(kiosk.post(ApiPaths.PURCHASES, request));
+            assertThat(repeated.notification()).isEqualTo(ValuePurchaseResponse.Notification.DELIVERED);
+            assertThat(repeated).usingRecursiveComparison().ignoringFields("notification").isEqualTo(purchase);
+            assertThat(PurchaseTest.billed(servers)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void retriesBackOffWhileTheEmoneyServerStaysDown(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            servers.stopEmoney();
+            ValuePurchaseResponse purchase = approved(servers.terminal(KIOSK).post(ApiPaths.PURCHASES,
+                    purchase(CREDIT, PURSE.digits(), 2_000, 1, KIOSK)));
+            EmoneyNotifier notifier = servers.credit.notifier();
+
+            servers.clock.advance(Duration.ofSeconds(1));
+            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(1, 0, 0, 1));
+            assertThat(attempts(servers, purchase)).isEqualTo(2);
+            assertThat(nextAttempt(servers, purchase)).isEqualTo(servers.clock.instant().plusSeconds(2));
+
+            servers.clock.advance(Duration.ofSeconds(1));
+            assertThat(notifier.deliverDue().attempted()).isZero();
+            servers.clock.advance(Duration.ofSeconds(1));
+            assertThat(notifier.deliverDue().attempted()).isOne();
+            assertThat(attempts(servers, purchase)).isEqualTo(3);
+            assertThat(nextAttempt(servers, purchase)).isEqualTo(servers.clock.instant().plusSeconds(4));
+            assertThat(outbox(servers, "state", purchase)).isEqualTo("PENDING");
+
+            servers.startEmoney();
+            servers.clock.advance(Duration.ofSeconds(4));
+            assertThat(notifier.deliverDue().delivered()).isOne();
+            assertThat(servers.available(PURSE)).isEqualTo(2_000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aRunStopsAtTheFirstNoticeThatGetsNoAnswer(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            servers.stopEmoney();
+            for (int atc = 1; atc <= 3; atc++) {
+                approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, atc, KIOSK)));
+            }
+            EmoneyNotifier notifier = servers.credit.notifier();
+            servers.clock.advance(Duration.ofSeconds(1));
+
+            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(1, 0, 0, 1));
+
+            servers.startEmoney();
+            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(2, 2, 0, 0));
+            servers.clock.advance(Duration.ofSeconds(2));
+            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(1, 1, 0, 0));
+            assertThat(servers.available(PURSE)).isEqualTo(3_000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void noticeTheEmoneyServerDeclinesIsMarkedFailedAndNotRetried(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+
+            ValuePurchaseResponse unknownPurse = approved(kiosk.post(ApiPaths.PURCHASES,
+                    purchase(CREDIT, UNKNOWN_PURSE, 1_000, 1, KIOSK)));
+            ValuePurchaseResponse notMapped = approved(kiosk.post(ApiPaths.PURCHASES,
+                    purchase(CREDIT, ValuePurchaseRequest.MAPPED_EMONEY_CARD, 2_000, 2, KIOSK)));
+
+            assertThat(unknownPurse.notification()).isEqualTo(ValuePurchaseResponse.Notification.PENDING);
+            assertThat(notMapped.notification()).isEqualTo(ValuePurchaseResponse.Notification.PENDING);
+            assertThat(outbox(servers, "state", unknownPurse)).isEqualTo("FAILED");
+            assertThat(outbox(servers, "last_error", unknownPurse)).isEqualTo("HTTP 404 CARD_UNKNOWN");
+            assertThat(servers.credit(LocalDateTime.class, "SELECT delivered_at FROM notification_outbox WHERE purchase_id = ?",
+                    unknownPurse.purchaseId().toString())).isNull();
+            assertThat(outbox(servers, "state", notMapped)).isEqualTo("FAILED");
+            assertThat(outbox(servers, "last_error", notMapped)).isEqualTo("HTTP 404 EMONEY_CARD_NOT_MAPPED");
+            assertThat(logs.unmaskedText()).contains("WARN").contains("needs attention");
+
+            servers.clock.advance(Duration.ofHours(1));
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+            assertThat(servers.credit.notifier().state(unknownPurse.purchaseId())).isEqualTo(EmoneyNotifier.State.FAILED);
+            // Billed all the same: the operator settles it with the card holder.
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).isEqualTo(3_000);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void twoInstancesDeliveringTogetherApplyEveryNoticeOnce(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            servers.stopEmoney();
+            List<ValuePurchaseResponse> purchases = new ArrayList<>();
+            for (int atc = 1; atc <= 12; atc++) {
+                purchases.add(approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, atc, KIOSK))));
+            }
+            servers.startEmoney();
+            servers.clock.advance(Duration.ofSeconds(1));
+            EmoneyNotifier first = servers.credit.notifier();
+            EmoneyNotifier second = new EmoneyNotifier(servers.credit.database(), servers.emoneyUri(),
+                    servers.creditServerTls(), servers.clock);
+
+            CompletableFuture<EmoneyNotifier.Run> one = CompletableFuture.supplyAsync(first::deliverDue);
+            CompletableFuture<EmoneyNotifier.Run> two = CompletableFuture.supplyAsync(second::deliverDue);
+            EmoneyNotifier.Run a = one.get(60, TimeUnit.SECONDS);
+            EmoneyNotifier.Run b = two.get(60, TimeUnit.SECONDS);
+
+            assertThat(a.delivered() + b.delivered()).isEqualTo(12);
+            assertThat(a.attempted() + b.attempted()).isEqualTo(12);
+            assertThat(purchases).allSatisfy(p -> assertThat(outbox(servers, "state", p)).isEqualTo("DELIVERED"));
+            assertThat(servers.available(PURSE)).isEqualTo(12_000);
+        }
+    }
+
+    @Test
+    void backoffDoublesUpToFiveMinutes() {
+        assertThat(EmoneyNotifier.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(EmoneyNotifier.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(EmoneyNotifier.backoff(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(EmoneyNotifier.backoff(9)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(EmoneyNotifier.backoff(10)).isEqualTo(EmoneyNotifier.MAX_BACKOFF);
+        assertThat(EmoneyNotifier.backoff(1_000)).isEqualTo(EmoneyNotifier.MAX_BACKOFF);
+    }
+}
