@@ -6,7 +6,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.security.CodeSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * One chip: a jcardsim runtime of its own. jcardsim 2.2.2 keeps its runtime (selected applet,
@@ -27,10 +32,7 @@ final class JcardsimChip {
     private final Constructor<?> aid;
 
     JcardsimChip() {
-        loader = new URLClassLoader(new URL[] {
-            location(com.licel.jcardsim.base.Simulator.class),
-            location(com.valuekiosk.card.applet.CreditCardApplet.class)
-        }, ClassLoader.getPlatformClassLoader());
+        loader = new URLClassLoader(new URL[] {jcardsimJar(), APPLETS}, ClassLoader.getPlatformClassLoader());
         try {
             Class<?> simulatorClass = loader.loadClass(SIMULATOR);
             Class<?> aidClass = loader.loadClass(AID);
@@ -95,11 +97,49 @@ final class JcardsimChip {
         }
     }
 
-    private static URL location(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            throw new IllegalStateException("cannot locate the classes of " + type.getName());
+    /** The applet classes' root (directory or jar), found as a resource: loading them here would need jcardsim. */
+    private static final URL APPLETS = codeRoot("com/valuekiosk/card/applet/CreditCardApplet.class");
+    private static URL jcardsim;
+
+    /** The jcardsim jar this module carries as a resource, as a file a class loader can open. */
+    private static synchronized URL jcardsimJar() {
+        if (jcardsim == null) {
+            URL resource = JcardsimChip.class.getResource("jcardsim.jar");
+            if (resource == null) {
+                throw new IllegalStateException("jcardsim.jar is missing from the card simulator's resources");
+            }
+            try {
+                if ("file".equals(resource.getProtocol())) {
+                    jcardsim = resource;
+                } else {
+                    // Inside our own jar: a class loader cannot read a jar in a jar, so copy it out once.
+                    Path copy = Files.createTempFile("jcardsim", ".jar");
+                    copy.toFile().deleteOnExit();
+                    try (InputStream in = resource.openStream()) {
+                        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    jcardsim = copy.toUri().toURL();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot unpack jcardsim", e);
+            }
         }
-        return source.getLocation();
+        return jcardsim;
+    }
+
+    private static URL codeRoot(String resource) {
+        URL url = JcardsimChip.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("cannot find " + resource + " on the class path");
+        }
+        String text = url.toString();
+        try {
+            if (text.startsWith("jar:")) {
+                return new URL(text.substring(4, text.indexOf("!/")));
+            }
+            return new URL(text.substring(0, text.length() - resource.length()));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException("cannot locate the classes of " + resource, e);
+        }
     }
 }

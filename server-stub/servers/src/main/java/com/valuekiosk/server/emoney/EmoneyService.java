@@ -129,7 +129,7 @@ public final class EmoneyService {
         return database.inTransaction(connection -> {
             List<Availability.Prepared> prepared = new ArrayList<>();
             long total = 0;
-            for (Prepared p : available(connection, request.cardNumber(), clock.instant())) {
+            for (Prepared p : waiting(connection, request.cardNumber(), clock.instant())) {
                 prepared.add(new Availability.Prepared(p.id(), p.amount(), p.source(), p.expiresAt()));
                 total += p.amount();
             }
@@ -309,11 +309,25 @@ public final class EmoneyService {
     private record Prepared(UUID id, long amount, PreparationNotice.Source source, Instant expiresAt) {
     }
 
+    /** VALUE that can go into a new charge. */
     private static List<Prepared> available(Connection connection, String card, Instant now) throws SQLException {
+        return prepared(connection, "SELECT preparation_id, amount, source, expires_at FROM preparations"
+                + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id", card, now);
+    }
+
+    /**
+     * What the person is told is waiting (FIG. 10B): the available VALUE and the VALUE of an issued
+     * charge the card has not applied yet — a YES re-sends that charge before issuing another.
+     */
+    private static List<Prepared> waiting(Connection connection, String card, Instant now) throws SQLException {
+        return prepared(connection, "SELECT preparation_id, amount, source, expires_at FROM preparations"
+                + " WHERE card_number = ? AND ((state = 'AVAILABLE' AND expires_at > ?) OR state = 'CHARGING')"
+                + " ORDER BY created_at, preparation_id", card, now);
+    }
+
+    private static List<Prepared> prepared(Connection connection, String sql, String card, Instant now) throws SQLException {
         List<Prepared> prepared = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT preparation_id, amount, source, expires_at FROM preparations"
-                        + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id")) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, card);
             select.setObject(2, Database.utc(now));
             try (ResultSet rows = select.executeQuery()) {

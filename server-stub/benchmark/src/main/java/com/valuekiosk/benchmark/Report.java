@@ -1,0 +1,62 @@
+package com.valuekiosk.benchmark;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** The printed result of one run: machine, parameters, throughput, latencies, money check, failures. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void print(RunResult result, Machine machine, PrintStream out) {
+        BenchmarkSettings settings = result.settings();
+        out.println();
+        out.println("=== ValueKiosk server load benchmark: " + result.kind().label() + " ===");
+        out.printf(Locale.ROOT, "machine     : %d available processors (%s), max heap %d MiB, Java %s (%s), %s %s%n",
+                machine.processors(), machine.cpu(), machine.maxHeapBytes() / (1024 * 1024), machine.javaVersion(),
+                machine.javaVm(), machine.os(), machine.arch());
+        out.println("database    : " + result.database());
+        out.printf(Locale.ROOT, "parameters  : %d kiosks (one thread, one HTTPS client, one credit card and one purse each),"
+                        + " %d warm-up + %d measured flows per kiosk, %,d %s per flow;"
+                        + " background notice delivery every %d ms; availability asked up to %d times, %d ms apart%n",
+                settings.kiosks(), settings.warmupFlows(), settings.flows(), settings.amount(), "JPY",
+                settings.deliveryInterval().toMillis(), settings.availabilityAttempts(),
+                settings.availabilityPause().toMillis());
+        out.printf(Locale.ROOT, "setup       : %.1f s (PKI, both servers, registrations, %d personalised cards)%n",
+                result.setupSeconds(), 2 * settings.kiosks());
+        out.printf(Locale.ROOT, "wall time   : %.3f s (measured flows only)%n", result.wallNanos() / 1e9);
+        out.printf(Locale.ROOT, "throughput  : %.1f completed flows/s (%d completed, %d expected)%n",
+                result.flowsPerSecond(), result.completedFlows(), (long) settings.kiosks() * settings.flows());
+        out.printf(Locale.ROOT, "per flow    : %.2f HTTPS requests from the kiosk (+1 notice credit -> e-money server),"
+                + " %.1f APDUs%n", result.requestsPerFlow(), result.apdusPerFlow());
+        out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
+                + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),
+                result.availabilityRetries());
+        out.println();
+        out.printf(Locale.ROOT, "%-38s %7s %9s %9s %9s %9s %9s%n", "latency (ms)", "count", "p50", "p90", "p99", "max", "mean");
+        for (Map.Entry<Metric, Latency> entry : result.latencies().entrySet()) {
+            Latency latency = entry.getValue();
+            out.printf(Locale.ROOT, "%-38s %7d %9.2f %9.2f %9.2f %9.2f %9.2f%n", entry.getKey().label(), latency.count(),
+                    latency.p50(), latency.p90(), latency.p99(), latency.max(), latency.mean());
+        }
+        out.println();
+        MoneyCheck money = result.money();
+        out.printf(Locale.ROOT, "money check : billed %,d (%d billing_records) | purses +%,d (%d cards)"
+                        + " | COMPLETED charges %,d (%d charges) | successful flows x amount %,d -> %s%n",
+                money.billed(), money.billingRecords(), money.cardIncrease(), money.cards(), money.completed(),
+                money.completedCharges(), money.expected(),
+                money.holds() && money.billed() == money.expected() ? "OK"
+                        : money.holds() ? "sums agree, but not with the successful flows" : "MISMATCH");
+        out.printf("              notice outbox %s; preparations not COMPLETED: %d%n", money.outbox(),
+                money.openPreparations());
+        if (result.failures() == 0) {
+            out.println("failures    : none");
+        } else {
+            out.println("failures    : " + result.failures());
+            result.failureKinds().forEach((kind, count) -> out.printf("  %6d x %s%n", count, kind));
+        }
+        out.println("result      : " + (result.ok() ? "OK" : "FAILED"));
+    }
+}

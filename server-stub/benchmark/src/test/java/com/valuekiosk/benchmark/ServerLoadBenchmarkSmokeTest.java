@@ -1,0 +1,40 @@
+package com.valuekiosk.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark from rotting: its core runs a tiny load on H2 — real servers, real TLS, real
+ * cards — and every flow must succeed and the money add up. Timings are printed, never asserted.
+ */
+class ServerLoadBenchmarkSmokeTest {
+
+    @Test
+    void twoKiosksRunThreeFlowsEachWithoutFailureAndTheMoneyAddsUp() throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.of(2, 1, 3);
+
+        RunResult result = ServerLoadBenchmark.run(DatabaseKind.H2, settings, false, System.out);
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Report.print(result, Machine.current(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(report);
+        assertThat(result.failureKinds()).as("failures").isEmpty();
+        assertThat(result.failures()).isZero();
+        assertThat(result.completedFlows()).isEqualTo(6);
+        assertThat(result.latencies().get(Metric.FLOW).count()).isEqualTo(6);
+        assertThat(result.latencies().get(Metric.COMPLETION).count()).isEqualTo(6);
+        assertThat(result.requestsPerFlow()).isGreaterThanOrEqualTo(4.0);
+        MoneyCheck money = result.money();
+        assertThat(money.billed()).as("billed, warm-up included").isEqualTo(2 * 4 * settings.amount());
+        assertThat(money.cardIncrease()).as("what the purses gained").isEqualTo(money.billed());
+        assertThat(money.completed()).as("COMPLETED charges").isEqualTo(money.billed());
+        assertThat(money.openPreparations()).isZero();
+        assertThat(result.ok()).isTrue();
+        assertThat(report).contains("result      : OK").doesNotContain("4999980000000001", "9999980000000001");
+    }
+}
