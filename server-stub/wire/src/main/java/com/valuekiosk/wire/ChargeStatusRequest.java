@@ -18,4 +18,10 @@ public record ChargeStatusRequest(UUID requestId, long chargeId, String cardNumb
             throw new IllegalArgumentException("card is required");
         }
     }
+
+    @Override
+    public String toString() {
+        return "ChargeStatusRequest[requestId=" + requestId + ", chargeId=" + chargeId + ", card=****"
+                + cardNumber.substring(12) + ", state=" + card + "]";
+    }
 }

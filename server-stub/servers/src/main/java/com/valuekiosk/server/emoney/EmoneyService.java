@@ -139,7 +139,10 @@ public final class EmoneyService {
 
     public Reply issueAmountChange(AmountChangeRequest request, PeerIdentity terminal) {
         passwords.require(request.cardNumber(), request.password());
-        return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, request, connection -> {
+        // The stored request hash must not cover the password: a fast unsalted hash of it would sit
+        // beside the Argon2id one. The password is checked above, on every call.
+        AmountChangeRequest withoutPassword = new AmountChangeRequest(request.requestId(), request.cardNumber(), null, request.card());
+        return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword, connection -> {
             String card = request.cardNumber();
             lockUser(connection, card);
             CardState state = request.card();
@@ -378,11 +381,14 @@ public final class EmoneyService {
         }
     }
 
-    /** Positive, 63 bits, random: unique across instances without a shared sequence (a clash is retried). */
+    /**
+     * Positive, random, unique across instances without a shared sequence (a clash is retried), and
+     * at most 2^53 - 1 so that JSON clients reading numbers as doubles keep it exact.
+     */
     private long newChargeId() {
         long id;
         do {
-            id = random.nextLong() >>> 1;
+            id = random.nextLong() >>> 11;
         } while (id == 0);
         return id;
     }

@@ -1,0 +1,373 @@
+package com.valuekiosk.kiosk.flow;
+
+import com.valuekiosk.card.host.AmountChange;
+import com.valuekiosk.card.host.Bytes;
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.CardProtocol;
+import com.valuekiosk.card.host.CardStatusException;
+import com.valuekiosk.card.host.CardTransportException;
+import com.valuekiosk.card.host.MalformedResponseException;
+import com.valuekiosk.card.host.PurseApplication;
+import com.valuekiosk.card.host.PurseData;
+import com.valuekiosk.card.host.PurseLogEntry;
+import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.kiosk.client.EmoneyClient;
+import com.valuekiosk.kiosk.client.Outcome;
+import com.valuekiosk.kiosk.journal.Journal;
+import com.valuekiosk.kiosk.journal.JournalEntry;
+import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.reader.CardReader;
+import com.valuekiosk.kiosk.reader.CardRemovedException;
+import com.valuekiosk.kiosk.reader.CardSession;
+import com.valuekiosk.wire.AmountChangeRequest;
+import com.valuekiosk.wire.AmountChangeResponse;
+import com.valuekiosk.wire.Availability;
+import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardState;
+import com.valuekiosk.wire.ChargeStatus;
+import com.valuekiosk.wire.ChargeStatusRequest;
+import com.valuekiosk.wire.CompletionRequest;
+import com.valuekiosk.wire.ErrorCode;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Charging VALUE onto the e-money card (FIG. 8, screens FIG. 10A–10C), one command per screen
+ * action: {@link #readCard()} when the card is placed, {@link #submitPassword(char[])} when the
+ * card has one, {@link #confirm(boolean)} for YES / NO, and {@link #retryWrite()} when the card
+ * left during the write and is placed again.
+ *
+ * <p>Every step is journaled before it is acted on. The amount change is written to the card
+ * exactly as the server issued it; if the card leaves mid-write, the card's own sequence number
+ * tells whether it was applied, so the VALUE is neither lost nor applied twice.
+ */
+public final class ChargeUpFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(ChargeUpFlow.class);
+    /** Charges per YES: what was waiting, plus what arrived meanwhile; bounded so it always ends. */
+    private static final int MAX_ROUNDS = 3;
+
+    public enum State {
+        WAITING_FOR_CARD, READING_CARD, PASSWORD_NEEDED, CHECKING_AVAILABILITY, AWAITING_CONFIRMATION,
+        REQUESTING_CHANGE, WRITING_CARD, CARD_REMOVED_DURING_WRITE, CONFIRMING, COMPLETED, KEPT_FOR_LATER, FAILED
+    }
+
+    private final UUID transaction = UUID.randomUUID();
+    private final CardReader reader;
+    private final EmoneyClient emoney;
+    private final Journal journal;
+    private final CardFingerprints fingerprints;
+    private final LingeringCardGuard guard;
+    private final FlowListener<State> listener;
+
+    private State state = State.WAITING_FOR_CARD;
+    private CardNumber card;
+    private char[] password;
+    private long available;
+    private long charged;
+    private long balanceAfter;
+    private AmountChangeResponse pending;
+    private FlowFailure failure;
+
+    public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
+                        LingeringCardGuard guard, FlowListener<State> listener) {
+        this.reader = Objects.requireNonNull(reader);
+        this.emoney = Objects.requireNonNull(emoney);
+        this.journal = Objects.requireNonNull(journal);
+        this.fingerprints = Objects.requireNonNull(fingerprints);
+        this.guard = Objects.requireNonNull(guard);
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    /** Reads the card, settles what an earlier interrupted charge left for it, and asks what is waiting. */
+    public State readCard() {
+        moveTo(State.READING_CARD);
+        try (CardSession session = reader.connect()) {
+            PurseApplication purse = new PurseApplication(session);
+            purse.select();
+            CardState cardState = cardState(purse);
+            card = purse.readCardData().cardNumber();
+            if (guard.isLingering(reader, fingerprints.of(card))) {
+                return fail(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "take the card away before charging again"));
+            }
+            settleEarlierCharges(cardState);
+        } catch (CardStatusException | MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return fail(PurchaseFlow.transportFailure(e));
+        }
+        return askAvailability();
+    }
+
+    /** The card's password (FIG. 10A); kept until the flow ends, then wiped. */
+    public State submitPassword(char[] typed) {
+        wipePassword();
+        password = typed;
+        return askAvailability();
+    }
+
+    /** YES charges everything that is waiting; NO keeps it on the server for later (FIG. 10B). */
+    public State confirm(boolean yes) {
+        if (state != State.AWAITING_CONFIRMATION) {
+            throw new IllegalStateException("confirm in state " + state);
+        }
+        if (!yes) {
+            journal.append(transaction, Step.CHARGE_KEPT_FOR_LATER, Map.of("card", card.masked(), "available", Long.toString(available)));
+            wipePassword();
+            return moveTo(State.KEPT_FOR_LATER);
+        }
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            State next = chargeOnce();
+            if (next != State.COMPLETED || remaining() <= 0) {
+                return finish(next);
+            }
+        }
+        return finish(State.COMPLETED);
+    }
+
+    /** After {@link State#CARD_REMOVED_DURING_WRITE}: the card is back; find out what it did and finish. */
+    public State retryWrite() {
+        if (state != State.CARD_REMOVED_DURING_WRITE) {
+            throw new IllegalStateException("retryWrite in state " + state);
+        }
+        return finish(writeAndConfirm(pending));
+    }
+
+    private State askAvailability() {
+        moveTo(State.CHECKING_AVAILABILITY);
+        Outcome<Availability> outcome = emoney.availability(new AvailabilityRequest(card.digits(), passwordText()));
+        if (outcome instanceof Outcome.Success<Availability> success) {
+            available = success.value().total();
+            if (available == 0) {
+                return fail(FlowFailure.of(FlowError.NOTHING_TO_CHARGE, "nothing waiting"));
+            }
+            return moveTo(State.AWAITING_CONFIRMATION);
+        }
+        if (outcome instanceof Outcome.Refused<Availability> refused) {
+            ErrorCode code = refused.error().code();
+            if (code == ErrorCode.PASSWORD_REQUIRED) {
+                return moveTo(State.PASSWORD_NEEDED);
+            }
+            if (code == ErrorCode.PASSWORD_WRONG) {
+                failure = FlowFailure.of(FlowError.PASSWORD_WRONG, code.name());
+                wipePassword();
+                return moveTo(State.PASSWORD_NEEDED);
+            }
+            return fail(FlowFailure.of(refusalError(code), code.name()));
+        }
+        return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, ((Outcome.Unknown<Availability>) outcome).reason()));
+    }
+
+    /** One amount change: request, write, confirm. */
+    private State chargeOnce() {
+        moveTo(State.REQUESTING_CHANGE);
+        CardState cardState;
+        try (CardSession session = reader.connect()) {
+            PurseApplication purse = new PurseApplication(session);
+            purse.select();
+            cardState = cardState(purse);
+        } catch (CardStatusException | MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return fail(PurchaseFlow.transportFailure(e));
+        }
+        UUID requestId = UUID.randomUUID();
+        journal.append(transaction, Step.CHARGE_STARTED, Map.of("requestId", requestId.toString(), "card", card.masked(),
+                "fingerprint", fingerprints.of(card)));
+        Outcome<AmountChangeResponse> outcome = emoney.requestAmountChange(
+                new AmountChangeRequest(requestId, card.digits(), passwordText(), cardState));
+        if (outcome instanceof Outcome.Refused<AmountChangeResponse> refused) {
+            ErrorCode code = refused.error().code();
+            journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", code.name()));
+            return fail(FlowFailure.of(refusalError(code), code.name()));
+        }
+        if (outcome instanceof Outcome.Unknown<AmountChangeResponse> unknown) {
+            // The server may have issued a change; it re-sends the same one at the card's next tap.
+            journal.append(transaction, Step.CHARGE_AWAITING_CARD, Map.of("reason", "amount change outcome unknown"));
+            return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, unknown.reason()));
+        }
+        AmountChangeResponse change = ((Outcome.Success<AmountChangeResponse>) outcome).value();
+        Map<String, String> issued = new HashMap<>(Map.of("chargeId", Long.toString(change.chargeId()),
+                "amount", Long.toString(change.amount()), "sequence", Integer.toString(change.sequence()), "mac", change.mac(),
+                "card", card.masked(), "fingerprint", fingerprints.of(card)));
+        journal.append(transaction, Step.CHARGE_ISSUED, issued);
+        return writeAndConfirm(change);
+    }
+
+    private State writeAndConfirm(AmountChangeResponse change) {
+        pending = change;
+        moveTo(State.WRITING_CARD);
+        PurseReceipt receipt;
+        try (CardSession session = reader.connect()) {
+            PurseApplication purse = new PurseApplication(session);
+            purse.select();
+            PurseData before = purse.readCardData();
+            if (before.creditSequence() > change.sequence()) {
+                // Applied by an earlier write whose answer was lost: the server settles it from the card.
+                return settleFromCard(change, cardState(purse), before.balance());
+            }
+            journal.append(transaction, Step.CHARGE_WRITING, Map.of("chargeId", Long.toString(change.chargeId())));
+            receipt = purse.credit(new AmountChange(card, change.amount(), change.sequence(), change.chargeId(),
+                    Bytes.fromHex(change.mac())));
+        } catch (CardRemovedException e) {
+            log.info("card left during the write of charge {}; waiting for it", change.chargeId());
+            return moveTo(State.CARD_REMOVED_DURING_WRITE);
+        } catch (CardStatusException e) {
+            if (e.sw() == CardProtocol.SW_MAXIMUM_BALANCE_EXCEEDED) {
+                journal.append(transaction, Step.CHARGE_AWAITING_CARD, Map.of("chargeId", Long.toString(change.chargeId()),
+                        "reason", "card full"));
+                return fail(FlowFailure.of(FlowError.CARD_FULL, e.getMessage()));
+            }
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return moveTo(State.CARD_REMOVED_DURING_WRITE);
+        }
+        journal.append(transaction, Step.CHARGE_APPLIED, Map.of("chargeId", Long.toString(change.chargeId()),
+                "balanceAfter", Long.toString(receipt.balanceAfter()), "nextSequence", Integer.toString(receipt.nextSequence()),
+                "receiptMac", Bytes.hex(receipt.mac())));
+        charged += change.amount();
+        balanceAfter = receipt.balanceAfter();
+        guard.chargedOnReader(reader, fingerprints.of(card));
+        moveTo(State.CONFIRMING);
+        completeOnServer(change.chargeId(), receipt);
+        pending = null;
+        return State.COMPLETED;
+    }
+
+    /** Tells the server; if it cannot be reached, Recovery tells it later — the card has the VALUE already. */
+    private void completeOnServer(long chargeId, PurseReceipt receipt) {
+        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), chargeId, receipt.balanceAfter(),
+                receipt.nextSequence(), Bytes.hex(receipt.mac())));
+        if (outcome instanceof Outcome.Success<ChargeStatus>) {
+            journal.append(transaction, Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId)));
+        } else {
+            log.warn("charge {} applied on the card but not yet confirmed to the server; recovery will", chargeId);
+        }
+    }
+
+    /** The card moved past the change's sequence number: it applied it. The server hears it from the card's state. */
+    private State settleFromCard(AmountChangeResponse change, CardState cardState, long balance) {
+        Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), card.digits(), cardState));
+        journal.append(transaction, Step.CHARGE_APPLIED, Map.of("chargeId", Long.toString(change.chargeId()),
+                "balanceAfter", Long.toString(balance), "settledBy", "card sequence"));
+        charged += change.amount();
+        balanceAfter = balance;
+        guard.chargedOnReader(reader, fingerprints.of(card));
+        pending = null;
+        if (outcome instanceof Outcome.Success<ChargeStatus> success && success.value().state() == ChargeStatus.State.COMPLETED) {
+            journal.append(transaction, Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(change.chargeId())));
+        }
+        return State.COMPLETED;
+    }
+
+    /**
+     * Charges an earlier flow on this kiosk left open for this card — a write whose answer was
+     * lost, a completion the server never heard — are settled now that the card is here.
+     */
+    private void settleEarlierCharges(CardState cardState) {
+        String fingerprint = fingerprints.of(card);
+        for (JournalEntry open : Recovery.openChargesFor(journal, fingerprint)) {
+            long chargeId = Long.parseLong(open.field("chargeId"));
+            Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), chargeId, card.digits(), cardState));
+            if (outcome instanceof Outcome.Success<ChargeStatus> success && success.value().state() == ChargeStatus.State.COMPLETED) {
+                journal.append(open.transaction(), Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId),
+                        "settledBy", "card state at next tap"));
+            }
+        }
+    }
+
+    private static CardState cardState(PurseApplication purse) throws CardStatusException, CardTransportException {
+        PurseData data = purse.readCardData();
+        List<Long> logged = purse.readLog().stream()
+                .filter(entry -> entry.type() == PurseLogEntry.Type.CREDIT)
+                .map(PurseLogEntry::transactionId)
+                .toList();
+        return new CardState(data.creditSequence(), data.balance(), logged);
+    }
+
+    /** What is still waiting after this flow's charges. */
+    private long remaining() {
+        Outcome<Availability> outcome = emoney.availability(new AvailabilityRequest(card.digits(), passwordText()));
+        return outcome instanceof Outcome.Success<Availability> success ? success.value().total() : 0;
+    }
+
+    private State finish(State next) {
+        if (next == State.COMPLETED) {
+            wipePassword();
+            return moveTo(State.COMPLETED);
+        }
+        return next;
+    }
+
+    private static FlowError refusalError(ErrorCode code) {
+        return switch (code) {
+            case NOTHING_TO_CHARGE -> FlowError.NOTHING_TO_CHARGE;
+            case PASSWORD_WRONG -> FlowError.PASSWORD_WRONG;
+            case PASSWORD_LOCKED -> FlowError.PASSWORD_LOCKED;
+            case CARD_UNKNOWN -> FlowError.EMONEY_CARD_UNKNOWN;
+            default -> FlowError.INTERNAL;
+        };
+    }
+
+    private State fail(FlowFailure failure) {
+        this.failure = failure;
+        wipePassword();
+        return moveTo(State.FAILED);
+    }
+
+    private State moveTo(State next) {
+        state = next;
+        listener.onState(next);
+        return next;
+    }
+
+    private String passwordText() {
+        return password == null ? null : new String(password);
+    }
+
+    private void wipePassword() {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+            password = null;
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public FlowFailure failure() {
+        return failure;
+    }
+
+    /** "Amount available for charging-up" (FIG. 10B). */
+    public long available() {
+        return available;
+    }
+
+    /** "Charged up with" (FIG. 10C). */
+    public long charged() {
+        return charged;
+    }
+
+    /** "The balance after charging-up" (FIG. 10C). */
+    public long balanceAfter() {
+        return balanceAfter;
+    }
+
+    public String maskedCard() {
+        return card == null ? null : card.masked();
+    }
+
+    public UUID transaction() {
+        return transaction;
+    }
+}

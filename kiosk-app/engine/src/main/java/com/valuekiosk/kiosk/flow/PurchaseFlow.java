@@ -1,0 +1,331 @@
+package com.valuekiosk.kiosk.flow;
+
+import com.valuekiosk.card.host.AppletInfo;
+import com.valuekiosk.card.host.Bytes;
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.CardProtocol;
+import com.valuekiosk.card.host.CardStatusException;
+import com.valuekiosk.card.host.CardTransportException;
+import com.valuekiosk.card.host.CreditCardApplication;
+import com.valuekiosk.card.host.CreditCardData;
+import com.valuekiosk.card.host.MalformedResponseException;
+import com.valuekiosk.card.host.PurchaseAuthorization;
+import com.valuekiosk.card.host.PurchaseRequest;
+import com.valuekiosk.card.host.PurseApplication;
+import com.valuekiosk.kiosk.client.CreditCompanyClient;
+import com.valuekiosk.kiosk.client.Outcome;
+import com.valuekiosk.kiosk.journal.Journal;
+import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.reader.CardReader;
+import com.valuekiosk.kiosk.reader.CardRemovedException;
+import com.valuekiosk.kiosk.reader.CardSession;
+import com.valuekiosk.kiosk.reader.NoCardException;
+import com.valuekiosk.kiosk.reader.PinEntry;
+import com.valuekiosk.kiosk.reader.PinSource;
+import com.valuekiosk.kiosk.reader.ReaderException;
+import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.ValuePurchaseRequest;
+import com.valuekiosk.wire.ValuePurchaseResponse;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buying VALUE with the credit card (FIG. 7, screen FIG. 9B), one command per screen action:
+ * {@link #readCreditCard()} and {@link #readEmoneyCard()} when the cards are placed (in either
+ * order for FIG. 14A's single contactless reader, once for FIG. 14B's combo card), then
+ * {@link #transmit(char[], long)} with the PIN and the amount. Each command runs to its next
+ * state and returns it; no threads inside. The request id is journaled before anything is sent,
+ * so an interrupted purchase is settled by {@code Recovery} from the credit company server's
+ * answer for that id — never by guessing.
+ */
+public final class PurchaseFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(PurchaseFlow.class);
+
+    public enum State {
+        WAITING_FOR_CARDS, READING_CREDIT_CARD, READING_EMONEY_CARD, READY_FOR_PIN_AND_AMOUNT, VERIFYING_PIN,
+        AUTHORIZING, CONTACTING_CREDIT_COMPANY, APPROVED, FAILED
+    }
+
+    private final UUID transaction = UUID.randomUUID();
+    private final CardReader creditReader;
+    private final CardReader emoneyReader;
+    private final PinEntry pinEntry;
+    private final CreditCompanyClient creditCompany;
+    private final Journal journal;
+    private final KioskSettings settings;
+    private final CardFingerprints fingerprints;
+    private final FlowListener<State> listener;
+
+    private State state = State.WAITING_FOR_CARDS;
+    private CardSession creditSession;
+    private CardNumber creditCard;
+    private CardNumber emoneyCard;
+    private FlowFailure failure;
+    private ValuePurchaseResponse approval;
+    /** The last step journaled for the current attempt; null before the first TRANSMIT. */
+    private Step lastStep;
+
+    public PurchaseFlow(CardReader creditReader, CardReader emoneyReader, PinEntry pinEntry,
+                        CreditCompanyClient creditCompany, Journal journal, KioskSettings settings,
+                        CardFingerprints fingerprints, FlowListener<State> listener) {
+        this.creditReader = Objects.requireNonNull(creditReader);
+        this.emoneyReader = Objects.requireNonNull(emoneyReader);
+        this.pinEntry = Objects.requireNonNull(pinEntry);
+        this.creditCompany = Objects.requireNonNull(creditCompany);
+        this.journal = Objects.requireNonNull(journal);
+        this.settings = Objects.requireNonNull(settings);
+        this.fingerprints = Objects.requireNonNull(fingerprints);
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    /** Reads the credit card on its reader. A combo card (FIG. 14B) gives the e-money card number too. */
+    public State readCreditCard() {
+        moveTo(State.READING_CREDIT_CARD);
+        try {
+            creditSession = creditReader.connect();
+            CreditCardApplication credit = new CreditCardApplication(creditSession);
+            credit.select();
+            CreditCardData data = credit.readCardData();
+            if (data.pinTriesRemaining() == 0) {
+                return fail(FlowFailure.of(FlowError.CARD_BLOCKED, "PIN blocked"));
+            }
+            creditCard = data.cardNumber();
+            if (emoneyCard == null) {
+                emoneyCard = purseOnTheSameCard(creditSession);
+                if (emoneyCard != null) {
+                    credit.select();
+                }
+            }
+            return moveTo(emoneyCard == null ? State.READING_EMONEY_CARD : State.READY_FOR_PIN_AND_AMOUNT);
+        } catch (CardStatusException | MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return fail(transportFailure(e));
+        }
+    }
+
+    /** Reads the e-money card number (or the phone's) on the contactless reader. */
+    public State readEmoneyCard() {
+        if (emoneyCard != null) {
+            return moveTo(creditCard == null ? State.READING_CREDIT_CARD : State.READY_FOR_PIN_AND_AMOUNT);
+        }
+        moveTo(State.READING_EMONEY_CARD);
+        try (CardSession session = emoneyReader.connect()) {
+            PurseApplication purse = new PurseApplication(session);
+            purse.select();
+            emoneyCard = purse.readCardData().cardNumber();
+            // FIG. 14A: on a single reader the credit card may come second.
+            return moveTo(creditCard == null ? State.READING_CREDIT_CARD : State.READY_FOR_PIN_AND_AMOUNT);
+        } catch (CardStatusException | MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return fail(transportFailure(e));
+        }
+    }
+
+    /**
+     * TRANSMIT (FIG. 9B): the card verifies the PIN, authorises the purchase, and the credit
+     * company server bills it. {@code pin} is the screen keypad's PIN ({@link PinSource#NONE} when
+     * the reader's PIN pad collects it); whatever it hands out is wiped after use.
+     */
+    public State transmit(PinSource pin, long amount) {
+        try {
+            if (state != State.READY_FOR_PIN_AND_AMOUNT) {
+                throw new IllegalStateException("transmit in state " + state);
+            }
+            if (amount < settings.minimumPurchase() || amount > settings.maximumPurchase()) {
+                wipe(pin);
+                // Nothing happened yet: the person corrects the amount on the same screen.
+                failure = FlowFailure.of(FlowError.INVALID_AMOUNT, "amount " + amount);
+                return state;
+            }
+            UUID requestId = UUID.randomUUID();
+            record(Step.PURCHASE_STARTED, Map.of(
+                    "requestId", requestId.toString(), "amount", Long.toString(amount),
+                    "currency", settings.currency().getCurrencyCode(),
+                    "creditCard", creditCard.masked(), "emoneyCard", emoneyCard.masked(),
+                    "emoneyFingerprint", fingerprints.of(emoneyCard)));
+
+            moveTo(State.VERIFYING_PIN);
+            if (creditReader == emoneyReader) {
+                reconnectCreditCard();
+            }
+            pinEntry.verify(creditSession, pin);
+
+            moveTo(State.AUTHORIZING);
+            PurchaseRequest request = new PurchaseRequest(amount, settings.currency(), emoneyCard, settings.terminal());
+            PurchaseAuthorization authorization = new CreditCardApplication(creditSession).authorizePurchase(request);
+            record(Step.PURCHASE_AUTHORIZED, Map.of("requestId", requestId.toString(),
+                    "atc", Integer.toString(authorization.atc())));
+
+            moveTo(State.CONTACTING_CREDIT_COMPANY);
+            ValuePurchaseRequest body = new ValuePurchaseRequest(requestId, creditCard.digits(), emoneyCard.digits(), amount,
+                    settings.currency().getCurrencyCode(), authorization.atc(), Bytes.hex(authorization.cryptogram()));
+            return settle(creditCompany.purchase(body));
+        } catch (CardStatusException e) {
+            FlowFailure refusal = pinOrCardFailure(e);
+            if (refusal.error() == FlowError.WRONG_PIN) {
+                // The person may try again on the same screen, with the card still in.
+                record(Step.PURCHASE_FAILED, Map.of("error", FlowError.WRONG_PIN.name()));
+                failure = refusal;
+                return moveTo(State.READY_FOR_PIN_AND_AMOUNT);
+            }
+            return fail(refusal);
+        } catch (MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return fail(transportFailure(e));
+        }
+    }
+
+    /**
+     * FIG. 14A: on a single contactless reader the credit card was taken away for the e-money card
+     * and is presented again; it must be the same card.
+     */
+    private void reconnectCreditCard() throws CardTransportException, CardStatusException {
+        closeSession();
+        creditSession = creditReader.connect();
+        CreditCardApplication credit = new CreditCardApplication(creditSession);
+        credit.select();
+        if (!credit.readCardData().cardNumber().equals(creditCard)) {
+            throw new CardStatusException("credit card presented again is another card", CardProtocol.SW_WRONG_DATA);
+        }
+    }
+
+    /** A PIN the flow will not use is still wiped. */
+    private static void wipe(PinSource pin) {
+        char[] unused = pin.takePin();
+        if (unused != null) {
+            Arrays.fill(unused, '\0');
+        }
+    }
+
+    /** Whether the screen shows its PIN keypad (false: the person types on the reader's PIN pad). */
+    public boolean usesScreenKeypad() {
+        return pinEntry.usesScreenKeypad();
+    }
+
+    private State settle(Outcome<ValuePurchaseResponse> outcome) {
+        if (outcome instanceof Outcome.Success<ValuePurchaseResponse> success) {
+            approval = success.value();
+            record(Step.PURCHASE_APPROVED, Map.of("purchaseId", approval.purchaseId().toString(),
+                    "amount", Long.toString(approval.amount()), "notification", approval.notification().name()));
+            log.info("purchase {} approved: {} {} on {}", approval.purchaseId(), approval.amount(), approval.currency(),
+                    approval.maskedCardNumber());
+            return moveTo(State.APPROVED);
+        }
+        if (outcome instanceof Outcome.Refused<ValuePurchaseResponse> refused) {
+            ErrorCode code = refused.error().code();
+            record(Step.PURCHASE_DECLINED, Map.of("code", code.name()));
+            FlowError error = code == ErrorCode.QUOTA_EXCEEDED || code == ErrorCode.INSUFFICIENT_FUNDS
+                    ? FlowError.DECLINED_OVER_QUOTA : FlowError.DECLINED;
+            return fail(FlowFailure.of(error, code.name()));
+        }
+        // No answer: the journal holds the request id; Recovery asks the server what became of it.
+        String reason = ((Outcome.Unknown<ValuePurchaseResponse>) outcome).reason();
+        log.warn("purchase outcome unknown, left to recovery: {}", reason);
+        return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, reason));
+    }
+
+    private CardNumber purseOnTheSameCard(CardSession session) throws CardTransportException {
+        try {
+            PurseApplication purse = new PurseApplication(session);
+            if (purse.select().kind() == AppletInfo.Kind.PURSE) {
+                return purse.readCardData().cardNumber();
+            }
+        } catch (CardStatusException | MalformedResponseException notACombo) {
+            // An ordinary credit card: the e-money card comes on the other reader.
+        }
+        return null;
+    }
+
+    private static FlowFailure pinOrCardFailure(CardStatusException e) {
+        if (e.sw() == CardProtocol.SW_PIN_BLOCKED) {
+            return FlowFailure.of(FlowError.CARD_BLOCKED, e.getMessage());
+        }
+        if (e.pinTriesRemaining() > 0) {
+            return new FlowFailure(FlowError.WRONG_PIN, e.pinTriesRemaining(), e.getMessage());
+        }
+        return FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage());
+    }
+
+    static FlowFailure transportFailure(CardTransportException e) {
+        if (e instanceof NoCardException) {
+            return FlowFailure.of(FlowError.NO_CARD, e.getMessage());
+        }
+        if (e instanceof CardRemovedException) {
+            return FlowFailure.of(FlowError.CARD_REMOVED_TOO_EARLY, e.getMessage());
+        }
+        if (e instanceof ReaderException) {
+            return FlowFailure.of(FlowError.READER_UNAVAILABLE, e.getMessage());
+        }
+        return FlowFailure.of(FlowError.CARD_REMOVED_TOO_EARLY, e.getMessage());
+    }
+
+    private State fail(FlowFailure failure) {
+        this.failure = failure;
+        // After AUTHORIZED the request may have reached the server: only its answer may end the
+        // transaction, so it stays open for Recovery. Before, nothing left the kiosk.
+        if (lastStep != null && !lastStep.isTerminal() && lastStep != Step.PURCHASE_AUTHORIZED) {
+            record(Step.PURCHASE_FAILED, Map.of("error", failure.error().name()));
+        }
+        closeSession();
+        return moveTo(State.FAILED);
+    }
+
+    private void record(Step step, Map<String, String> fields) {
+        journal.append(transaction, step, fields);
+        lastStep = step;
+    }
+
+    private State moveTo(State next) {
+        state = next;
+        if (next == State.APPROVED) {
+            closeSession();
+        }
+        listener.onState(next);
+        return next;
+    }
+
+    private void closeSession() {
+        if (creditSession != null) {
+            creditSession.close();
+            creditSession = null;
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Why the flow failed (or why the last TRANSMIT was refused, for INVALID_AMOUNT). */
+    public FlowFailure failure() {
+        return failure;
+    }
+
+    public ValuePurchaseResponse approval() {
+        return approval;
+    }
+
+    /** The receipt of the amount charged (R-KI7), once approved. */
+    public Receipt receipt() {
+        if (approval == null) {
+            throw new IllegalStateException("no receipt before approval");
+        }
+        return new Receipt(approval.purchaseId(), approval.terminalId(), approval.billedAt(), approval.maskedCardNumber(),
+                approval.maskedEmoneyCardNumber(), approval.amount(), java.util.Currency.getInstance(approval.currency()));
+    }
+
+    public CardNumber emoneyCard() {
+        return emoneyCard;
+    }
+
+    public UUID transaction() {
+        return transaction;
+    }
+}

@@ -1,0 +1,134 @@
+package com.valuekiosk.kiosk.flow;
+
+import com.valuekiosk.kiosk.client.CreditCompanyClient;
+import com.valuekiosk.kiosk.client.EmoneyClient;
+import com.valuekiosk.kiosk.client.Outcome;
+import com.valuekiosk.kiosk.journal.Journal;
+import com.valuekiosk.kiosk.journal.JournalEntry;
+import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.wire.ChargeStatus;
+import com.valuekiosk.wire.CompletionRequest;
+import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.ValuePurchaseResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes what a crash, a power cut or a lost answer interrupted (R-KI5), from the journal and the
+ * servers' answers — never by guessing:
+ * <ul>
+ *   <li>a purchase journaled as authorised may have been billed: the credit company server is
+ *       asked what became of its request id (and closes the id if it never arrived);</li>
+ *   <li>a purchase journaled only as started never left the kiosk: it failed, nothing billed;</li>
+ *   <li>a charge the card applied (its receipt is journaled) is confirmed to the e-money server;</li>
+ *   <li>a charge whose write may or may not have reached the card waits for the card's next tap,
+ *       when the card's sequence number settles it ({@link ChargeUpFlow#readCard()}).</li>
+ * </ul>
+ * Safe to run again: each step is idempotent on the servers and journaled here.
+ */
+public final class Recovery {
+
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    private final Journal journal;
+    private final CreditCompanyClient creditCompany;
+    private final EmoneyClient emoney;
+
+    public Recovery(Journal journal, CreditCompanyClient creditCompany, EmoneyClient emoney) {
+        this.journal = journal;
+        this.creditCompany = creditCompany;
+        this.emoney = emoney;
+    }
+
+    /** What a run did, per transaction step it ended on. */
+    public record Report(int settled, int leftOpen, int awaitingCard) {
+    }
+
+    public Report run() {
+        int settled = 0;
+        int leftOpen = 0;
+        int awaitingCard = 0;
+        for (JournalEntry last : journal.unfinished()) {
+            Step result = switch (last.step()) {
+                case PURCHASE_STARTED -> record(last.transaction(), Step.PURCHASE_FAILED, Map.of("error", "interrupted before sending"));
+                case PURCHASE_AUTHORIZED -> creditCompany == null ? null : purchaseOutcome(last);
+                case CHARGE_APPLIED -> confirmCharge(last);
+                case CHARGE_STARTED, CHARGE_ISSUED, CHARGE_WRITING ->
+                        record(last.transaction(), Step.CHARGE_AWAITING_CARD, Map.of("reason", "interrupted; settled at the card's next tap"));
+                default -> null;
+            };
+            if (result == null) {
+                leftOpen++;
+            } else if (result == Step.CHARGE_AWAITING_CARD) {
+                awaitingCard++;
+            } else {
+                settled++;
+            }
+        }
+        Report report = new Report(settled, leftOpen, awaitingCard);
+        if (settled + leftOpen + awaitingCard > 0) {
+            log.info("recovery: {}", report);
+        }
+        return report;
+    }
+
+    private Step purchaseOutcome(JournalEntry authorized) {
+        UUID requestId = UUID.fromString(authorized.field("requestId"));
+        Outcome<ValuePurchaseResponse> outcome = creditCompany.purchaseOutcome(requestId);
+        if (outcome instanceof Outcome.Success<ValuePurchaseResponse> success) {
+            return record(authorized.transaction(), Step.PURCHASE_APPROVED, Map.of(
+                    "purchaseId", success.value().purchaseId().toString(), "amount", Long.toString(success.value().amount()),
+                    "settledBy", "recovery"));
+        }
+        if (outcome instanceof Outcome.Refused<ValuePurchaseResponse> refused) {
+            ErrorCode code = refused.error().code();
+            return record(authorized.transaction(), code == ErrorCode.PURCHASE_NOT_MADE ? Step.PURCHASE_NOT_MADE : Step.PURCHASE_DECLINED,
+                    Map.of("code", code.name(), "settledBy", "recovery"));
+        }
+        return null;
+    }
+
+    private Step confirmCharge(JournalEntry applied) {
+        String mac = applied.field("receiptMac");
+        long chargeId = Long.parseLong(applied.field("chargeId"));
+        if (mac == null) {
+            // Applied per the card's sequence number; the server settles it from the card's state.
+            return record(applied.transaction(), Step.CHARGE_AWAITING_CARD, Map.of("chargeId", Long.toString(chargeId),
+                    "reason", "server to settle from the card's state"));
+        }
+        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), chargeId,
+                Long.parseLong(applied.field("balanceAfter")), Integer.parseInt(applied.field("nextSequence")), mac));
+        if (outcome instanceof Outcome.Success<ChargeStatus>) {
+            return record(applied.transaction(), Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId), "settledBy", "recovery"));
+        }
+        return null;
+    }
+
+    private Step record(UUID transaction, Step step, Map<String, String> fields) {
+        journal.append(transaction, step, fields);
+        return step;
+    }
+
+    /**
+     * Charges issued to the card with {@code fingerprint} that this kiosk never saw completed:
+     * the entries that issued them (they carry the charge id).
+     */
+    static List<JournalEntry> openChargesFor(Journal journal, String fingerprint) {
+        List<JournalEntry> issued = new ArrayList<>();
+        Set<String> completed = new HashSet<>();
+        for (JournalEntry entry : journal.entries()) {
+            if (entry.step() == Step.CHARGE_ISSUED && fingerprint.equals(entry.field("fingerprint"))) {
+                issued.add(entry);
+            } else if (entry.step() == Step.CHARGE_COMPLETED && entry.field("chargeId") != null) {
+                completed.add(entry.field("chargeId"));
+            }
+        }
+        return issued.stream().filter(entry -> !completed.contains(entry.field("chargeId"))).toList();
+    }
+}

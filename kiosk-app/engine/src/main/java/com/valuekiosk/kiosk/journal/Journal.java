@@ -1,0 +1,27 @@
+package com.valuekiosk.kiosk.journal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The kiosk's durable record of every transaction step (R-KI5, the "data storage portion" of
+ * FIG. 3). {@link #append} returns only once the entry is on stable storage, so a step the flow
+ * acted on after appending survives a crash or a power cut.
+ */
+public interface Journal extends AutoCloseable {
+
+    JournalEntry append(UUID transaction, Step step, Map<String, String> fields);
+
+    /** Every entry, oldest first. */
+    List<JournalEntry> entries();
+
+    /** All entries of one transaction, oldest first. */
+    List<JournalEntry> of(UUID transaction);
+
+    /** The last entry of each transaction whose last step is not terminal. */
+    List<JournalEntry> unfinished();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,21 @@
+package com.valuekiosk.kiosk.journal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One step of one kiosk transaction, as written to the journal. {@code fields} hold what recovery
+ * needs — request ids, amounts, charge ids, masked card numbers, card fingerprints — and never a
+ * PIN, a password or a full card number.
+ */
+public record JournalEntry(long sequence, Instant at, UUID transaction, Step step, Map<String, String> fields) {
+
+    public JournalEntry {
+        fields = Map.copyOf(fields);
+    }
+
+    public String field(String name) {
+        return fields.get(name);
+    }
+}

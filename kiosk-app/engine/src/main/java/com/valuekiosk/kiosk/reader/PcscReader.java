@@ -1,0 +1,483 @@
+package com.valuekiosk.kiosk.reader;
+
+import com.valuekiosk.card.host.CardTransport;
+import com.valuekiosk.card.host.CardTransportException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardNotPresentException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.TerminalFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real reader through PC/SC ({@code javax.smartcardio}, R-KI3), found by the name in the kiosk's
+ * configuration: the terminal whose name equals it, else the first whose name contains it (ignoring
+ * case) — "ACS ACR39U" finds "ACS ACR39U ICC Reader 00 00".
+ *
+ * <h2>Monitoring</h2>
+ * {@link #start()} starts a daemon thread ("pcsc-monitor-&lt;name&gt;") that calls {@link #pollOnce()} every
+ * poll interval (250 ms by default). A poll asks PC/SC, without waiting, whether the service runs, whether
+ * the reader is there and whether a card is in it, and turns changes into events on that thread:
+ * <ul>
+ *   <li>{@code READER_FOUND} (then {@code CARD_INSERTED} when a card is already in it) when the reader
+ *       becomes usable — also at the first poll that finds it;</li>
+ *   <li>{@code CARD_INSERTED} / {@code CARD_REMOVED} while it is usable;</li>
+ *   <li>{@code READER_LOST} when it goes away or the PC/SC service stops (no {@code CARD_REMOVED} then).</li>
+ * </ul>
+ * A card taken out and put back between two polls is not seen as an event; a session open on it fails with
+ * {@link CardRemovedException} all the same.
+ *
+ * <p>It never blocks on PC/SC's "wait for change" calls (which, with pcscd running and no reader, throw
+ * {@code SCARD_E_NO_READERS_AVAILABLE} at once, and without a timeout can hang a shutdown): missing
+ * pieces are states, not exceptions — {@link State#SERVICE_UNAVAILABLE} when pcscd does not run (the JDK's
+ * default factory is then of type "None" with no terminals), {@link State#NO_READER} when it runs without
+ * our reader. Before the first poll the state is {@code NO_READER}.
+ *
+ * <h2>Sessions</h2>
+ * {@link #connect()} connects with protocol "*" and asks the reader for its PC/SC part 10 features; a
+ * reader with FEATURE_VERIFY_PIN_DIRECT offers a {@link PcscPinPad}. Commands go through
+ * {@link GetResponseTransport} (bounded 61xx / 6Cxx handling). A card that leaves during a command
+ * ({@code SCARD_W_REMOVED_CARD}, {@code SCARD_E_NO_SMARTCARD}, also {@code SCARD_W_RESET_CARD}: another
+ * program reset it) gives {@link CardRemovedException}; every other PC/SC failure {@link ReaderException}.
+ * The JDK shares one connection per terminal, so use one session per reader at a time.
+ *
+ * <p>Tests replace PC/SC with a {@link TerminalsSource} of fakes and call {@link #pollOnce()} themselves.
+ */
+public final class PcscReader implements CardReader {
+
+    /** Where the PC/SC terminals come from; tests give fakes. */
+    @FunctionalInterface
+    public interface TerminalsSource {
+
+        /**
+         * The PC/SC terminals, or empty when there is no PC/SC service to ask. Called at every poll; must
+         * answer at once.
+         */
+        Optional<CardTerminals> terminals();
+
+        /**
+         * This machine's PC/SC: {@link TerminalFactory#getDefault()}, and when that is the "None" factory
+         * (pcscd was not running when this JVM first asked; the JDK keeps that answer) a fresh "PC/SC"
+         * factory, so that a pcscd started later is found.
+         */
+        static TerminalsSource system() {
+            return () -> {
+                TerminalFactory factory = TerminalFactory.getDefault();
+                if (!"None".equals(factory.getType())) {
+                    return Optional.of(factory.terminals());
+                }
+                try {
+                    return Optional.of(TerminalFactory.getInstance("PC/SC", null).terminals());
+                } catch (NoSuchAlgorithmException e) {
+                    return Optional.empty(); // no service (SCARD_E_NO_SERVICE) or no libpcsclite
+                }
+            };
+        }
+    }
+
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
+
+    private static final Logger LOG = LoggerFactory.getLogger(PcscReader.class);
+
+    private final String configuredName;
+    private final Kind kind;
+    private final TerminalsSource source;
+    private final Duration pollInterval;
+    private final int pinPadTimeoutSeconds;
+    private final EventDispatcher events = new EventDispatcher(Runnable::run);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Object pollLock = new Object();
+    private final Object lock = new Object();
+
+    // Guarded by lock.
+    private State state = State.NO_READER;
+    private CardTerminal terminal;
+    private boolean cardPresent;
+    private String detail = "not polled yet";
+    private boolean closed;
+    private Thread monitor;
+
+    /** The configured reader on this machine's PC/SC, polled every 250 ms once {@link #start() started}. */
+    public PcscReader(String readerName, Kind kind) {
+        this(readerName, kind, TerminalsSource.system(), DEFAULT_POLL_INTERVAL);
+    }
+
+    public PcscReader(String readerName, Kind kind, TerminalsSource source, Duration pollInterval) {
+        this(readerName, kind, source, pollInterval, PcscPinPad.DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * @param readerName the configured name: exact, or a part of the PC/SC name
+     * @param pinPadTimeoutSeconds how long the reader's PIN pad waits for the PIN
+     */
+    public PcscReader(String readerName, Kind kind, TerminalsSource source, Duration pollInterval, int pinPadTimeoutSeconds) {
+        Objects.requireNonNull(readerName, "readerName");
+        if (readerName.isBlank()) {
+            throw new IllegalArgumentException("a reader name (or part of it) is required");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("the poll interval must be positive");
+        }
+        PcscPinPad.verifyPinStructure(pinPadTimeoutSeconds); // checks the range
+        this.configuredName = readerName;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.source = Objects.requireNonNull(source, "source");
+        this.pollInterval = pollInterval;
+        this.pinPadTimeoutSeconds = pinPadTimeoutSeconds;
+    }
+
+    /** Starts the monitoring thread; the first poll runs on it at once. Idempotent. */
+    public void start() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("reader \"" + configuredName + "\" is closed");
+            }
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            monitor = new Thread(this::monitor, "pcsc-monitor-" + configuredName);
+            monitor.setDaemon(true);
+            monitor.start();
+        }
+    }
+
+    private void monitor() {
+        long pause = pollInterval.toMillis();
+        while (running.get() && !Thread.currentThread().isInterrupted()) {
+            try {
+                pollOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Polling reader \"{}\" failed: {}", configuredName, PcscErrors.describe(e));
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * One look at PC/SC: updates the state and card presence and sends the events of any change to the
+     * listeners, on the calling thread. Never blocks waiting for a change; never throws for PC/SC trouble.
+     */
+    public void pollOnce() {
+        synchronized (pollLock) {
+            try {
+                Observation seen = observe();
+                synchronized (lock) {
+                    if (closed) {
+                        return;
+                    }
+                    apply(seen);
+                }
+            } finally {
+                events.dispatch();
+            }
+        }
+    }
+
+    /** What PC/SC says right now. Outside the state lock: PC/SC calls may take a moment. */
+    private Observation observe() {
+        Optional<CardTerminals> terminals;
+        try {
+            terminals = source.terminals();
+        } catch (RuntimeException e) {
+            return new Observation(State.SERVICE_UNAVAILABLE, null, false, "PC/SC not usable: " + PcscErrors.describe(e));
+        }
+        if (terminals.isEmpty()) {
+            return new Observation(State.SERVICE_UNAVAILABLE, null, false, "PC/SC service not running");
+        }
+        CardTerminal found;
+        try {
+            found = match(terminals.get().list());
+        } catch (CardException | RuntimeException e) {
+            return failed(e, "listing readers");
+        }
+        if (found == null) {
+            return new Observation(State.NO_READER, null, false, "no reader matches \"" + configuredName + "\"");
+        }
+        try {
+            return new Observation(State.READY, found, found.isCardPresent(), "ready: " + found.getName());
+        } catch (CardException | RuntimeException e) {
+            return failed(e, "asking " + found.getName() + " for a card");
+        }
+    }
+
+    private Observation failed(Exception e, String doing) {
+        String code = PcscErrors.describe(e);
+        if (PcscErrors.isNoReader(e)) {
+            return new Observation(State.NO_READER, null, false, "no reader (" + code + ")");
+        }
+        if (PcscErrors.isServiceUnavailable(e)) {
+            return new Observation(State.SERVICE_UNAVAILABLE, null, false, "PC/SC service not available (" + code + ")");
+        }
+        return new Observation(State.NO_READER, null, false, doing + " failed: " + code);
+    }
+
+    /** Exact name first, then the first that contains the configured name, ignoring case. */
+    CardTerminal match(List<CardTerminal> terminals) {
+        for (CardTerminal candidate : terminals) {
+            if (candidate.getName().equals(configuredName)) {
+                return candidate;
+            }
+        }
+        String wanted = configuredName.toLowerCase(Locale.ROOT);
+        for (CardTerminal candidate : terminals) {
+            if (candidate.getName().toLowerCase(Locale.ROOT).contains(wanted)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Under lock: the new observation, and the events that tell the change. */
+    private void apply(Observation seen) {
+        boolean wasReady = state == State.READY;
+        boolean isReady = seen.state == State.READY;
+        if (wasReady && !isReady) {
+            events.enqueue(CardEvent.Type.READER_LOST, configuredName);
+        } else if (!wasReady && isReady) {
+            events.enqueue(CardEvent.Type.READER_FOUND, configuredName);
+            if (seen.cardPresent) {
+                events.enqueue(CardEvent.Type.CARD_INSERTED, configuredName);
+            }
+        } else if (isReady && seen.cardPresent != cardPresent) {
+            events.enqueue(seen.cardPresent ? CardEvent.Type.CARD_INSERTED : CardEvent.Type.CARD_REMOVED, configuredName);
+        }
+        if (seen.state != state || !seen.detail.equals(detail)) {
+            if (seen.state == State.READY) {
+                LOG.info("Reader \"{}\": {}", configuredName, seen.detail);
+            } else {
+                LOG.warn("Reader \"{}\": {}", configuredName, seen.detail);
+            }
+        }
+        state = seen.state;
+        terminal = seen.terminal;
+        cardPresent = isReady && seen.cardPresent;
+        detail = seen.detail;
+    }
+
+    private record Observation(State state, CardTerminal terminal, boolean cardPresent, String detail) {
+    }
+
+    /** Words for the last poll, for diagnostics: "PC/SC service not running", "ready: ACS ACR39U …". */
+    public String stateDetail() {
+        synchronized (lock) {
+            return detail;
+        }
+    }
+
+    /** The PC/SC name of the matched terminal, while the reader is there. */
+    public Optional<String> terminalName() {
+        synchronized (lock) {
+            return Optional.ofNullable(terminal).map(CardTerminal::getName);
+        }
+    }
+
+    // ---------------------------------------------------------------- CardReader
+
+    /** The configured name (events carry it too); see {@link #terminalName()} for the PC/SC one. */
+    @Override
+    public String name() {
+        return configuredName;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** As of the last poll. */
+    @Override
+    public State state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** As of the last poll. */
+    @Override
+    public boolean isCardPresent() {
+        synchronized (lock) {
+            return cardPresent;
+        }
+    }
+
+    @Override
+    public CardSession connect() throws CardTransportException {
+        CardTerminal target;
+        synchronized (lock) {
+            if (closed) {
+                throw new ReaderException("reader \"" + configuredName + "\" is closed");
+            }
+            if (state == State.SERVICE_UNAVAILABLE) {
+                throw new ReaderException("reader \"" + configuredName + "\": " + detail);
+            }
+            if (state == State.NO_READER || terminal == null) {
+                throw new ReaderException("reader \"" + configuredName + "\" is not connected (" + detail + ")");
+            }
+            target = terminal;
+        }
+        Card card;
+        try {
+            card = target.connect("*");
+        } catch (CardNotPresentException e) {
+            throw new NoCardException(configuredName);
+        } catch (CardException | RuntimeException e) {
+            if (PcscErrors.isCardGone(e)) {
+                throw new NoCardException(configuredName);
+            }
+            throw new ReaderException("connecting to the card on \"" + configuredName + "\" failed: "
+                    + PcscErrors.describe(e), e);
+        }
+        return new PcscSession(card, configuredName, pinPadTimeoutSeconds);
+    }
+
+    @Override
+    public void addListener(CardEventListener listener) {
+        events.add(listener);
+    }
+
+    @Override
+    public void removeListener(CardEventListener listener) {
+        events.remove(listener);
+    }
+
+    /** Stops the monitoring thread (waits up to a second for it) and forgets the terminal. Idempotent. */
+    @Override
+    public void close() {
+        Thread stopping;
+        synchronized (lock) {
+            closed = true;
+            running.set(false);
+            stopping = monitor;
+            monitor = null;
+            terminal = null;
+            cardPresent = false;
+        }
+        if (stopping != null && stopping != Thread.currentThread()) {
+            stopping.interrupt();
+            try {
+                stopping.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True while the monitoring thread runs. */
+    public boolean isMonitoring() {
+        synchronized (lock) {
+            return monitor != null && monitor.isAlive();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PcscReader[" + configuredName + ", " + kind + "]";
+    }
+
+    /** One connection to a card through PC/SC. */
+    static final class PcscSession implements CardSession {
+
+        private final Object sessionLock = new Object();
+        private final Card card;
+        private final CardChannel channel;
+        private final String readerName;
+        private final CardTransport transport;
+        private final PinPad pinPad;
+        private boolean closed; // guarded by sessionLock
+
+        PcscSession(Card card, String readerName, int pinPadTimeoutSeconds) {
+            this.card = card;
+            this.channel = card.getBasicChannel();
+            this.readerName = readerName;
+            this.transport = new GetResponseTransport(this::exchange);
+            this.pinPad = findPinPad(card, readerName, sessionLock, pinPadTimeoutSeconds);
+        }
+
+        /** Asks the reader for FEATURE_VERIFY_PIN_DIRECT; most readers without a pad refuse the request. */
+        private static PinPad findPinPad(Card card, String readerName, Object sessionLock, int timeoutSeconds) {
+            try {
+                byte[] answer = card.transmitControlCommand(PcscPinPad.GET_FEATURE_REQUEST, new byte[0]);
+                Integer verifyCode = PcscPinPad.features(answer).get(PcscPinPad.FEATURE_VERIFY_PIN_DIRECT);
+                if (verifyCode != null) {
+                    LOG.debug("Reader \"{}\" has a PIN pad (FEATURE_VERIFY_PIN_DIRECT)", readerName);
+                    return new PcscPinPad(card, verifyCode, sessionLock, readerName, timeoutSeconds);
+                }
+            } catch (CardException | RuntimeException e) {
+                LOG.debug("Reader \"{}\" answered no part 10 features: {}", readerName, PcscErrors.describe(e));
+            }
+            return null;
+        }
+
+        @Override
+        public byte[] transmit(byte[] command) throws CardTransportException {
+            Objects.requireNonNull(command, "command");
+            synchronized (sessionLock) {
+                if (closed) {
+                    throw new IllegalStateException("this session on \"" + readerName + "\" was closed");
+                }
+                return transport.transmit(command);
+            }
+        }
+
+        /** One exchange, as the JDK gives it. */
+        private byte[] exchange(byte[] command) throws CardTransportException {
+            CommandAPDU apdu;
+            try {
+                apdu = new CommandAPDU(command);
+            } catch (IllegalArgumentException e) {
+                // The command is not echoed: it may hold a PIN.
+                throw new IllegalArgumentException("not a valid command APDU (" + command.length + " bytes): "
+                        + e.getMessage());
+            }
+            try {
+                return channel.transmit(apdu).getBytes();
+            } catch (CardException e) {
+                throw PcscErrors.translate(e, readerName, "the command");
+            } catch (IllegalStateException e) {
+                throw PcscErrors.translate(e, readerName);
+            }
+        }
+
+        @Override
+        public byte[] atr() {
+            return card.getATR().getBytes();
+        }
+
+        @Override
+        public Optional<PinPad> pinPad() {
+            return Optional.ofNullable(pinPad);
+        }
+
+        /** Disconnects with a reset: the card loses its selection and PIN state. Idempotent. */
+        @Override
+        public void close() {
+            synchronized (sessionLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    card.disconnect(true);
+                } catch (CardException | RuntimeException e) {
+                    LOG.debug("Disconnecting from the card on \"{}\": {}", readerName, PcscErrors.describe(e));
+                }
+            }
+        }
+    }
+}

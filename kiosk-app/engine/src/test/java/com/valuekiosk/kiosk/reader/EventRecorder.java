@@ -1,0 +1,34 @@
+package com.valuekiosk.kiosk.reader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects card events and the threads they came on. */
+final class EventRecorder implements CardEventListener {
+
+    private final List<CardEvent> events = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    @Override
+    public synchronized void onEvent(CardEvent event) {
+        events.add(event);
+        threads.add(Thread.currentThread());
+    }
+
+    synchronized List<CardEvent.Type> types() {
+        return events.stream().map(CardEvent::type).toList();
+    }
+
+    synchronized List<CardEvent> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized List<Thread> threads() {
+        return List.copyOf(threads);
+    }
+
+    synchronized void clear() {
+        events.clear();
+        threads.clear();
+    }
+}
