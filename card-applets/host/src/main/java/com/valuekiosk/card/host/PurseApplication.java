@@ -25,10 +25,14 @@ public final class PurseApplication {
         int count = readCardData().logCount();
         List<PurseLogEntry> entries = new ArrayList<>(count);
         for (int number = 1; number <= count; number++) {
-            entries.add(PurseLogEntry.parse(send("READ RECORD " + number, CardCommands.readLogRecord(number),
-                    CardProtocol.LOG_RECORD_LENGTH)));
+            entries.add(readLogRecord(number));
         }
         return entries;
+    }
+
+    /** One log record: 1 is the newest. */
+    public PurseLogEntry readLogRecord(int number) throws CardTransportException, CardStatusException {
+        return PurseLogEntry.parse(send("READ RECORD " + number, CardCommands.readLogRecord(number), CardProtocol.LOG_RECORD_LENGTH));
     }
 
     /** Writes amount change information to the card; the receipt goes back to the e-money server. */

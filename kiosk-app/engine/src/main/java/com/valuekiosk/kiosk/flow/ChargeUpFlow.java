@@ -91,8 +91,8 @@ public final class ChargeUpFlow {
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
             purse.select();
-            CardState cardState = cardState(purse);
             card = purse.readCardData().cardNumber();
+            CardState cardState = cardState(purse);
             if (guard.isLingering(reader, fingerprints.of(card))) {
                 return fail(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "take the card away before charging again"));
             }
@@ -284,12 +284,19 @@ public final class ChargeUpFlow {
         }
     }
 
+    /**
+     * What the server needs to settle and issue: the sequence number and balance, and the newest
+     * log record's transaction id when it is a credit (one READ RECORD, not the whole log).
+     */
     private static CardState cardState(PurseApplication purse) throws CardStatusException, CardTransportException {
         PurseData data = purse.readCardData();
-        List<Long> logged = purse.readLog().stream()
-                .filter(entry -> entry.type() == PurseLogEntry.Type.CREDIT)
-                .map(PurseLogEntry::transactionId)
-                .toList();
+        List<Long> logged = List.of();
+        if (data.logCount() > 0) {
+            PurseLogEntry newest = purse.readLogRecord(1);
+            if (newest.type() == PurseLogEntry.Type.CREDIT) {
+                logged = List.of(newest.transactionId());
+            }
+        }
         return new CardState(data.creditSequence(), data.balance(), logged);
     }
 
