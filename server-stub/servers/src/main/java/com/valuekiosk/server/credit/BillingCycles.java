@@ -99,7 +99,7 @@ public final class BillingCycles {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT b.card_number, a.billing_account, a.account_type, COUNT(*), SUM(b.amount)"
                         + " FROM billing_records b JOIN card_accounts a ON a.card_number = b.card_number"
-                        + " WHERE b.cycle = ? GROUP BY b.card_number, a.billing_account, a.account_type")) {
+                        + " WHERE b.cycle = ? AND b.reversed_at IS NULL GROUP BY b.card_number, a.billing_account, a.account_type")) {
             select.setString(1, cycle);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -225,8 +225,8 @@ public final class EmoneyNotifier {
         switch (outcome.state()) {
             case DELIVERED -> log.info("purchase {}: notice delivered to the e-money server (attempt {})",
                     row.purchaseId(), attempts);
-            case FAILED -> log.warn("purchase {}: the e-money server refused the notice ({}); the card was billed"
-                    + " but no VALUE was prepared: needs attention", row.purchaseId(), outcome.error());
+            case FAILED -> log.warn("purchase {}: the e-money server refused the notice for good ({})", row.purchaseId(),
+                    outcome.error());
             case PENDING -> log.warn("purchase {}: notice not delivered (attempt {}: {}); next attempt at {}",
                     row.purchaseId(), attempts, outcome.error(), retryAt);
         }
@@ -291,10 +291,41 @@ public final class EmoneyNotifier {
                 update.setString(3, error);
                 update.setObject(4, Database.utc(retryAt));
                 update.setString(5, purchaseId.toString());
-                update.executeUpdate();
+                if (update.executeUpdate() == 1 && outcome.state() == State.FAILED) {
+                    reverse(connection, purchaseId, error);
+                }
             }
             return null;
         });
+    }
+
+    /**
+     * Billed, but the VALUE can never be prepared: give the money back in the same transaction that
+     * marks the notice FAILED, so the card holder loses nothing.
+     */
+    private void reverse(Connection connection, UUID purchaseId, String reason) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE billing_records SET reversed_at = ?, reversal_reason = ? WHERE purchase_id = ? AND reversed_at IS NULL")) {
+            mark.setObject(1, Database.utc(clock.instant()));
+            mark.setString(2, reason);
+            mark.setString(3, purchaseId.toString());
+            if (mark.executeUpdate() != 1) {
+                return;
+            }
+        }
+        for (String restore : new String[] {
+            "UPDATE card_accounts SET credit_used = credit_used - (SELECT amount FROM billing_records WHERE purchase_id = ?)"
+                    + " WHERE account_type = 'CREDIT' AND card_number = (SELECT card_number FROM billing_records WHERE purchase_id = ?)",
+            "UPDATE card_accounts SET bank_balance = bank_balance + (SELECT amount FROM billing_records WHERE purchase_id = ?)"
+                    + " WHERE account_type = 'BANK' AND card_number = (SELECT card_number FROM billing_records WHERE purchase_id = ?)"}) {
+            try (PreparedStatement update = connection.prepareStatement(restore)) {
+                update.setString(1, purchaseId.toString());
+                update.setString(2, purchaseId.toString());
+                update.executeUpdate();
+            }
+        }
+        log.warn("purchase {} reversed: the e-money server refused its VALUE for good ({}); the card's quota is restored",
+                purchaseId, reason);
     }
 
     // ---- Rows ----

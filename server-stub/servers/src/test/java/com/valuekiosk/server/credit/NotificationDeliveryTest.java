@@ -183,7 +183,7 @@ class NotificationDeliveryTest {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
-    void noticeTheEmoneyServerDeclinesIsMarkedFailedAndNotRetried(Storage storage) throws Exception {
+    void noticeTheEmoneyServerDeclinesIsMarkedFailedAndThePurchaseReversed(Storage storage) throws Exception {
         try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
             ApiClient kiosk = servers.terminal(KIOSK);
 
@@ -200,13 +200,18 @@ class NotificationDeliveryTest {
                     unknownPurse.purchaseId().toString())).isNull();
             assertThat(outbox(servers, "state", notMapped)).isEqualTo("FAILED");
             assertThat(outbox(servers, "last_error", notMapped)).isEqualTo("HTTP 404 EMONEY_CARD_NOT_MAPPED");
-            assertThat(logs.unmaskedText()).contains("WARN").contains("needs attention");
+            assertThat(logs.unmaskedText()).contains("WARN").contains("reversed");
 
             servers.clock.advance(Duration.ofHours(1));
             assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
             assertThat(servers.credit.notifier().state(unknownPurse.purchaseId())).isEqualTo(EmoneyNotifier.State.FAILED);
-            // Billed all the same: the operator settles it with the card holder.
-            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).isEqualTo(3_000);
+            // The VALUE can never be prepared, so the card holder gets the money back.
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).isZero();
+            assertThat(servers.credit(Long.class, "SELECT COUNT(*) FROM billing_records WHERE reversed_at IS NOT NULL"))
+                    .isEqualTo(2);
+            servers.credit.billing().closeCycle(java.time.YearMonth.from(ServersFixture.START.atZone(java.time.ZoneOffset.UTC)));
+            assertThat(servers.credit.billing().statement(java.time.YearMonth.from(ServersFixture.START.atZone(java.time.ZoneOffset.UTC))))
+                    .as("reversed purchases are not on the statement").isEmpty();
         }
     }
 
