@@ -101,10 +101,18 @@ public final class PurchaseService {
             }
         });
         logDecision(request, terminal, reply, decided.get());
+        return withCurrentNotification(reply);
+    }
+
+    /**
+     * An approval's {@code notification} says where the notice stands now, not when the approval
+     * was stored: the notice is delivered here if it is due (after the commit, so it is in the
+     * outbox whatever happens), and DELIVERED is reported once it is through.
+     */
+    private Reply withCurrentNotification(Reply reply) {
         if (reply.status() != 200) {
             return reply;
         }
-        // After the commit: the notice is in the outbox whatever happens now.
         ValuePurchaseResponse approved = parse(reply);
         if (approved.notification() == ValuePurchaseResponse.Notification.DELIVERED || !deliveredNow(approved.purchaseId())) {
             return reply;
@@ -123,7 +131,7 @@ public final class PurchaseService {
         Reply reply = idempotency.outcomeOrClose(request.requestId(), ApiPaths.PURCHASES, terminal,
                 ApiException.decision(ErrorCode.PURCHASE_NOT_MADE, "no purchase was made under this request id; it is now closed"));
         log.info("purchase outcome for request {} asked by {}: {}", request.requestId(), terminal.name(), reply.status());
-        return reply;
+        return withCurrentNotification(reply);
     }
 
     /** The purchase stands whatever happens here: a failure only means the outbox delivers it later. */
