@@ -1,0 +1,91 @@
+package com.valuekiosk.kiosk.ui;
+
+import com.valuekiosk.kiosk.flow.FlowError;
+
+/**
+ * The keys of the message bundles. Every text a screen shows is one of these constants or an
+ * {@link #errorWhat}/{@link #errorNext} key; LocalizationConsistencyTest checks that the bundles hold
+ * exactly these keys, in every language.
+ */
+public final class Keys {
+
+    public static final String APP_TITLE = "app.title";
+    public static final String LANGUAGE_JA = "language.ja";
+    public static final String LANGUAGE_EN = "language.en";
+
+    public static final String COMMON_MENU = "common.menu";
+    public static final String COMMON_TRY_AGAIN = "common.tryAgain";
+    public static final String COMMON_TRANSMIT = "common.transmit";
+    public static final String COMMON_YES = "common.yes";
+    public static final String COMMON_NO = "common.no";
+    public static final String KEYPAD_CLEAR = "keypad.clear";
+    public static final String KEYPAD_DELETE = "keypad.delete";
+
+    public static final String MENU_TITLE = "menu.title";
+    public static final String MENU_PURCHASE = "menu.purchase";
+    public static final String MENU_BALANCE = "menu.balance";
+    public static final String MENU_CHARGE_UP = "menu.chargeUp";
+
+    public static final String PURCHASE_TITLE = "purchase.title";
+    public static final String PURCHASE_INSTRUCTION = "purchase.instruction";
+    public static final String PURCHASE_PIN = "purchase.pin";
+    public static final String PURCHASE_AMOUNT = "purchase.amount";
+    public static final String PURCHASE_PRESETS = "purchase.presets";
+
+    public static final String PROCESSING_READING_CARD = "processing.readingCard";
+    public static final String PROCESSING_CHECKING_PIN = "processing.checkingPin";
+    public static final String PROCESSING_CONTACTING_CREDIT = "processing.contactingCredit";
+    public static final String PROCESSING_CONTACTING_EMONEY = "processing.contactingEmoney";
+    public static final String PROCESSING_WRITING_CARD = "processing.writingCard";
+    public static final String PROCESSING_KEEP_CARD = "processing.keepCard";
+
+    public static final String RECEIPT_TITLE = "receipt.title";
+    public static final String RECEIPT_SAVE = "receipt.save";
+    public static final String RECEIPT_SAVED = "receipt.saved";
+    public static final String RECEIPT_SAVE_FAILED = "receipt.saveFailed";
+    public static final String RECEIPT_CHARGE_UP_NOW = "receipt.chargeUpNow";
+
+    public static final String CHARGE_UP_TITLE = "chargeUp.title";
+    public static final String CHARGE_UP_PLACE_CARD = "chargeUp.placeCard";
+    public static final String CHARGE_UP_CARD_PLACED = "chargeUp.cardPlaced";
+    public static final String CHARGE_UP_PASSWORD_INSTRUCTION = "chargeUp.passwordInstruction";
+    public static final String CHARGE_UP_PASSWORD = "chargeUp.password";
+    public static final String CHARGE_UP_PASSWORD_WRONG = "chargeUp.passwordWrong";
+
+    public static final String CONFIRM_AVAILABLE = "confirm.available";
+    public static final String CONFIRM_QUESTION = "confirm.question";
+
+    public static final String COMPLETED_CHARGED = "completed.charged";
+    public static final String COMPLETED_BALANCE = "completed.balance";
+    public static final String COMPLETED_TAKE_CARD = "completed.takeCard";
+
+    public static final String KEPT_TITLE = "kept.title";
+    public static final String KEPT_TEXT = "kept.text";
+
+    public static final String BALANCE_TITLE = "balance.title";
+    public static final String BALANCE_CARD = "balance.card";
+    public static final String BALANCE_AMOUNT = "balance.amount";
+    public static final String BALANCE_MAXIMUM = "balance.maximum";
+    public static final String BALANCE_LOG = "balance.log";
+    public static final String BALANCE_LOG_EMPTY = "balance.logEmpty";
+    public static final String BALANCE_CREDIT = "balance.credit";
+    public static final String BALANCE_DEBIT = "balance.debit";
+
+    public static final String ERROR_TITLE = "error.title";
+    public static final String REMOVED_WHAT = "removed.what";
+    public static final String REMOVED_NEXT = "removed.next";
+    public static final String REMOVED_RETRY = "removed.retry";
+
+    private Keys() {
+    }
+
+    /** What happened, for each {@link FlowError}. {@code error.WRONG_PIN.what} takes the tries left as {0}. */
+    public static String errorWhat(FlowError error) {
+        return "error." + error.name() + ".what";
+    }
+
+    /** What the person should do next, for each {@link FlowError}. */
+    public static String errorNext(FlowError error) {
+        return "error." + error.name() + ".next";
+    }
+}

@@ -1,0 +1,35 @@
+package com.valuekiosk.kiosk.ui;
+
+/** CSS class names of {@code com/valuekiosk/assets/css/kiosk.css} (AtlantaFX {@code Styles}): no literals in views. */
+public final class Styles {
+
+    public static final String KIOSK_CSS = "/com/valuekiosk/assets/css/kiosk.css";
+    public static final String HIGH_CONTRAST_CSS = "/com/valuekiosk/assets/css/high-contrast.css";
+
+    public static final String HEADER = "kiosk-header";
+    public static final String LANGUAGE_BUTTON = "language-button";
+    public static final String SCREEN = "screen";
+    public static final String SCREEN_CENTERED = "screen-centered";
+    public static final String SCREEN_TITLE = "screen-title";
+    public static final String INSTRUCTION = "instruction";
+    public static final String BIG_TEXT = "big-text";
+    public static final String SECONDARY_TEXT = "secondary-text";
+    public static final String MENU_BUTTON = "menu-button";
+    public static final String PRIMARY_BUTTON = "primary-button";
+    public static final String SECONDARY_BUTTON = "secondary-button";
+    public static final String INPUT_FIELD = "input-field";
+    public static final String INPUT_FIELD_ACTIVE = "input-field-active";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String KEYPAD = "keypad";
+    public static final String KEYPAD_KEY = "keypad-key";
+    public static final String KEYPAD_KEY_SMALL_TEXT = "keypad-key-small-text";
+    public static final String PRESET_BUTTON = "preset-button";
+    public static final String PROCESSING_INDICATOR = "processing-indicator";
+    public static final String ERROR_WHAT = "error-what";
+    public static final String WARNING_TEXT = "warning-text";
+    public static final String RECEIPT_TEXT = "receipt-text";
+    public static final String LOG_ROW = "log-row";
+
+    private Styles() {
+    }
+}

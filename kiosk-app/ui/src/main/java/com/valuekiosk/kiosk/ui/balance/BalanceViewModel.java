@@ -1,0 +1,77 @@
+package com.valuekiosk.kiosk.ui.balance;
+
+import com.valuekiosk.card.host.PurseLogEntry;
+import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
+import com.valuekiosk.kiosk.flow.FlowError;
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.ui.Navigator;
+import com.valuekiosk.kiosk.ui.Resettable;
+import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
+import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** Balance inquiry (FIG. 9A): reads the e-money card on the contactless reader and shows its balance and log. */
+public final class BalanceViewModel implements Resettable {
+
+    private static final Set<FlowError> RETRYABLE = EnumSet.of(FlowError.NO_CARD, FlowError.CARD_REMOVED_TOO_EARLY);
+
+    private final KioskFlows flows;
+    private final BackgroundWork background;
+    private final Navigator navigator;
+    private final ProcessingViewModel processing;
+    private final ErrorViewModel errors;
+    private final ReadOnlyObjectWrapper<BalanceInquiryFlow.Balance> balance = new ReadOnlyObjectWrapper<>(this, "balance");
+
+    public BalanceViewModel(KioskFlows flows, BackgroundWork background, Navigator navigator, ProcessingViewModel processing,
+                            ErrorViewModel errors) {
+        this.flows = Objects.requireNonNull(flows, "flows");
+        this.background = Objects.requireNonNull(background, "background");
+        this.navigator = Objects.requireNonNull(navigator, "navigator");
+        this.processing = Objects.requireNonNull(processing, "processing");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    public void inquire() {
+        processing.show(Keys.PROCESSING_READING_CARD);
+        navigator.navigate(Screen.PROCESSING);
+        background.wrap(() -> {
+            BalanceInquiryFlow flow = flows.balanceInquiry(state -> background.onFxThread(() -> processing.show(state)));
+            flow.readCard();
+            return flow;
+        }).onSuccess(flow -> {
+            if (flow.state() == BalanceInquiryFlow.State.SHOWING_BALANCE) {
+                balance.set(flow.balance());
+                navigator.navigate(Screen.BALANCE);
+            } else {
+                errors.show(flow.failure(), RETRYABLE.contains(flow.failure().error()) ? this::inquire : null);
+            }
+        }).onFailure(errors::showDefect).start();
+    }
+
+    public void backToMenu() {
+        navigator.navigate(Screen.MENU);
+    }
+
+    /** The card's balance and log (card number masked); null when no card was read. */
+    public ReadOnlyObjectProperty<BalanceInquiryFlow.Balance> balanceProperty() {
+        return balance.getReadOnlyProperty();
+    }
+
+    /** A log record that charged the card (else a payment). */
+    public static boolean isCredit(PurseLogEntry entry) {
+        return entry.type() == PurseLogEntry.Type.CREDIT;
+    }
+
+    @Override
+    public void reset() {
+        // The next person must not see this card's balance.
+        balance.set(null);
+    }
+}

@@ -1,0 +1,161 @@
+package com.valuekiosk.kiosk.ui.chargeup;
+
+import com.valuekiosk.kiosk.flow.ChargeUpFlow;
+import com.valuekiosk.kiosk.flow.FlowError;
+import com.valuekiosk.kiosk.flow.FlowFailure;
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.ui.Navigator;
+import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
+import com.valuekiosk.kiosk.ui.error.Problem;
+import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+/**
+ * One charge-up (FIG. 8) across its screens — place card / password (FIG. 10A), confirmation (10B),
+ * completion (10C) or kept for later — driving a {@link ChargeUpFlow} off the FX thread with the
+ * processing screen meanwhile. The screens' view models read its properties and call its commands.
+ */
+public final class ChargeUpProcess {
+
+    /** Failures after which reading the card again is the sensible next step. */
+    private static final Set<FlowError> RETRYABLE = EnumSet.of(FlowError.NO_CARD, FlowError.CARD_REMOVED_TOO_EARLY,
+            FlowError.CARD_STILL_ON_READER, FlowError.SERVER_UNREACHABLE, FlowError.PASSWORD_WRONG);
+
+    private final KioskFlows flows;
+    private final BackgroundWork background;
+    private final Navigator navigator;
+    private final ProcessingViewModel processing;
+    private final ErrorViewModel errors;
+
+    private final ReadOnlyBooleanWrapper passwordNeeded = new ReadOnlyBooleanWrapper(this, "passwordNeeded");
+    private final ReadOnlyBooleanWrapper passwordWrong = new ReadOnlyBooleanWrapper(this, "passwordWrong");
+    private final ReadOnlyLongWrapper available = new ReadOnlyLongWrapper(this, "available");
+    private final ReadOnlyLongWrapper charged = new ReadOnlyLongWrapper(this, "charged");
+    private final ReadOnlyLongWrapper balanceAfter = new ReadOnlyLongWrapper(this, "balanceAfter");
+
+    /** Touched by the worker while a command runs and by the FX thread between commands, never both at once. */
+    private volatile ChargeUpFlow flow;
+
+    public ChargeUpProcess(KioskFlows flows, BackgroundWork background, Navigator navigator, ProcessingViewModel processing,
+                           ErrorViewModel errors) {
+        this.flows = Objects.requireNonNull(flows, "flows");
+        this.background = Objects.requireNonNull(background, "background");
+        this.navigator = Objects.requireNonNull(navigator, "navigator");
+        this.processing = Objects.requireNonNull(processing, "processing");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    /** From the menu: FIG. 10A asks for the card first. */
+    public void begin() {
+        flow = null;
+        passwordNeeded.set(false);
+        passwordWrong.set(false);
+        navigator.navigate(Screen.CHARGE_UP);
+    }
+
+    /** The card is on the reader: read it and ask the server what is waiting. */
+    public void readCard() {
+        run(Keys.PROCESSING_READING_CARD, () -> {
+            ChargeUpFlow started = flows.chargeUp(state -> background.onFxThread(() -> processing.show(state)));
+            flow = started;
+            return started.readCard();
+        });
+    }
+
+    /** TRANSMIT on the password screen; {@code password} now belongs to the flow, which wipes it. */
+    public void submitPassword(char[] password) {
+        ChargeUpFlow current = requireFlow();
+        run(Keys.PROCESSING_CONTACTING_EMONEY, () -> current.submitPassword(password));
+    }
+
+    /** YES / NO of FIG. 10B. */
+    public void confirm(boolean yes) {
+        ChargeUpFlow current = requireFlow();
+        run(Keys.PROCESSING_CONTACTING_EMONEY, () -> current.confirm(yes));
+    }
+
+    /** The card taken away during the write is back on the reader. */
+    public void retryWrite() {
+        ChargeUpFlow current = requireFlow();
+        run(Keys.PROCESSING_WRITING_CARD, current::retryWrite);
+    }
+
+    private ChargeUpFlow requireFlow() {
+        ChargeUpFlow current = flow;
+        if (current == null) {
+            throw new IllegalStateException("no charge-up under way");
+        }
+        return current;
+    }
+
+    private void run(String firstMessage, Callable<ChargeUpFlow.State> command) {
+        processing.show(firstMessage);
+        navigator.navigate(Screen.PROCESSING);
+        background.wrap(command).onSuccess(this::show).onFailure(errors::showDefect).start();
+    }
+
+    private void show(ChargeUpFlow.State state) {
+        ChargeUpFlow current = flow;
+        switch (state) {
+            case PASSWORD_NEEDED -> {
+                FlowFailure failure = current.failure();
+                passwordWrong.set(failure != null && failure.error() == FlowError.PASSWORD_WRONG);
+                passwordNeeded.set(true);
+                navigator.navigate(Screen.CHARGE_UP);
+            }
+            case AWAITING_CONFIRMATION -> {
+                available.set(current.available());
+                navigator.navigate(Screen.CONFIRM);
+            }
+            case COMPLETED -> {
+                charged.set(current.charged());
+                balanceAfter.set(current.balanceAfter());
+                flow = null;
+                navigator.navigate(Screen.COMPLETED);
+            }
+            case KEPT_FOR_LATER -> {
+                flow = null;
+                navigator.navigate(Screen.KEPT_FOR_LATER);
+            }
+            case CARD_REMOVED_DURING_WRITE -> errors.show(new Problem(Keys.REMOVED_WHAT, List.of(), Keys.REMOVED_NEXT,
+                    Keys.REMOVED_RETRY, this::retryWrite));
+            case FAILED -> {
+                FlowFailure failure = current.failure();
+                flow = null;
+                errors.show(failure, RETRYABLE.contains(failure.error()) ? this::readCard : null);
+            }
+            default -> errors.showDefect(new IllegalStateException("charge-up stopped in " + state));
+        }
+    }
+
+    public ReadOnlyBooleanProperty passwordNeededProperty() {
+        return passwordNeeded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty passwordWrongProperty() {
+        return passwordWrong.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty chargedProperty() {
+        return charged.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty balanceAfterProperty() {
+        return balanceAfter.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,71 @@
+package com.valuekiosk.kiosk.ui.chargeup;
+
+import static com.valuekiosk.kiosk.ui.controls.Views.button;
+import static com.valuekiosk.kiosk.ui.controls.Views.label;
+
+import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.Styles;
+import com.valuekiosk.kiosk.ui.TypedDigits;
+import com.valuekiosk.kiosk.ui.View;
+import com.valuekiosk.kiosk.ui.controls.NumericKeypad;
+import com.valuekiosk.kiosk.ui.controls.Views;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** FIG. 10A. Node ids: chargeup-instruction, chargeup-cardplaced, password-field, password-wrong, password-transmit. */
+public final class ChargeUpView implements View {
+
+    private final VBox root;
+
+    public ChargeUpView(ChargeUpViewModel model, Messages messages) {
+        Label instruction = label("chargeup-instruction", messages.text(() -> messages.get(model.passwordNeededProperty().get()
+                ? Keys.CHARGE_UP_PASSWORD_INSTRUCTION : Keys.CHARGE_UP_PLACE_CARD), model.passwordNeededProperty()),
+                Styles.INSTRUCTION);
+
+        Button cardPlaced = button("chargeup-cardplaced", messages.text(Keys.CHARGE_UP_CARD_PLACED), model::cardPlaced,
+                Styles.PRIMARY_BUTTON);
+        showOnlyWhen(cardPlaced, false, model);
+
+        Button passwordField = new Button();
+        passwordField.setId("password-field");
+        passwordField.getStyleClass().addAll(Styles.INPUT_FIELD, Styles.INPUT_FIELD_ACTIVE);
+        passwordField.textProperty().bind(Bindings.createStringBinding(
+                () -> String.valueOf(TypedDigits.CIRCLE).repeat(model.passwordLengthProperty().get()),
+                model.passwordLengthProperty()));
+        Label wrong = label("password-wrong", messages.text(Keys.CHARGE_UP_PASSWORD_WRONG), Styles.WARNING_TEXT);
+        wrong.visibleProperty().bind(model.passwordWrongProperty());
+        Button transmit = button("password-transmit", messages.text(Keys.COMMON_TRANSMIT), model::transmit,
+                Styles.PRIMARY_BUTTON);
+        transmit.disableProperty().bind(model.canTransmitProperty().not());
+        transmit.setMaxWidth(Double.MAX_VALUE);
+        VBox fields = new VBox(12, label(messages.text(Keys.CHARGE_UP_PASSWORD), Styles.FIELD_LABEL), passwordField, wrong);
+        fields.setPrefWidth(520);
+        VBox right = new VBox(20, new NumericKeypad(messages, model::type, model::deleteLast, model::clear), transmit);
+        HBox password = new HBox(48, fields, right);
+        password.setAlignment(Pos.TOP_CENTER);
+        showOnlyWhen(password, true, model);
+
+        HBox bottom = new HBox(button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu,
+                Styles.SECONDARY_BUTTON));
+        root = Views.screen(Styles.SCREEN);
+        root.getChildren().addAll(label(messages.text(Keys.CHARGE_UP_TITLE), Styles.SCREEN_TITLE), instruction, cardPlaced,
+                password, Views.spacer(), bottom);
+    }
+
+    private static void showOnlyWhen(Node node, boolean passwordNeeded, ChargeUpViewModel model) {
+        node.visibleProperty().bind(passwordNeeded ? model.passwordNeededProperty() : model.passwordNeededProperty().not());
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,33 @@
+package com.valuekiosk.kiosk.ui.chargeup;
+
+import com.valuekiosk.kiosk.ui.Resettable;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyLongProperty;
+
+/** FIG. 10B: "amount available for charging-up: ¥2,000 / Would you like to charge up?" YES / NO. */
+public final class ConfirmViewModel implements Resettable {
+
+    private final ChargeUpProcess process;
+
+    public ConfirmViewModel(ChargeUpProcess process) {
+        this.process = Objects.requireNonNull(process, "process");
+    }
+
+    public void yes() {
+        process.confirm(true);
+    }
+
+    /** NO keeps the VALUE on the server for a later charge-up. */
+    public void no() {
+        process.confirm(false);
+    }
+
+    public ReadOnlyLongProperty availableProperty() {
+        return process.availableProperty();
+    }
+
+    @Override
+    public void reset() {
+        // nothing typed here
+    }
+}

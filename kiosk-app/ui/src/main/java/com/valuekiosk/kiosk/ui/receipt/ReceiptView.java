@@ -1,0 +1,43 @@
+package com.valuekiosk.kiosk.ui.receipt;
+
+import static com.valuekiosk.kiosk.ui.controls.Views.button;
+import static com.valuekiosk.kiosk.ui.controls.Views.label;
+
+import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.Styles;
+import com.valuekiosk.kiosk.ui.View;
+import com.valuekiosk.kiosk.ui.controls.Views;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The receipt. Node ids: receipt-text, receipt-save, receipt-status, receipt-chargeup, back-to-menu. */
+public final class ReceiptView implements View {
+
+    private final VBox root;
+
+    public ReceiptView(ReceiptViewModel model, Messages messages) {
+        Label text = label("receipt-text", messages.text(() -> model.text(messages.locale()), model.receiptProperty()),
+                Styles.RECEIPT_TEXT);
+        text.setWrapText(false);
+        Label status = label("receipt-status", messages.text(() -> model.statusKeyProperty().get() == null ? ""
+                : messages.get(model.statusKeyProperty().get(), model.savedAsProperty().get()),
+                model.statusKeyProperty(), model.savedAsProperty()), Styles.SECONDARY_TEXT);
+        HBox buttons = new HBox(24,
+                button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON),
+                button("receipt-save", messages.text(Keys.RECEIPT_SAVE), model::save, Styles.SECONDARY_BUTTON),
+                button("receipt-chargeup", messages.text(Keys.RECEIPT_CHARGE_UP_NOW), model::chargeUpNow, Styles.PRIMARY_BUTTON));
+        buttons.setAlignment(Pos.CENTER);
+        root = Views.screen(Styles.SCREEN);
+        root.getChildren().addAll(label(messages.text(Keys.RECEIPT_TITLE), Styles.SCREEN_TITLE), text, status,
+                Views.spacer(), buttons);
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,135 @@
+package com.valuekiosk.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
+import com.valuekiosk.kiosk.flow.ChargeUpFlow;
+import com.valuekiosk.kiosk.flow.FlowListener;
+import com.valuekiosk.kiosk.flow.PurchaseFlow;
+import com.valuekiosk.kiosk.reader.SimulatedReader;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.control.Labeled;
+import javafx.stage.StageStyle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The processing screen while a flow command runs off the FX thread, stepped by hand: the worker is a
+ * queue this test runs on its own thread, results come back through {@link Platform#runLater}.
+ */
+class BackgroundWorkScreensTest {
+
+    /** The worker: holds jobs until the test runs them. */
+    private static final class SteppingExecutor implements Executor {
+        final Queue<Runnable> jobs = new ArrayDeque<>();
+
+        @Override
+        public synchronized void execute(Runnable job) {
+            jobs.add(job);
+        }
+
+        synchronized Runnable next() {
+            return jobs.remove();
+        }
+    }
+
+    @TempDir
+    Path directory;
+    private final SteppingExecutor worker = new SteppingExecutor();
+    private final SimulatedReader contactless = SimulatedReader.contactless();
+    private final FxRobot robot = new FxRobot();
+    private KioskUi ui;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void kiosk() throws Exception {
+        KioskFlows balanceOnly = new KioskFlows() {
+            @Override
+            public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
+                return new BalanceInquiryFlow(contactless, listener);
+            }
+        };
+        UiSettings settings = new UiSettings(KioskRig.SETTINGS.currency(), UiSettings.YEN_PRESETS, directory,
+                java.time.ZoneOffset.UTC, Messages.ENGLISH);
+        AtomicReference<KioskUi> built = new AtomicReference<>();
+        FxToolkit.setupStage(stage -> {
+            KioskUi created = new KioskUi(balanceOnly, new BackgroundWork(worker), settings);
+            built.set(created);
+            if (!stage.isShowing() && stage.getStyle() == StageStyle.DECORATED) {
+                stage.initStyle(StageStyle.UNDECORATED);
+            }
+            stage.setScene(created.scene());
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ui = built.get();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theProcessingScreenShowsWhileTheCardIsReadAndTheResultArrivesOnTheFxThread() {
+        contactless.tap(KioskRig.CARDS.purseCard(com.valuekiosk.card.host.DemoCards.EMONEY_CARD));
+        robot.clickOn("#menu-balance");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.PROCESSING);
+        assertThat(text("#processing-text")).isEqualTo("Reading your card…");
+        assertThat(worker.jobs).hasSize(1);
+
+        worker.next().run(); // on this test thread, not the FX thread
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
+        assertThat(text("#balance-amount")).isEqualTo("Balance: ¥1,000");
+        assertThat(text("#balance-card")).isEqualTo("Card **** **** **** 0017");
+
+        robot.clickOn("#back-to-menu");
+        assertThat(ui.balance().balanceProperty().get()).as("the next person sees nothing of this card").isNull();
+    }
+
+    @Test
+    void withoutACardTryAgainReadsAgain() {
+        robot.clickOn("#menu-balance");
+        worker.next().run();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#error-what")).isEqualTo("No card was found on the reader.");
+
+        contactless.tap(KioskRig.CARDS.purseCard(com.valuekiosk.card.host.DemoCards.EMONEY_CARD));
+        robot.clickOn("#error-retry");
+        worker.next().run();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
+    }
+}
