@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * so an interrupted purchase is settled by {@code Recovery} from the credit company server's
  * answer for that id — never by guessing.
  */
-public final class PurchaseFlow {
+public final class PurchaseFlow implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PurchaseFlow.class);
 
@@ -135,8 +135,8 @@ public final class PurchaseFlow {
      */
     public State transmit(PinSource pin, long amount) {
         try {
-            if (state != State.READY_FOR_PIN_AND_AMOUNT) {
-                throw new IllegalStateException("transmit in state " + state);
+            if (state != State.READY_FOR_PIN_AND_AMOUNT || (creditSession == null && creditReader != emoneyReader)) {
+                throw new IllegalStateException("transmit in state " + state + (creditSession == null ? " (closed)" : ""));
             }
             if (amount < settings.minimumPurchase() || amount > settings.maximumPurchase()) {
                 wipe(pin);
@@ -297,6 +297,15 @@ public final class PurchaseFlow {
             creditSession.close();
             creditSession = null;
         }
+    }
+
+    /**
+     * The person walked away (or the idle timeout fired): the card session is released. A purchase
+     * already sent stays in the journal for Recovery; nothing else happened that needs undoing.
+     */
+    @Override
+    public void close() {
+        closeSession();
     }
 
     public State state() {

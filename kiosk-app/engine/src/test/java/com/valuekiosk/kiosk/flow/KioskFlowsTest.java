@@ -119,6 +119,24 @@ class KioskFlowsTest {
     }
 
     @Test
+    void aPurchaseLeftAfterAWrongPinReleasesTheCardAndTakesNoMoreInput() throws Exception {
+        kiosk = new KioskHarness(pki, directory, Storage.H2);
+        kiosk.contact.insert(kiosk.creditCard);
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        PurchaseFlow flow = kiosk.purchase();
+        flow.readCreditCard();
+        flow.readEmoneyCard();
+        flow.transmit(pin("9999"), 2_000);
+
+        flow.close();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flow.transmit(pin(DemoCards.PIN), 2_000))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(kiosk.buy(2_000).state()).as("the next person's purchase").isEqualTo(PurchaseFlow.State.APPROVED);
+        assertThat(kiosk.engine.journal().unfinished()).isEmpty();
+    }
+
+    @Test
     void aPurchaseOverTheQuotaIsDeclinedAndNothingIsBilled() throws Exception {
         kiosk = new KioskHarness(pki, directory, Storage.H2);
         PurchaseFlow flow = kiosk.buy(50_000);
