@@ -225,11 +225,7 @@ class FaultInjectionTest {
     @Test
     void processDiesBeforeThePurchaseWasSentAndNothingIsBilled() throws Exception {
         start();
-        kiosk.contact.insert(kiosk.creditCard);
-        kiosk.contactless.tap(kiosk.emoneyCard);
-        PurchaseFlow flow = kiosk.purchase();
-        flow.readCreditCard();
-        flow.readEmoneyCard();
+        PurchaseFlow flow = kiosk.readyToTransmit();
         // The card leaves at AUTHORIZE: the process "dies" with the purchase journaled as started.
         kiosk.contact.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_AUTHORIZE_PURCHASE));
         assertThat(flow.transmit(KioskHarness.pin(DemoCards.PIN), 2_000)).isEqualTo(PurchaseFlow.State.FAILED);
@@ -244,11 +240,7 @@ class FaultInjectionTest {
     void neitherPinNorFullCardNumberReachesTheLogOrTheJournalWhateverHappens() throws Exception {
         try (LogCapture log = new LogCapture()) {
             start();
-            kiosk.contact.insert(kiosk.creditCard);
-            kiosk.contactless.tap(kiosk.emoneyCard);
-            PurchaseFlow wrong = kiosk.purchase();
-            wrong.readCreditCard();
-            wrong.readEmoneyCard();
+            PurchaseFlow wrong = kiosk.readyToTransmit();
             wrong.transmit(KioskHarness.pin("8642"), 2_000);
             wrong.transmit(KioskHarness.pin(DemoCards.PIN), 2_000);
             ChargeUpFlow flow = chargeUpToConfirmation();

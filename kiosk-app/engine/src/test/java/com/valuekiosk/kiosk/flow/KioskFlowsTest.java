@@ -98,11 +98,7 @@ class KioskFlowsTest {
     @Test
     void aWrongPinCanBeRetypedAndTheBlockedCardIsRefused() throws Exception {
         kiosk = new KioskHarness(pki, directory, Storage.H2);
-        kiosk.contact.insert(kiosk.creditCard);
-        kiosk.contactless.tap(kiosk.emoneyCard);
-        PurchaseFlow flow = kiosk.purchase();
-        flow.readCreditCard();
-        flow.readEmoneyCard();
+        PurchaseFlow flow = kiosk.readyToTransmit();
         assertThat(flow.transmit(pin("9999"), 2_000)).isEqualTo(PurchaseFlow.State.READY_FOR_PIN_AND_AMOUNT);
         assertThat(flow.failure().error()).isEqualTo(FlowError.WRONG_PIN);
         assertThat(flow.failure().triesLeft()).isEqualTo(2);
@@ -121,11 +117,7 @@ class KioskFlowsTest {
     @Test
     void aPurchaseLeftAfterAWrongPinReleasesTheCardAndTakesNoMoreInput() throws Exception {
         kiosk = new KioskHarness(pki, directory, Storage.H2);
-        kiosk.contact.insert(kiosk.creditCard);
-        kiosk.contactless.tap(kiosk.emoneyCard);
-        PurchaseFlow flow = kiosk.purchase();
-        flow.readCreditCard();
-        flow.readEmoneyCard();
+        PurchaseFlow flow = kiosk.readyToTransmit();
         flow.transmit(pin("9999"), 2_000);
 
         flow.close();
@@ -152,11 +144,7 @@ class KioskFlowsTest {
     @Test
     void anAmountOutsideTheKiosksLimitsIsRefusedBeforeAnythingHappens() throws Exception {
         kiosk = new KioskHarness(pki, directory, Storage.H2);
-        kiosk.contact.insert(kiosk.creditCard);
-        kiosk.contactless.tap(kiosk.emoneyCard);
-        PurchaseFlow flow = kiosk.purchase();
-        flow.readCreditCard();
-        flow.readEmoneyCard();
+        PurchaseFlow flow = kiosk.readyToTransmit();
         char[] typed = DemoCards.PIN.toCharArray();
         assertThat(flow.transmit(com.valuekiosk.kiosk.reader.PinSource.of(typed), 50_001))
                 .isEqualTo(PurchaseFlow.State.READY_FOR_PIN_AND_AMOUNT);

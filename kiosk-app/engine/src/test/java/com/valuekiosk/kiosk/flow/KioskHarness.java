@@ -99,8 +99,8 @@ final class KioskHarness implements AutoCloseable {
         return PinSource.of(pin.toCharArray());
     }
 
-    /** Buys {@code amount} with the demo credit card for the demo e-money card; cards stay on the readers. */
-    PurchaseFlow buy(long amount) {
+    /** The demo cards placed (if they are not already) and read: the purchase screen waits for PIN and amount. */
+    PurchaseFlow readyToTransmit() {
         if (contact.card().isEmpty()) {
             contact.insert(creditCard);
         }
@@ -110,6 +110,12 @@ final class KioskHarness implements AutoCloseable {
         PurchaseFlow flow = purchase();
         flow.readCreditCard();
         flow.readEmoneyCard();
+        return flow;
+    }
+
+    /** Buys {@code amount} with the demo credit card for the demo e-money card; cards stay on the readers. */
+    PurchaseFlow buy(long amount) {
+        PurchaseFlow flow = readyToTransmit();
         flow.transmit(pin(DemoCards.PIN), amount);
         return flow;
     }
