@@ -6,27 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.DemoCards;
-import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.credit.BillingCycles.StatementLine;
 import com.valuekiosk.server.credit.CardAccounts.AccountType;
 import com.valuekiosk.server.testing.ApiClient;
-import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;
 import com.valuekiosk.wire.ApiPaths;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The monthly cutoff (FIG. 4B), on H2 and PostgreSQL. */
-class BillingCyclesTest {
+class BillingCyclesTest extends CreditServerTestBase {
 
     static final CardNumber CREDIT = DemoCards.CREDIT_CARD.cardNumber();
     static final CardNumber CONTACTLESS = DemoCards.CONTACTLESS_CREDIT_CARD.cardNumber();
@@ -35,30 +28,7 @@ class BillingCyclesTest {
     static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     static final YearMonth DECEMBER = YearMonth.of(2026, 12);
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
-
-    @TempDir
-    Path directory;
-    LogCapture logs;
     int atc;
-
-    @BeforeAll
-    static void pki() {
-        pki = ServersFixture.pki(shared);
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        logs = new LogCapture();
-    }
-
-    @AfterEach
-    void noFullCardNumberWasLogged() {
-        logs.close();
-        PurchaseTest.assertNoCardNumberIn(logs.unmaskedText());
-    }
 
     void buy(ServersFixture servers, ApiClient kiosk, CardNumber card, long amount, String at) {
         servers.clock.set(Instant.parse(at));

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.DemoCards;
-import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.ApiClient;
-import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.ValuePurchaseRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,42 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Purchases racing on one card, on H2 and PostgreSQL: the quota holds, a request bills once. */
-class ConcurrentPurchaseTest {
+class ConcurrentPurchaseTest extends CreditServerTestBase {
 
     static final CardNumber CREDIT = DemoCards.CREDIT_CARD.cardNumber();
     static final CardNumber PURSE = DemoCards.EMONEY_CARD.cardNumber();
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
-
-    @TempDir
-    Path directory;
-    LogCapture logs;
-
-    @BeforeAll
-    static void pki() {
-        pki = ServersFixture.pki(shared);
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        logs = new LogCapture();
-    }
-
-    @AfterEach
-    void noFullCardNumberWasLogged() {
-        logs.close();
-        PurchaseTest.assertNoCardNumberIn(logs.unmaskedText());
-    }
 
     /** Runs every task at once (released together) and returns their answers in order. */
     static List<ApiClient.Response> together(List<Callable<ApiClient.Response>> tasks) throws Exception {

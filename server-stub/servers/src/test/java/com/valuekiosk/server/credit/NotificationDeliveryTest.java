@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.DemoCards;
-import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.ApiClient;
-import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.PreparationAck;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,45 +20,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The notice to the e-money server: at least once, applied once, through outages; on H2 and PostgreSQL. */
-class NotificationDeliveryTest {
+class NotificationDeliveryTest extends CreditServerTestBase {
 
     static final CardNumber CREDIT = DemoCards.CREDIT_CARD.cardNumber();
     static final CardNumber PURSE = DemoCards.EMONEY_CARD.cardNumber();
     /** A well-formed e-money card number the e-money server does not know. */
     static final String UNKNOWN_PURSE = "9999010000000041";
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
 
-    @TempDir
-    Path directory;
-    LogCapture logs;
-
-    @BeforeAll
-    static void pki() {
-        pki = ServersFixture.pki(shared);
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        logs = new LogCapture();
-    }
-
-    @AfterEach
-    void noFullCardNumberWasLogged() {
-        logs.close();
-        PurchaseTest.assertNoCardNumberIn(logs.unmaskedText());
-        assertThat(logs.unmaskedText()).doesNotContain(UNKNOWN_PURSE);
+    @Override
+    void assertLogIsClean(String log) {
+        super.assertLogIsClean(log);
+        assertThat(log).doesNotContain(UNKNOWN_PURSE);
     }
 
     static String outbox(ServersFixture servers, String column, ValuePurchaseResponse purchase) {

@@ -13,71 +13,33 @@ import com.valuekiosk.card.host.KeyUsage;
 import com.valuekiosk.card.host.PurchaseAuthorization;
 import com.valuekiosk.card.host.PurchaseRequest;
 import com.valuekiosk.card.host.TerminalId;
-import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.credit.CardAccounts.AccountType;
 import com.valuekiosk.server.testing.ApiClient;
-import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** POST /v1/purchases over mutual TLS, with the e-money server behind it, on H2 and PostgreSQL. */
-class PurchaseTest {
+class PurchaseTest extends CreditServerTestBase {
 
     static final CardNumber CREDIT = DemoCards.CREDIT_CARD.cardNumber();
     static final CardNumber CONTACTLESS = DemoCards.CONTACTLESS_CREDIT_CARD.cardNumber();
     static final CardNumber COMBO = DemoCards.COMBO_CREDIT.cardNumber();
     static final CardNumber PURSE = DemoCards.EMONEY_CARD.cardNumber();
     static final CardNumber COMBO_PURSE = DemoCards.COMBO_PURSE.cardNumber();
-    /** Registered nowhere. */
-    static final CardNumber UNREGISTERED = CardNumber.of("4999990000000047");
-    /** Registered by one test, expired. */
-    static final CardNumber EXPIRED = CardNumber.of("4999990000000054");
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
-
-    @TempDir
-    Path directory;
-    LogCapture logs;
-
-    @BeforeAll
-    static void pki() {
-        pki = ServersFixture.pki(shared);
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        logs = new LogCapture();
-    }
-
-    @AfterEach
-    void noFullCardNumberWasLogged() {
-        logs.close();
-        assertThat(logs.unmaskedText()).contains("credit POST /v1/purchases");
-        assertNoCardNumberIn(logs.unmaskedText());
-    }
-
-    /** Neither the demo cards' nor these tests' card numbers, in full. */
-    static void assertNoCardNumberIn(String log) {
-        for (CardNumber card : new CardNumber[] {CREDIT, CONTACTLESS, COMBO, PURSE, COMBO_PURSE,
-                DemoCards.PHONE_PURSE.cardNumber(), UNREGISTERED, EXPIRED}) {
-            assertThat(log).doesNotContain(card.digits());
-        }
+    @Override
+    void assertLogIsClean(String log) {
+        super.assertLogIsClean(log);
+        assertThat(log).contains("credit POST /v1/purchases");
     }
 
     ServersFixture servers(Storage storage) throws Exception {
