@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Builds what goes onto kiosks and server hosts, into installer/target/:
+#   app-image  the kiosk as a self-contained application image (jlink runtime + jars), ValueKiosk/
+#   deb        the kiosk's Debian package (the app image, the kiosk session, the site configuration)
+#   servers    the servers' Debian package (runnable jar + libraries, service units)
+#   all        all three (default)
+# Needs JDK 17 with jlink and jpackage; the .deb steps need dpkg-deb (Debian's dpkg package).
+# The jars are built first (tests skipped: run them with the README's test command); SKIP_JARS=1 reuses
+# the jars already in the modules' target/ directories.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out="$root/installer/target"
+what=${1:-all}
+version=$(sed -n 's:^  <version>\([0-9][0-9.]*\).*</version>:\1:p' pom.xml | head -1)   # 0.1.0 from 0.1.0-SNAPSHOT
+snapshot=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+launcher="$root/kiosk-app/launcher/target"
+servers="$root/server-stub/servers/target"
+
+# JDK modules the kiosk needs. JavaFX stays on the class path beside the other jars (not in the runtime):
+# that is how the tests run it, and the headless self-check (Monocle) only works that way.
+# jdk.localedata: Japanese number and date formats; java.desktop: javax.print, javax.sound, AWT image I/O;
+# java.sql, java.naming, java.management: the embedded demo servers (H2, HikariCP, Flyway, Jetty).
+kiosk_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,\
+java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,\
+jdk.charsets,jdk.unsupported,jdk.zipfs,jdk.management
+
+build_jars() {
+  [ "${SKIP_JARS:-0}" = 1 ] || ./mvnw -B -ntp -DskipTests -pl "$1" -am package
+}
+
+app_image() {
+  rm -rf "$out/input" "$out/runtime" "$out/ValueKiosk"
+  mkdir -p "$out/input"
+  cp "$launcher/kiosk-launcher-$snapshot.jar" "$out/input/"
+  cp "$launcher"/lib/*.jar "$out/input/"
+  jlink --add-modules "$kiosk_modules" --strip-debug --no-header-files --no-man-pages \
+        --output "$out/runtime"
+  jpackage --type app-image --name ValueKiosk --app-version "$version" \
+           --vendor "ValueKiosk" --description "VALUE kiosk: credit IC card purchase and e-money charge-up" \
+           --input "$out/input" --main-jar "kiosk-launcher-$snapshot.jar" \
+           --main-class com.valuekiosk.kiosk.app.KioskMain \
+           --runtime-image "$out/runtime" --dest "$out"
+  rm -rf "$out/input" "$out/runtime"
+  echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1))"
+}
+
+# A .deb from a staged tree: control files from installer/<part>/debian, version filled in.
+package() {
+  local part=$1 stage=$2 name=$3
+  mkdir -p "$stage/DEBIAN" "$stage/usr/share/doc/$name"
+  cp "$root/installer/README.md" "$stage/usr/share/doc/$name/README.md"
+  for f in "$root/installer/$part/debian"/*; do
+    sed "s/@VERSION@/$version/" "$f" > "$stage/DEBIAN/$(basename "$f")"
+  done
+  chmod 0755 "$stage/DEBIAN"/post* "$stage/DEBIAN"/pre* 2>/dev/null || true
+  local arch
+  arch=$(sed -n 's/^Architecture: //p' "$stage/DEBIAN/control")
+  local deb="$out/${name}_${version}_${arch}.deb"
+  dpkg-deb --root-owner-group --build "$stage" "$deb" >/dev/null
+  echo "package: $deb ($(du -h "$deb" | cut -f1))"
+}
+
+kiosk_deb() {
+  [ -d "$out/ValueKiosk" ] || { echo "no app image: run installer/build.sh app-image first" >&2; exit 1; }
+  local stage="$out/stage-kiosk"
+  rm -rf "$stage"
+  mkdir -p "$stage/opt" "$stage/etc/valuekiosk" "$stage/lib/systemd/system" "$stage/usr/lib/valuekiosk" \
+           "$stage/etc/pam.d" "$stage/usr/bin"
+  cp -a "$out/ValueKiosk" "$stage/opt/valuekiosk"
+  cp "$root/kiosk-app/launcher/src/main/dist/valuekiosk.properties" "$stage/etc/valuekiosk/valuekiosk.properties"
+  cp "$root/installer/kiosk/logback.xml" "$stage/etc/valuekiosk/logback.xml"
+  cp "$root/installer/kiosk/valuekiosk-kiosk.service" "$stage/lib/systemd/system/"
+  cp "$root/installer/kiosk/pam-valuekiosk" "$stage/etc/pam.d/valuekiosk"
+  install -m 0755 "$root/installer/kiosk/kiosk-session" "$stage/usr/lib/valuekiosk/kiosk-session"
+  ln -s /opt/valuekiosk/bin/ValueKiosk "$stage/usr/bin/valuekiosk"
+  package kiosk "$stage" valuekiosk
+  rm -rf "$stage"
+}
+
+servers_deb() {
+  local stage="$out/stage-servers"
+  rm -rf "$stage"
+  mkdir -p "$stage/opt/valuekiosk-servers" "$stage/etc/valuekiosk-servers" "$stage/lib/systemd/system" "$stage/usr/bin"
+  cp "$servers/servers-$snapshot.jar" "$stage/opt/valuekiosk-servers/servers.jar"
+  # The jar's manifest names its libraries as lib/<name>.jar.
+  cp -r "$servers/lib" "$stage/opt/valuekiosk-servers/lib"
+  cp "$root/installer/servers/servers.env" "$stage/etc/valuekiosk-servers/servers.env"
+  cp "$root/installer/servers/logback.xml" "$stage/etc/valuekiosk-servers/logback.xml"
+  cp "$root/installer/servers"/valuekiosk-*.service "$stage/lib/systemd/system/"
+  install -m 0755 "$root/installer/servers/valuekiosk-servers" "$stage/usr/bin/valuekiosk-servers"
+  package servers "$stage" valuekiosk-servers
+  rm -rf "$stage"
+}
+
+mkdir -p "$out"
+case "$what" in
+  app-image) build_jars kiosk-app/launcher; app_image ;;
+  deb) build_jars kiosk-app/launcher; app_image; kiosk_deb ;;
+  servers) build_jars server-stub/servers; servers_deb ;;
+  all) build_jars kiosk-app/launcher,server-stub/servers; app_image; kiosk_deb; servers_deb ;;
+  *) echo "usage: installer/build.sh [app-image|deb|servers|all]" >&2; exit 2 ;;
+esac
