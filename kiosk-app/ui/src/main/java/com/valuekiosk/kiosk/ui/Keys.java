@@ -76,6 +76,28 @@ public final class Keys {
     public static final String REMOVED_NEXT = "removed.next";
     public static final String REMOVED_RETRY = "removed.retry";
 
+    // Shell: theme switch, idle timeout, attendant screen, texts for screen readers
+    public static final String HEADER_HIGH_CONTRAST = "header.highContrast";
+    public static final String IDLE_QUESTION = "idle.question";
+    public static final String IDLE_COUNTDOWN = "idle.countdown";
+    public static final String IDLE_CONTINUE = "idle.continue";
+    public static final String ATTENDANT_TITLE = "attendant.title";
+    public static final String ATTENDANT_INSTRUCTION = "attendant.instruction";
+    public static final String ATTENDANT_CODE = "attendant.code";
+    public static final String ATTENDANT_WRONG = "attendant.wrong";
+    public static final String ATTENDANT_LOCKED = "attendant.locked";
+    public static final String ATTENDANT_LEAVE = "attendant.leave";
+    public static final String ATTENDANT_BACK = "attendant.back";
+    public static final String A11Y_PIN_FIELD = "a11y.pinField";
+    public static final String A11Y_PASSWORD_FIELD = "a11y.passwordField";
+    public static final String A11Y_CODE_FIELD = "a11y.codeField";
+    public static final String A11Y_AMOUNT_FIELD = "a11y.amountField";
+    public static final String A11Y_AMOUNT_EMPTY = "a11y.amountEmpty";
+    public static final String A11Y_PRESET = "a11y.preset";
+    public static final String A11Y_DIGIT_KEY = "a11y.digitKey";
+    public static final String A11Y_DELETE_KEY = "a11y.deleteKey";
+    public static final String A11Y_CLEAR_KEY = "a11y.clearKey";
+
     private Keys() {
     }
 

@@ -19,10 +19,18 @@ import com.valuekiosk.kiosk.ui.purchase.PurchaseView;
 import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptView;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptViewModel;
+import com.valuekiosk.kiosk.ui.shell.FocusOrder;
+import com.valuekiosk.kiosk.ui.shell.KeyboardControl;
+import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,11 +38,17 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 
 /**
  * The composition root of the screens: builds every view model and view on one {@link KioskFlows}, and the
  * shell around them — a header with the language switch (so the language can be changed on every screen)
  * and the current screen below it. FX thread only.
+ *
+ * <p>Shell (R-KI2): the header also holds the high-contrast switch ({@code theme-contrast}) and the title
+ * ({@code header-title}) that {@link com.valuekiosk.kiosk.ui.shell.KioskMode} listens on for the attendant;
+ * overlays (the idle warning, the attendant screen) lie over the screens; a physical keyboard works on every
+ * screen ({@link KeyboardControl}) and each screen focuses its first control when it appears.
  */
 public final class KioskUi {
 
@@ -45,6 +59,14 @@ public final class KioskUi {
     private final Navigator navigator = new Navigator();
     private final Map<Screen, View> views = new EnumMap<>(Screen.class);
     private final BorderPane shell = new BorderPane();
+    // Shell: overlays above the screens, keyboard targets, theme, the title the attendant holds.
+    private final StackPane layers = new StackPane(shell);
+    private final List<Overlay> overlays = new ArrayList<>();
+    private final Map<Screen, KeyboardTarget> keyboard = new EnumMap<>(Screen.class);
+    private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
+    private final Label title = new Label();
+    private final UiSettings settings;
+    private final BackgroundWork background;
 
     private final ProcessingViewModel processing = new ProcessingViewModel();
     private final ErrorViewModel errors;
@@ -58,6 +80,8 @@ public final class KioskUi {
         Objects.requireNonNull(flows, "flows");
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(settings, "settings");
+        this.settings = settings;
+        this.background = background;
         messages = new Messages(settings.startLocale());
         errors = new ErrorViewModel(navigator);
         chargeUp = new ChargeUpProcess(flows, background, navigator, processing, errors);
@@ -83,7 +107,98 @@ public final class KioskUi {
         shell.setTop(header());
         shell.setCenter(views.get(navigator.current()).root());
         navigator.currentProperty().addListener((o, was, now) -> shell.setCenter(views.get(now).root()));
+        shellSetUp(chargeUpScreen);
     }
+
+    // ---- Shell: keyboard, focus, theme, overlays (feature "shell") ----
+
+    private record Overlay(Parent root, KeyboardTarget keys) {
+    }
+
+    private void shellSetUp(ChargeUpViewModel chargeUpScreen) {
+        keyboard.put(Screen.PURCHASE, new KeyboardTarget(purchase::type, purchase::deleteLast, purchase::backToMenu));
+        keyboard.put(Screen.CHARGE_UP, new KeyboardTarget(digit -> {
+            if (chargeUpScreen.passwordNeededProperty().get()) {
+                chargeUpScreen.type(digit);
+            }
+        }, chargeUpScreen::deleteLast, chargeUpScreen::backToMenu));
+        keyboard.put(Screen.RECEIPT, KeyboardTarget.back(receipt::backToMenu));
+        keyboard.put(Screen.COMPLETED, KeyboardTarget.back(() -> navigator.navigate(Screen.MENU)));
+        keyboard.put(Screen.KEPT_FOR_LATER, KeyboardTarget.back(() -> navigator.navigate(Screen.MENU)));
+        keyboard.put(Screen.BALANCE, KeyboardTarget.back(balance::backToMenu));
+        keyboard.put(Screen.ERROR, KeyboardTarget.back(errors::backToMenu));
+        KeyboardControl.install(layers, () -> overlays.isEmpty() ? keyboard.getOrDefault(navigator.current(), KeyboardTarget.NONE)
+                : overlays.get(overlays.size() - 1).keys());
+        navigator.currentProperty().addListener((o, was, now) -> {
+            if (overlays.isEmpty()) {
+                FocusOrder.focusFirst(views.get(now).root());
+            }
+        });
+        String highContrastCss = Objects.requireNonNull(KioskUi.class.getResource(Styles.HIGH_CONTRAST_CSS), "high-contrast.css")
+                .toExternalForm();
+        // On the root, not the scene: it covers the overlays too and outranks kiosk.css on the scene.
+        highContrast.addListener((o, was, on) -> {
+            if (on) {
+                layers.getStylesheets().add(highContrastCss);
+            } else {
+                layers.getStylesheets().remove(highContrastCss);
+            }
+        });
+    }
+
+    /** Lays {@code root} over the screens (which take no input meanwhile); keys go to {@code keys}. */
+    public void showOverlay(Parent root, KeyboardTarget keys) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(keys, "keys");
+        if (overlays.stream().anyMatch(shown -> shown.root() == root)) {
+            return;
+        }
+        overlays.add(new Overlay(root, keys));
+        layers.getChildren().add(root);
+        shell.setDisable(true);
+        FocusOrder.focusFirst(root);
+    }
+
+    public void hideOverlay(Parent root) {
+        if (overlays.removeIf(shown -> shown.root() == root)) {
+            layers.getChildren().remove(root);
+            shell.setDisable(!overlays.isEmpty());
+            FocusOrder.focusFirst(overlays.isEmpty() ? views.get(navigator.current()).root() : overlays.get(overlays.size() - 1).root());
+        }
+    }
+
+    public boolean isOverlayShown(Parent root) {
+        return overlays.stream().anyMatch(shown -> shown.root() == root);
+    }
+
+    /** The high-contrast theme (header switch {@code theme-contrast}); kept across screens. */
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
+    }
+
+    /** The header title, where the attendant's gesture is recognised. */
+    public Node headerTitle() {
+        return title;
+    }
+
+    public UiSettings settings() {
+        return settings;
+    }
+
+    public BackgroundWork background() {
+        return background;
+    }
+
+    private ToggleButton highContrastSwitch() {
+        ToggleButton button = new ToggleButton();
+        button.setId("theme-contrast");
+        button.textProperty().bind(messages.text(Keys.HEADER_HIGH_CONTRAST));
+        button.getStyleClass().add(Styles.HEADER_TOGGLE);
+        button.selectedProperty().bindBidirectional(highContrast);
+        return button;
+    }
+
+    // ---- end of shell ----
 
     private void add(Screen screen, Resettable model, View view) {
         navigator.register(screen, model);
@@ -92,12 +207,14 @@ public final class KioskUi {
     }
 
     private HBox header() {
-        Label title = new Label();
+        title.setId("header-title");
+        title.setPickOnBounds(true);
         title.textProperty().bind(messages.text(Keys.APP_TITLE));
         ToggleGroup languages = new ToggleGroup();
         ToggleButton japanese = language("lang-ja", Keys.LANGUAGE_JA, Messages.JAPANESE, languages);
         ToggleButton english = language("lang-en", Keys.LANGUAGE_EN, Messages.ENGLISH, languages);
-        HBox header = new HBox(title, com.valuekiosk.kiosk.ui.controls.Views.spacer(), japanese, english);
+        HBox header = new HBox(title, com.valuekiosk.kiosk.ui.controls.Views.spacer(), japanese, english,
+                highContrastSwitch());
         header.getStyleClass().add(Styles.HEADER);
         return header;
     }
@@ -119,13 +236,14 @@ public final class KioskUi {
 
     /** The kiosk's scene: the shell with the default theme. */
     public Scene scene() {
-        Scene scene = new Scene(shell, WIDTH, HEIGHT);
+        Scene scene = new Scene(layers, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(Styles.KIOSK_CSS), "kiosk.css").toExternalForm());
+        FocusOrder.focusFirst(views.get(navigator.current()).root()); // the screen's first control, not the header's
         return scene;
     }
 
     public Parent root() {
-        return shell;
+        return layers;
     }
 
     public Messages messages() {

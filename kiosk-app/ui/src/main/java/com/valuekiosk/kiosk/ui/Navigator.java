@@ -33,6 +33,15 @@ public final class Navigator {
         current.set(next);
     }
 
+    /**
+     * Back to the menu with every screen's view model reset, not only the one left: what the idle timeout
+     * does, so that the next person finds nothing typed or shown by the last one.
+     */
+    public void home() {
+        screens.values().forEach(Resettable::reset);
+        current.set(Screen.MENU);
+    }
+
     public ReadOnlyObjectProperty<Screen> currentProperty() {
         return current.getReadOnlyProperty();
     }

@@ -30,6 +30,13 @@ public final class Styles {
     public static final String RECEIPT_TEXT = "receipt-text";
     public static final String LOG_ROW = "log-row";
 
+    // Shell (kiosk mode, idle timeout, theme switch)
+    public static final String HEADER_TOGGLE = "header-toggle";
+    /** The dimmed layer under an overlay, which takes the touches meant for the screen below. */
+    public static final String OVERLAY = "overlay";
+    /** The box of an overlay (idle warning, attendant screen). */
+    public static final String DIALOG = "dialog";
+
     private Styles() {
     }
 }

@@ -139,6 +139,44 @@ public final class ChargeUpProcess {
         }
     }
 
+    /**
+     * The card left during the write and the flow waits for it to come back: its error screen stays up for
+     * the idle timeout (the engine settles the write from the card at its next tap either way).
+     */
+    public boolean awaitsCardForWrite() {
+        ChargeUpFlow current = flow;
+        return current != null && current.state() == ChargeUpFlow.State.CARD_REMOVED_DURING_WRITE;
+    }
+
+    /**
+     * The idle timeout, between commands. On the confirmation (FIG. 10B) it answers NO: the VALUE stays kept
+     * for later and the "kept for later" screen tells so. While the card is awaited after a broken write the
+     * screen stays. Otherwise (no card read yet, password asked) nothing is open and the flow is dropped.
+     *
+     * @return true when the screens may go back to the menu; false when this process shows what comes next
+     */
+    public boolean resolveForIdle() {
+        ChargeUpFlow current = flow;
+        if (current == null) {
+            return true;
+        }
+        switch (current.state()) {
+            case AWAITING_CONFIRMATION -> {
+                confirm(false);
+                return false;
+            }
+            case CARD_REMOVED_DURING_WRITE -> {
+                return false;
+            }
+            default -> {
+                flow = null;
+                passwordNeeded.set(false);
+                passwordWrong.set(false);
+                return true;
+            }
+        }
+    }
+
     public ReadOnlyBooleanProperty passwordNeededProperty() {
         return passwordNeeded.getReadOnlyProperty();
     }

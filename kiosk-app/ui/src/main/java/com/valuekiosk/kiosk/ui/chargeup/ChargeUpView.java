@@ -39,6 +39,8 @@ public final class ChargeUpView implements View {
         passwordField.textProperty().bind(Bindings.createStringBinding(
                 () -> String.valueOf(TypedDigits.CIRCLE).repeat(model.passwordLengthProperty().get()),
                 model.passwordLengthProperty()));
+        passwordField.accessibleTextProperty().bind(messages.text(() -> messages.get(Keys.A11Y_PASSWORD_FIELD,
+                model.passwordLengthProperty().get()), model.passwordLengthProperty()));
         Label wrong = label("password-wrong", messages.text(Keys.CHARGE_UP_PASSWORD_WRONG), Styles.WARNING_TEXT);
         wrong.visibleProperty().bind(model.passwordWrongProperty());
         Button transmit = button("password-transmit", messages.text(Keys.COMMON_TRANSMIT), model::transmit,

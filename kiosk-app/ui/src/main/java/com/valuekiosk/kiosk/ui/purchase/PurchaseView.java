@@ -33,12 +33,21 @@ public final class PurchaseView implements View {
         Button amountField = field("amount-field", Field.AMOUNT, model);
         amountField.textProperty().bind(messages.text(() -> model.amountValue().get() == 0 ? ""
                 : Money.format(model.amountValue().get(), settings.currency(), messages.locale()), model.amountValue()));
+        // Screen readers: the count of PIN digits, not the circles; the amount with its field's name.
+        pinField.accessibleTextProperty().bind(messages.text(() -> messages.get(Keys.A11Y_PIN_FIELD,
+                model.pinLengthProperty().get()), model.pinLengthProperty()));
+        amountField.accessibleTextProperty().bind(messages.text(() -> model.amountValue().get() == 0
+                ? messages.get(Keys.A11Y_AMOUNT_EMPTY)
+                : messages.get(Keys.A11Y_AMOUNT_FIELD, amountField.getText()), amountField.textProperty()));
 
         FlowPane presets = new FlowPane(12, 12);
         for (long preset : settings.presets()) {
-            presets.getChildren().add(button("preset-" + preset,
+            Button presetButton = button("preset-" + preset,
                     messages.text(() -> Money.format(preset, settings.currency(), messages.locale())),
-                    () -> model.choosePreset(preset), Styles.PRESET_BUTTON));
+                    () -> model.choosePreset(preset), Styles.PRESET_BUTTON);
+            presetButton.accessibleTextProperty().bind(messages.text(() -> messages.get(Keys.A11Y_PRESET,
+                    Money.format(preset, settings.currency(), messages.locale()))));
+            presets.getChildren().add(presetButton);
         }
 
         VBox fields = new VBox(12,

@@ -74,7 +74,11 @@ public final class PurchaseViewModel implements Resettable {
 
     /** From the menu: a new purchase. */
     public void begin() {
+        PurchaseFlow earlier = flow;
         flow = null;
+        if (earlier != null) {
+            earlier.close(); // a flow kept after a wrong PIN by someone who went back to the menu
+        }
         navigator.navigate(Screen.PURCHASE);
         activeField.set(Field.PIN);
     }
@@ -196,6 +200,21 @@ public final class PurchaseViewModel implements Resettable {
 
     public BooleanBinding canTransmitProperty() {
         return canTransmit;
+    }
+
+    /**
+     * The idle timeout, before TRANSMIT (on this screen or on the error screen after a wrong PIN): the flow
+     * kept for a retry is closed, which releases the credit card session, and nothing typed is kept. Never
+     * called while TRANSMIT runs (the processing screen does not time out).
+     */
+    public void resolveForIdle() {
+        PurchaseFlow kept = flow;
+        flow = null;
+        lastAmount = 0;
+        if (kept != null) {
+            kept.close();
+        }
+        reset();
     }
 
     @Override

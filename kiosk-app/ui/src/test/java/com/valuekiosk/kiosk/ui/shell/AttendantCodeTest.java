@@ -1,0 +1,80 @@
+package com.valuekiosk.kiosk.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AttendantCodeTest {
+
+    /** One hash for the whole class: Argon2id with 19 MiB is slow on purpose. */
+    private static final String STORED = AttendantCode.hash("246810".toCharArray());
+
+    private final MutableClock clock = new MutableClock();
+    private final AttendantCode code = new AttendantCode(STORED, clock);
+
+    @Test
+    void theCodeIsStoredAsASaltedArgon2idHashInPhcForm() {
+        assertThat(STORED).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}")
+                .doesNotContain("246810");
+        assertThat(AttendantCode.hash("246810".toCharArray())).as("a fresh salt each time").isNotEqualTo(STORED);
+    }
+
+    @Test
+    void theRightCodeMatchesAWrongOneDoesNotAndBothAreWiped() {
+        char[] wrong = "135790".toCharArray();
+        assertThat(code.matches(wrong)).isFalse();
+        assertThat(wrong).containsOnly('\0');
+
+        char[] right = "246810".toCharArray();
+        assertThat(code.matches(right)).isTrue();
+        assertThat(right).containsOnly('\0');
+        assertThat(code.matches("2468100".toCharArray())).as("one digit more").isFalse();
+    }
+
+    @Test
+    void hashingWipesTheCodeItWasGiven() {
+        char[] typed = "1111".toCharArray();
+        AttendantCode.hash(typed);
+        assertThat(typed).containsOnly('\0');
+    }
+
+    @Test
+    void fiveWrongCodesLockEvenTheRightOneOutForTheLockTime() {
+        for (int i = 0; i < AttendantCode.ATTEMPTS_BEFORE_LOCK - 1; i++) {
+            assertThat(code.matches("0000".toCharArray())).isFalse();
+        }
+        assertThat(code.isLocked()).as("four wrong codes").isFalse();
+        assertThat(code.matches("0000".toCharArray())).isFalse();
+        assertThat(code.isLocked()).isTrue();
+
+        char[] right = "246810".toCharArray();
+        assertThat(code.matches(right)).as("locked: not even checked").isFalse();
+        assertThat(right).containsOnly('\0');
+
+        clock.advance(AttendantCode.LOCK.minus(Duration.ofSeconds(1)));
+        assertThat(code.matches("246810".toCharArray())).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(code.isLocked()).isFalse();
+        assertThat(code.matches("246810".toCharArray())).isTrue();
+    }
+
+    @Test
+    void aRightCodeStartsTheCountOfWrongOnesAgain() {
+        for (int i = 0; i < AttendantCode.ATTEMPTS_BEFORE_LOCK - 1; i++) {
+            code.matches("0000".toCharArray());
+        }
+        assertThat(code.matches("246810".toCharArray())).isTrue();
+        code.matches("0000".toCharArray());
+        assertThat(code.isLocked()).isFalse();
+    }
+
+    @Test
+    void somethingThatIsNotAnArgon2idHashIsRefusedAtOnce() {
+        for (String bad : new String[] {"246810", "$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA",
+                "$argon2id$v=19$m=19456,t=2$%%%$abc", "$argon2id$v=19$m=1,t=1,p=1$c2FsdHNhbHQ$c2FsdHNhbHRzYWx0c2FsdA"}) {
+            assertThatThrownBy(() -> new AttendantCode(bad, clock)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.valuekiosk.kiosk.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.valuekiosk.card.host.CardProtocol;
+import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
+import com.valuekiosk.kiosk.flow.ChargeUpFlow;
+import com.valuekiosk.kiosk.flow.FlowListener;
+import com.valuekiosk.kiosk.flow.PurchaseFlow;
+import com.valuekiosk.kiosk.reader.PinSource;
+import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.KioskRig;
+import com.valuekiosk.kiosk.ui.KioskUi;
+import com.valuekiosk.kiosk.ui.Screen;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Labeled;
+import javafx.stage.StageStyle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The idle timeout never leaves a transaction half-way: on the real engine (simulated readers, both servers
+ * on loopback), flows on the FX thread, time from a hand-moved clock.
+ */
+class IdleTimeoutFlowsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration WARNING = Duration.ofSeconds(15);
+
+    @TempDir
+    Path directory;
+    private final FxRobot robot = new FxRobot();
+    private final MutableClock clock = new MutableClock();
+    private final AtomicReference<PurchaseFlow> lastPurchase = new AtomicReference<>();
+    private KioskRig kiosk;
+    private KioskUi ui;
+    private IdleTimeout idle;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void kiosk() throws Exception {
+        kiosk = new KioskRig(directory);
+        KioskFlows engine = KioskFlows.of(kiosk.engine);
+        KioskFlows watched = new KioskFlows() {
+            @Override
+            public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
+                PurchaseFlow flow = engine.purchase(listener);
+                lastPurchase.set(flow);
+                return flow;
+            }
+
+            @Override
+            public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
+                return engine.chargeUp(listener);
+            }
+
+            @Override
+            public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
+                return engine.balanceInquiry(listener);
+            }
+        };
+        AtomicReference<KioskUi> built = new AtomicReference<>();
+        FxToolkit.setupStage(primary -> {
+            KioskUi created = new KioskUi(watched, KioskRig.currentThread(), kiosk.uiSettings());
+            built.set(created);
+            if (primary.getStyle() == StageStyle.DECORATED && !primary.isShowing()) {
+                primary.initStyle(StageStyle.UNDECORATED);
+            }
+            primary.setScene(created.scene());
+            primary.setX(0);
+            primary.setY(0);
+            primary.show();
+            primary.toFront();
+            idle = new IdleTimeout(created, TIMEOUT, WARNING, clock);
+            idle.install(created, primary.getScene());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ui = built.get();
+        robot.clickOn("#lang-en");
+        kiosk.placeBothCards();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    @Test
+    void aPurchaseBeforeTransmitIsClosedItsCardReleasedAndWhatWasTypedWiped() {
+        robot.clickOn("#menu-purchase");
+        typePin("9999");
+        robot.clickOn("#preset-2000");
+        robot.clickOn("#transmit");
+        assertThat(text("#error-what")).isEqualTo("The PIN is wrong. Tries left: 2.");
+        robot.clickOn("#error-retry");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.PURCHASE);
+        typePin("12");
+        PurchaseFlow kept = lastPurchase.get();
+        assertThat(kept.state()).as("kept for the retry, the card session open").isEqualTo(PurchaseFlow.State.READY_FOR_PIN_AND_AMOUNT);
+
+        idleUntilTimeout();
+
+        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+        assertThat(ui.purchase().pinLengthProperty().get()).isZero();
+        assertThat(ui.purchase().amountValue().get()).isZero();
+        assertThatThrownBy(() -> kept.transmit(PinSource.of(DemoCards.PIN.toCharArray()), 2_000))
+                .as("the card session was released").isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+
+        robot.clickOn("#menu-purchase");
+        assertThat(text("#amount-field")).as("the last amount is forgotten too").isEmpty();
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-1000");
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(kiosk.servers.credit(Long.class, "SELECT COUNT(*) FROM billing_records")).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutOnTheConfirmationMeansNoAndThePersonIsToldTheValueIsKept() throws Exception {
+        buyAndAskToChargeUp();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.CONFIRM);
+
+        idleUntilTimeout();
+
+        assertThat(ui.navigator().current()).isEqualTo(Screen.KEPT_FOR_LATER);
+        assertThat(text("#kept-text")).startsWith("¥2,000 stays reserved");
+        assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(2_000);
+
+        idleUntilTimeout();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+    }
+
+    @Test
+    void aCardTakenAwayDuringTheWriteKeepsItsScreenUntilItComesBack() throws Exception {
+        buyAndAskToChargeUp();
+        kiosk.contactless.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_CREDIT));
+        robot.clickOn("#confirm-yes");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.ERROR);
+        String removed = text("#error-what");
+
+        for (int minute = 0; minute < 10; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            robot.interact(idle::tick);
+        }
+        assertThat(idle.warningShownProperty().get()).isFalse();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.ERROR);
+        assertThat(text("#error-what")).isEqualTo(removed);
+
+        kiosk.contactless.tap(KioskRig.CARDS.purseCard(DemoCards.EMONEY_CARD));
+        robot.clickOn("#error-retry");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.COMPLETED);
+        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+    }
+
+    private void buyAndAskToChargeUp() {
+        robot.clickOn("#menu-purchase");
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-2000");
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        robot.clickOn("#receipt-chargeup");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.CONFIRM);
+    }
+
+    /** No input for the timeout, the warning shows, then its countdown runs out. */
+    private void idleUntilTimeout() {
+        clock.advance(TIMEOUT);
+        robot.interact(idle::tick);
+        assertThat(idle.warningShownProperty().get()).isTrue();
+        assertThat(robot.lookup("#idle-warning").tryQuery()).isPresent();
+        clock.advance(WARNING);
+        robot.interact(idle::tick);
+    }
+
+    private void typePin(String pin) {
+        robot.clickOn("#pin-field");
+        for (char digit : pin.toCharArray()) {
+            robot.clickOn("#key-" + digit);
+        }
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
+    }
+}
