@@ -6,12 +6,16 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a site sets for the screens: the currency shown, the amount presets of FIG. 9B (minor units),
- * where "Save receipt" writes, the time zone of receipts and the language the kiosk starts in.
+ * where "Save receipt" writes, the time zone of receipts and the language the kiosk starts in;
+ * whether the screens speak their instruction ({@code spokenGuidance}; off for a site that must stay quiet,
+ * and then there is no mute button either) and the name of the receipt printer (none: no print button).
  */
-public record UiSettings(Currency currency, List<Long> presets, Path receiptDirectory, ZoneId zone, Locale startLocale) {
+public record UiSettings(Currency currency, List<Long> presets, Path receiptDirectory, ZoneId zone, Locale startLocale,
+                         boolean spokenGuidance, Optional<String> receiptPrinter) {
 
     public static final List<Long> YEN_PRESETS = List.of(1_000L, 2_000L, 3_000L, 5_000L, 10_000L);
 
@@ -21,11 +25,28 @@ public record UiSettings(Currency currency, List<Long> presets, Path receiptDire
         Objects.requireNonNull(receiptDirectory, "receiptDirectory");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(startLocale, "startLocale");
+        receiptPrinter = Objects.requireNonNull(receiptPrinter, "receiptPrinter").filter(name -> !name.isBlank());
     }
 
-    /** Yen, the presets ¥1,000 … ¥10,000, Japanese first, Tokyo time. */
+    /** Spoken guidance on, no receipt printer. */
+    public UiSettings(Currency currency, List<Long> presets, Path receiptDirectory, ZoneId zone, Locale startLocale) {
+        this(currency, presets, receiptDirectory, zone, startLocale, true, Optional.empty());
+    }
+
+    /** Yen, the presets ¥1,000 … ¥10,000, Japanese first, Tokyo time; spoken guidance on, no receipt printer. */
     public static UiSettings yen(Path receiptDirectory) {
         return new UiSettings(Currency.getInstance("JPY"), YEN_PRESETS, receiptDirectory, ZoneId.of("Asia/Tokyo"),
                 Messages.JAPANESE);
+    }
+
+    /** The same settings with spoken guidance on or off for the whole site. */
+    public UiSettings withSpokenGuidance(boolean spoken) {
+        return new UiSettings(currency, presets, receiptDirectory, zone, startLocale, spoken, receiptPrinter);
+    }
+
+    /** The same settings printing receipts on the print service called {@code printerName}. */
+    public UiSettings withReceiptPrinter(String printerName) {
+        return new UiSettings(currency, presets, receiptDirectory, zone, startLocale, spokenGuidance,
+                Optional.of(printerName));
     }
 }
