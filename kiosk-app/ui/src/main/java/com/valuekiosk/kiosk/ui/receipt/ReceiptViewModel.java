@@ -104,8 +104,8 @@ public final class ReceiptViewModel implements Resettable {
         statusKey.set(Keys.RECEIPT_PRINTING);
         background.wrap(() -> {
             receiptPrinter.print("receipt-" + shown.purchaseId(), text);
-            return receiptPrinter.printerName();
-        }).onSuccess(name -> {
+            return shown.purchaseId();
+        }).onSuccess(printed -> {
             printing.set(false);
             statusKey.set(Keys.RECEIPT_PRINTED);
         }).onFailure(e -> {
