@@ -1,44 +1,39 @@
 package com.valuekiosk.kiosk.flow;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Currency;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The receipt of the amount charged to the credit card (R-KI7, claim 9), ready to print or save.
- * Card numbers are masked.
+ * The receipt of the amount charged to the credit card (R-KI7, claim 9): the data only. Its words belong to
+ * the screens (the UI formats it in the chosen language for the screen, the file and the printer).
+ * Card numbers are masked: the record refuses a card number that shows more than its last four digits.
  */
 public record Receipt(UUID purchaseId, String terminalId, Instant billedAt, String maskedCreditCard,
                       String maskedEmoneyCard, long amount, Currency currency) {
 
-    /** Plain text, one item per line, for a receipt printer or a file. */
-    public String toText(Locale locale, ZoneId zone) {
-        NumberFormat money = NumberFormat.getCurrencyInstance(locale);
-        money.setCurrency(currency);
-        money.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-        money.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-        BigDecimal major = BigDecimal.valueOf(amount).movePointLeft(currency.getDefaultFractionDigits());
-        return String.join("\n",
-                "ValueKiosk - VALUE purchase",
-                "Date:        " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(billedAt),
-                "Terminal:    " + terminalId,
-                "Credit card: " + maskedCreditCard,
-                "E-money:     " + maskedEmoneyCard,
-                "Charged:     " + money.format(major),
-                "Purchase:    " + purchaseId,
-                "");
+    /** How many digits of a card number a receipt may show. */
+    public static final int VISIBLE_DIGITS = 4;
+
+    public Receipt {
+        Objects.requireNonNull(purchaseId, "purchaseId");
+        Objects.requireNonNull(terminalId, "terminalId");
+        Objects.requireNonNull(billedAt, "billedAt");
+        requireMasked(maskedCreditCard, "maskedCreditCard");
+        requireMasked(maskedEmoneyCard, "maskedEmoneyCard");
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a receipt is for a positive amount, not " + amount);
+        }
+        Objects.requireNonNull(currency, "currency");
     }
 
-    public void saveTo(Path file, Locale locale, ZoneId zone) throws IOException {
-        Files.writeString(file, toText(locale, zone), StandardCharsets.UTF_8);
+    private static void requireMasked(String cardNumber, String what) {
+        Objects.requireNonNull(cardNumber, what);
+        long digits = cardNumber.chars().filter(Character::isDigit).count();
+        if (digits > VISIBLE_DIGITS) {
+            // The number itself is not put in the message: it would be logged.
+            throw new IllegalArgumentException(what + " is not masked (" + digits + " digits visible)");
+        }
     }
 }

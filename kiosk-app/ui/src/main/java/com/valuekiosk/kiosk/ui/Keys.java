@@ -98,6 +98,24 @@ public final class Keys {
     public static final String A11Y_DELETE_KEY = "a11y.deleteKey";
     public static final String A11Y_CLEAR_KEY = "a11y.clearKey";
 
+    // --- Output: receipt text, receipt printing, voice guidance (R-KI7, R-KI2) ---
+    public static final String RECEIPT_LINE_HEADING = "receipt.line.heading";
+    /** A java.time DateTimeFormatter pattern for the receipt's date and time. */
+    public static final String RECEIPT_LINE_DATE_TIME_PATTERN = "receipt.line.dateTimePattern";
+    public static final String RECEIPT_LINE_DATE = "receipt.line.date";
+    public static final String RECEIPT_LINE_TERMINAL = "receipt.line.terminal";
+    public static final String RECEIPT_LINE_CREDIT_CARD = "receipt.line.creditCard";
+    public static final String RECEIPT_LINE_EMONEY_CARD = "receipt.line.emoneyCard";
+    public static final String RECEIPT_LINE_CHARGED = "receipt.line.charged";
+    public static final String RECEIPT_LINE_PURCHASE_ID = "receipt.line.purchaseId";
+    public static final String RECEIPT_PRINT = "receipt.print";
+    public static final String RECEIPT_PRINTING = "receipt.printing";
+    public static final String RECEIPT_PRINTED = "receipt.printed";
+    public static final String RECEIPT_PRINTER_NOT_FOUND = "receipt.printerNotFound";
+    public static final String RECEIPT_PRINT_FAILED = "receipt.printFailed";
+    public static final String AUDIO_GUIDANCE_ON = "audio.guidanceOn";
+    public static final String AUDIO_GUIDANCE_OFF = "audio.guidanceOff";
+
     private Keys() {
     }
 

@@ -1,5 +1,7 @@
 package com.valuekiosk.kiosk.ui;
 
+import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
+import com.valuekiosk.kiosk.ui.audio.ScreenGuidance;
 import com.valuekiosk.kiosk.ui.balance.BalanceView;
 import com.valuekiosk.kiosk.ui.balance.BalanceViewModel;
 import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
@@ -17,6 +19,7 @@ import com.valuekiosk.kiosk.ui.processing.ProcessingView;
 import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
 import com.valuekiosk.kiosk.ui.purchase.PurchaseView;
 import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel;
+import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptView;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptViewModel;
 import com.valuekiosk.kiosk.ui.shell.FocusOrder;
@@ -31,6 +34,7 @@ import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
+import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -75,17 +79,29 @@ public final class KioskUi {
     private final PurchaseViewModel purchase;
     private final BalanceViewModel balance;
     private final MenuViewModel menu;
+    private final GuidanceSpeaker speaker;
 
+    /** Screens without spoken guidance and without a receipt printer. */
     public KioskUi(KioskFlows flows, BackgroundWork background, UiSettings settings) {
+        this(flows, background, settings, GuidanceSpeaker.silent(), Optional.empty());
+    }
+
+    /**
+     * Screens that speak their instructions through {@code speaker} ({@code GuidanceSpeaker.forSite(settings)})
+     * and print receipts on {@code printer} ({@code ReceiptPrinter.forSite(settings)}; empty: no print button).
+     */
+    public KioskUi(KioskFlows flows, BackgroundWork background, UiSettings settings, GuidanceSpeaker speaker,
+                   Optional<ReceiptPrinter> printer) {
         Objects.requireNonNull(flows, "flows");
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(settings, "settings");
         this.settings = settings;
         this.background = background;
+        this.speaker = Objects.requireNonNull(speaker, "speaker");
         messages = new Messages(settings.startLocale());
         errors = new ErrorViewModel(navigator);
         chargeUp = new ChargeUpProcess(flows, background, navigator, processing, errors);
-        receipt = new ReceiptViewModel(messages, settings, background, navigator, chargeUp);
+        receipt = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);
         purchase = new PurchaseViewModel(flows, background, navigator, processing, errors, receipt);
         balance = new BalanceViewModel(flows, background, navigator, processing, errors);
         menu = new MenuViewModel(purchase, balance, chargeUp);
@@ -108,6 +124,7 @@ public final class KioskUi {
         shell.setCenter(views.get(navigator.current()).root());
         navigator.currentProperty().addListener((o, was, now) -> shell.setCenter(views.get(now).root()));
         shellSetUp(chargeUpScreen);
+        ScreenGuidance.follow(navigator, messages, speaker);
     }
 
     // ---- Shell: keyboard, focus, theme, overlays (feature "shell") ----
@@ -216,6 +233,7 @@ public final class KioskUi {
         HBox header = new HBox(title, com.valuekiosk.kiosk.ui.controls.Views.spacer(), japanese, english,
                 highContrastSwitch());
         header.getStyleClass().add(Styles.HEADER);
+        addGuidanceToggle(header);
         return header;
     }
 
@@ -280,5 +298,25 @@ public final class KioskUi {
 
     public ReceiptViewModel receipt() {
         return receipt;
+    }
+
+    // --- Output: spoken guidance and its mute in the header (R-KI2); receipt printing is wired in the constructor ---
+
+    /** The header's voice guidance toggle ({@code audio-mute}), at its end; none when the site has guidance off. */
+    private void addGuidanceToggle(HBox header) {
+        if (!speaker.enabled()) {
+            return;
+        }
+        ToggleButton mute = new ToggleButton();
+        mute.setId("audio-mute");
+        mute.getStyleClass().add(Styles.LANGUAGE_BUTTON);
+        mute.selectedProperty().bindBidirectional(speaker.mutedProperty());
+        mute.textProperty().bind(messages.text(() -> messages.get(speaker.muted() ? Keys.AUDIO_GUIDANCE_OFF
+                : Keys.AUDIO_GUIDANCE_ON), speaker.mutedProperty()));
+        header.getChildren().add(mute);
+    }
+
+    public GuidanceSpeaker speaker() {
+        return speaker;
     }
 }

@@ -87,8 +87,7 @@ class KioskScreensTest {
         robot.clickOn("#transmit");
         assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
         String receipt = text("#receipt-text");
-        // Receipt.toText is the engine's: English labels, the JDK's full-width ￥ in Japanese.
-        assertThat(receipt).contains("￥2,000").contains("**** **** **** 0013")
+        assertThat(receipt).contains("ご請求額          ¥2,000").contains("**** **** **** 0013")
                 .doesNotContain(DemoCards.CREDIT_CARD.cardNumber().digits());
 
         robot.clickOn("#receipt-save");

@@ -10,11 +10,12 @@ import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The receipt. Node ids: receipt-text, receipt-save, receipt-status, receipt-chargeup, back-to-menu. */
+/** The receipt. Node ids: receipt-text, receipt-save, receipt-print, receipt-status, receipt-chargeup, back-to-menu. */
 public final class ReceiptView implements View {
 
     private final VBox root;
@@ -29,11 +30,21 @@ public final class ReceiptView implements View {
         HBox buttons = new HBox(24,
                 button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON),
                 button("receipt-save", messages.text(Keys.RECEIPT_SAVE), model::save, Styles.SECONDARY_BUTTON),
+                printButton(model, messages),
                 button("receipt-chargeup", messages.text(Keys.RECEIPT_CHARGE_UP_NOW), model::chargeUpNow, Styles.PRIMARY_BUTTON));
         buttons.setAlignment(Pos.CENTER);
         root = Views.screen(Styles.SCREEN);
         root.getChildren().addAll(label(messages.text(Keys.RECEIPT_TITLE), Styles.SCREEN_TITLE), text, status,
                 Views.spacer(), buttons);
+    }
+
+    /** Shown only when the site has a receipt printer; waits while a job is on its way. */
+    private static Button printButton(ReceiptViewModel model, Messages messages) {
+        Button print = button("receipt-print", messages.text(Keys.RECEIPT_PRINT), model::print, Styles.SECONDARY_BUTTON);
+        print.setVisible(model.canPrint());
+        print.setManaged(model.canPrint());
+        print.disableProperty().bind(model.printingProperty());
+        return print;
     }
 
     @Override
