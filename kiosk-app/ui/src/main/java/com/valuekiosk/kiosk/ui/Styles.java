@@ -30,6 +30,15 @@ public final class Styles {
     public static final String RECEIPT_TEXT = "receipt-text";
     public static final String LOG_ROW = "log-row";
 
+    // ---- Card events, card variants, usability card panel ----
+    public static final String VARIANT_BUTTON = "variant-button";
+    public static final String CARD_IN_PLACE = "card-in-place";
+    public static final String CARD_MISSING = "card-missing";
+    public static final String CARD_PANEL = "card-panel";
+    public static final String PANEL_BUTTON = "panel-button";
+    public static final String PANEL_TEXT = "panel-text";
+    // ---- end card events, card variants, card panel ----
+
     private Styles() {
     }
 }

@@ -1,7 +1,9 @@
 package com.valuekiosk.kiosk.ui;
 
+import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.TerminalId;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
@@ -63,6 +65,20 @@ public final class KioskRig implements AutoCloseable {
         contact.insert(creditCard);
         contactless.tap(emoneyCard);
         return this;
+    }
+
+    /** The balance the purse on {@code card} holds (read straight from the card, as a second reader would). */
+    public static long balanceOn(SimulatedCard card) throws Exception {
+        PurseApplication purse = new PurseApplication(card);
+        purse.select();
+        return purse.readCardData().balance();
+    }
+
+    /** What the credit company billed the credit card {@code credit}: "e-money card number:amount", oldest first. */
+    public List<String> billed(CardNumber credit) {
+        String all = servers.credit(String.class, "SELECT LISTAGG(emoney_card_number || ':' || CAST(amount AS VARCHAR), ',') "
+                + "WITHIN GROUP (ORDER BY billed_at) FROM billing_records WHERE card_number = ?", credit.digits());
+        return all == null || all.isEmpty() ? List.of() : List.of(all.split(","));
     }
 
     /** Runs flows on the calling thread (the FX thread in tests) and delivers results at once: deterministic. */

@@ -17,12 +17,23 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** FIG. 9B. Node ids: pin-field, amount-field, preset-N (N in minor units), transmit, back-to-menu, key-*. */
+/**
+ * FIG. 9B. Node ids: variant-ic-card, variant-contactless-credit, variant-combo, variant-phone (how the person pays,
+ * FIG. 14A–14C), purchase-instruction, card-credit, card-emoney (each card: "✓ …" in place, or what to do),
+ * pin-field, amount-field, preset-N (N in minor units), transmit, transmit-hint (what TRANSMIT waits for),
+ * back-to-menu, key-*.
+ */
 public final class PurchaseView implements View {
+
+    private static final char CHECK_MARK = '\u2713';
 
     private final VBox root;
 
@@ -42,6 +53,8 @@ public final class PurchaseView implements View {
         }
 
         VBox fields = new VBox(12,
+                cardRow("card-credit", model.creditRowProperty(), messages),
+                cardRow("card-emoney", model.emoneyRowProperty(), messages),
                 label(messages.text(Keys.PURCHASE_PIN), Styles.FIELD_LABEL), pinField,
                 label(messages.text(Keys.PURCHASE_AMOUNT), Styles.FIELD_LABEL), amountField,
                 label(messages.text(Keys.PURCHASE_PRESETS), Styles.SECONDARY_TEXT), presets);
@@ -51,7 +64,10 @@ public final class PurchaseView implements View {
         transmit.disableProperty().bind(model.canTransmitProperty().not());
         Button menu = button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON);
         NumericKeypad keypad = new NumericKeypad(messages, model::type, model::deleteLast, model::clear);
-        VBox right = new VBox(20, keypad, transmit);
+        Label hint = label("transmit-hint", messages.text(() -> model.transmitHintKey().get() == null ? ""
+                : messages.get(model.transmitHintKey().get()), model.transmitHintKey()), Styles.WARNING_TEXT);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        VBox right = new VBox(16, keypad, transmit, hint);
         right.setAlignment(Pos.TOP_CENTER);
         transmit.setMaxWidth(Double.MAX_VALUE);
 
@@ -62,9 +78,56 @@ public final class PurchaseView implements View {
 
         root = Views.screen(Styles.SCREEN);
         root.getChildren().addAll(
-                label(messages.text(Keys.PURCHASE_TITLE), Styles.SCREEN_TITLE),
-                label("purchase-instruction", messages.text(Keys.PURCHASE_INSTRUCTION), Styles.INSTRUCTION),
+                new HBox(24, label(messages.text(Keys.PURCHASE_TITLE), Styles.SCREEN_TITLE), Views.spacer(),
+                        variants(model, messages)),
+                label("purchase-instruction", messages.text(() -> messages.get(model.variantProperty().get().instructionKey()),
+                        model.variantProperty()), Styles.INSTRUCTION),
                 body, Views.spacer(), bottom);
+    }
+
+    /** FIG. 9B / 14A / 14B / 14C: one toggle per way of paying; the chosen one stays selected. */
+    private static HBox variants(PurchaseViewModel model, Messages messages) {
+        ToggleGroup group = new ToggleGroup();
+        HBox row = new HBox(8);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        row.getChildren().add(label(messages.text(Keys.PURCHASE_VARIANT_TITLE), Styles.SECONDARY_TEXT));
+        for (PaymentVariant variant : PaymentVariant.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setId("variant-" + variant.id());
+            button.textProperty().bind(messages.text(variant.nameKey()));
+            button.getStyleClass().add(Styles.VARIANT_BUTTON);
+            button.setToggleGroup(group);
+            button.setSelected(model.variantProperty().get() == variant);
+            button.setOnAction(e -> {
+                model.choose(variant);
+                button.setSelected(true); // a second touch keeps it chosen
+            });
+            model.variantProperty().addListener((o, was, now) -> button.setSelected(now == variant));
+            row.getChildren().add(button);
+        }
+        return row;
+    }
+
+    /** "✓ IC credit card inserted" or "Insert your IC credit card…"; hidden when the variant has no such card. */
+    private static Label cardRow(String id, ReadOnlyObjectProperty<PurchaseViewModel.CardRow> row, Messages messages) {
+        Label label = label(id, messages.text(() -> {
+            PurchaseViewModel.CardRow shown = row.get();
+            if (shown == null) {
+                return "";
+            }
+            return (shown.inPlace() ? CHECK_MARK + " " : "") + messages.get(shown.textKey());
+        }, row));
+        Runnable mark = () -> {
+            label.getStyleClass().removeAll(Styles.CARD_IN_PLACE, Styles.CARD_MISSING);
+            if (row.get() != null) {
+                label.getStyleClass().add(row.get().inPlace() ? Styles.CARD_IN_PLACE : Styles.CARD_MISSING);
+            }
+        };
+        row.addListener((o, was, now) -> mark.run());
+        mark.run();
+        label.visibleProperty().bind(row.isNotNull());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private static Button field(String id, Field field, PurchaseViewModel model) {
