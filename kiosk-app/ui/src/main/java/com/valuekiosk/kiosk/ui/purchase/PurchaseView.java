@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 public final class PurchaseView implements View {
 
     private static final char CHECK_MARK = '\u2713';
+    private static final double TRANSMIT_WIDTH = 320;
 
     private final VBox root;
 
@@ -49,12 +50,10 @@ public final class PurchaseView implements View {
         for (long preset : settings.presets()) {
             presets.getChildren().add(button("preset-" + preset,
                     messages.text(() -> Money.format(preset, settings.currency(), messages.locale())),
-                    () -> model.choosePreset(preset), Styles.PRESET_BUTTON));
+                    () -> model.choosePreset(preset), Styles.PRESET_BUTTON, Styles.PRESET_BUTTON_COMPACT));
         }
 
         VBox fields = new VBox(12,
-                cardRow("card-credit", model.creditRowProperty(), messages),
-                cardRow("card-emoney", model.emoneyRowProperty(), messages),
                 label(messages.text(Keys.PURCHASE_PIN), Styles.FIELD_LABEL), pinField,
                 label(messages.text(Keys.PURCHASE_AMOUNT), Styles.FIELD_LABEL), amountField,
                 label(messages.text(Keys.PURCHASE_PRESETS), Styles.SECONDARY_TEXT), presets);
@@ -67,21 +66,23 @@ public final class PurchaseView implements View {
         Label hint = label("transmit-hint", messages.text(() -> model.transmitHintKey().get() == null ? ""
                 : messages.get(model.transmitHintKey().get()), model.transmitHintKey()), Styles.WARNING_TEXT);
         hint.setMaxWidth(Double.MAX_VALUE);
-        VBox right = new VBox(16, keypad, transmit, hint);
-        right.setAlignment(Pos.TOP_CENTER);
-        transmit.setMaxWidth(Double.MAX_VALUE);
+        hint.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
+        transmit.setPrefWidth(TRANSMIT_WIDTH);
 
-        HBox body = new HBox(48, fields, right);
+        HBox body = new HBox(48, fields, keypad);
         body.setAlignment(Pos.TOP_CENTER);
-        HBox bottom = new HBox(menu);
+        // With the cards shown as well, TRANSMIT sits at the bottom right, what it waits for just before it.
+        HBox bottom = new HBox(24, menu, hint, transmit);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        root = Views.screen(Styles.SCREEN);
+        root = Views.screen(Styles.SCREEN, Styles.SCREEN_DENSE);
         root.getChildren().addAll(
                 new HBox(24, label(messages.text(Keys.PURCHASE_TITLE), Styles.SCREEN_TITLE), Views.spacer(),
                         variants(model, messages)),
                 label("purchase-instruction", messages.text(() -> messages.get(model.variantProperty().get().instructionKey()),
                         model.variantProperty()), Styles.INSTRUCTION),
+                cardRows(model, messages),
                 body, Views.spacer(), bottom);
     }
 
@@ -106,6 +107,17 @@ public final class PurchaseView implements View {
             row.getChildren().add(button);
         }
         return row;
+    }
+
+    /** The cards side by side under the instruction, where the person looks first. */
+    private static HBox cardRows(PurchaseViewModel model, Messages messages) {
+        Label credit = cardRow("card-credit", model.creditRowProperty(), messages);
+        Label emoney = cardRow("card-emoney", model.emoneyRowProperty(), messages);
+        for (Label row : new Label[] {credit, emoney}) {
+            row.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
+        }
+        return new HBox(24, credit, emoney);
     }
 
     /** "✓ IC credit card inserted" or "Insert your IC credit card…"; hidden when the variant has no such card. */

@@ -48,15 +48,7 @@ class CardPanelScreensTest {
     void kioskWithPanel() throws Exception {
         kiosk = new KioskRig(directory);
         // The rig's own credit and e-money card objects, so that the test can read their balances.
-        List<PanelCard> cards = List.of(
-                new PanelCard(PanelCard.CREDIT, com.valuekiosk.kiosk.ui.Keys.PANEL_CARD_CREDIT, kiosk.creditCard),
-                new PanelCard(PanelCard.CONTACTLESS_CREDIT, com.valuekiosk.kiosk.ui.Keys.PANEL_CARD_CONTACTLESS_CREDIT,
-                        KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD)),
-                new PanelCard(PanelCard.EMONEY, com.valuekiosk.kiosk.ui.Keys.PANEL_CARD_EMONEY, kiosk.emoneyCard),
-                new PanelCard(PanelCard.COMBO, com.valuekiosk.kiosk.ui.Keys.PANEL_CARD_COMBO,
-                        KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE)),
-                new PanelCard(PanelCard.PHONE, com.valuekiosk.kiosk.ui.Keys.PANEL_CARD_PHONE,
-                        KioskRig.CARDS.phone(DemoCards.PHONE_PURSE)));
+        List<PanelCard> cards = kiosk.panelCards();
         Usability shown = KioskStage.show(() -> new Usability(
                         new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings()),
                         new CardPanelViewModel(kiosk.contact, kiosk.contactless, cards, KioskRig.currentThread())),
