@@ -14,6 +14,7 @@ import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.PinEntry;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The kiosk without its face: readers, server clients, journal and the flows built on them. The
@@ -72,6 +73,19 @@ public final class KioskEngine implements AutoCloseable {
 
     public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
         return new BalanceInquiryFlow(contactlessReader, listener);
+    }
+
+    /**
+     * The contact reader (FIG. 3), empty on a home terminal. For screens that show whether a card is in
+     * it (listen with {@link CardReader#addListener}); the flows use it themselves.
+     */
+    public Optional<CardReader> contactReader() {
+        return Optional.ofNullable(creditReader);
+    }
+
+    /** The contactless reader (e-money cards, phones, FIG. 14A's credit card, FIG. 14B's combo card). */
+    public CardReader contactlessReader() {
+        return contactlessReader;
     }
 
     /** Settles unfinished transactions again (for example once a server is back). */

@@ -49,6 +49,8 @@ class HomeTerminalTest {
                          FileJournal.open(directory.resolve("home/journal.jsonl"), Clock.systemUTC()), KioskHarness.SETTINGS,
                          CardFingerprints.openOrCreate(directory.resolve("home/fingerprint.key")))) {
                 assertThat(home.isHomeTerminal()).isTrue();
+                assertThat(home.contactReader()).as("a home terminal has no contact reader").isEmpty();
+                assertThat(home.contactlessReader()).isSameAs(reader);
                 assertThatThrownBy(() -> home.purchase(false, new HostPinEntry(), state -> { }))
                         .isInstanceOf(IllegalStateException.class);
 

@@ -191,6 +191,26 @@ class KioskFlowsTest {
     }
 
     @Test
+    void comboCardAloneOnTheContactlessReaderBuysAndIsChargedWithoutLeavingIt() throws Exception {
+        // FIG. 14B as the patent draws it: one dual-interface card on the contactless reader only.
+        kiosk = new KioskHarness(pki, directory, Storage.H2);
+        assertThat(kiosk.engine.contactlessReader()).isSameAs(kiosk.contactless);
+        assertThat(kiosk.engine.contactReader()).containsSame(kiosk.contact);
+        SimulatedCard combo = CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
+        kiosk.contactless.tap(combo);
+        PurchaseFlow flow = kiosk.engine.purchase(true, new HostPinEntry(), kiosk.states::add);
+        assertThat(flow.readCreditCard()).isEqualTo(PurchaseFlow.State.READY_FOR_PIN_AND_AMOUNT);
+        assertThat(flow.emoneyCard()).isEqualTo(DemoCards.COMBO_PURSE.cardNumber());
+        assertThat(flow.transmit(pin(DemoCards.PIN), 2_000)).as(String.valueOf(flow.failure()))
+                .isEqualTo(PurchaseFlow.State.APPROVED);
+
+        ChargeUpFlow charge = kiosk.chargeUp();
+        assertThat(charge.readCard()).isEqualTo(ChargeUpFlow.State.AWAITING_CONFIRMATION);
+        assertThat(charge.confirm(true)).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        assertThat(kiosk.balance(combo)).isEqualTo(2_000);
+    }
+
+    @Test
     void aPhoneWithAPasswordIsChargedAfterThePasswordScreen() throws Exception {
         kiosk = new KioskHarness(pki, directory, Storage.H2);
         SimulatedCard phone = CARDS.phone(DemoCards.PHONE_PURSE);

@@ -47,7 +47,6 @@ public final class Keys {
 
     public static final String CHARGE_UP_TITLE = "chargeUp.title";
     public static final String CHARGE_UP_PLACE_CARD = "chargeUp.placeCard";
-    public static final String CHARGE_UP_CARD_PLACED = "chargeUp.cardPlaced";
     public static final String CHARGE_UP_PASSWORD_INSTRUCTION = "chargeUp.passwordInstruction";
     public static final String CHARGE_UP_PASSWORD = "chargeUp.password";
     public static final String CHARGE_UP_PASSWORD_WRONG = "chargeUp.passwordWrong";
@@ -115,6 +114,60 @@ public final class Keys {
     public static final String RECEIPT_PRINT_FAILED = "receipt.printFailed";
     public static final String AUDIO_GUIDANCE_ON = "audio.guidanceOn";
     public static final String AUDIO_GUIDANCE_OFF = "audio.guidanceOff";
+
+    // ---- Card events, FIG. 14A–14C card variants, usability card panel (R-KI3, R-UT1) ----
+    public static final String CHARGE_UP_REMOVE_AND_TAP_AGAIN = "chargeUp.removeAndTapAgain";
+    public static final String BALANCE_PLACE_CARD = "balance.placeCard";
+
+    public static final String PURCHASE_VARIANT_TITLE = "purchase.variant.title";
+    public static final String PURCHASE_VARIANT_IC_CARD = "purchase.variant.icCard";
+    public static final String PURCHASE_VARIANT_CONTACTLESS_CREDIT = "purchase.variant.contactlessCredit";
+    public static final String PURCHASE_VARIANT_COMBO = "purchase.variant.combo";
+    public static final String PURCHASE_VARIANT_PHONE = "purchase.variant.phone";
+    public static final String PURCHASE_INSTRUCTION_CONTACTLESS_CREDIT = "purchase.instruction.contactlessCredit";
+    public static final String PURCHASE_INSTRUCTION_COMBO = "purchase.instruction.combo";
+    public static final String PURCHASE_INSTRUCTION_PHONE = "purchase.instruction.phone";
+    public static final String PURCHASE_CARD_IC_READY = "purchase.card.icReady";
+    public static final String PURCHASE_CARD_IC_MISSING = "purchase.card.icMissing";
+    public static final String PURCHASE_CARD_EMONEY_READY = "purchase.card.emoneyReady";
+    public static final String PURCHASE_CARD_EMONEY_MISSING = "purchase.card.emoneyMissing";
+    public static final String PURCHASE_CARD_PHONE_READY = "purchase.card.phoneReady";
+    public static final String PURCHASE_CARD_PHONE_MISSING = "purchase.card.phoneMissing";
+    public static final String PURCHASE_CARD_COMBO_READY = "purchase.card.comboReady";
+    public static final String PURCHASE_CARD_COMBO_MISSING = "purchase.card.comboMissing";
+    public static final String PURCHASE_CARD_CONTACTLESS_MISSING = "purchase.card.contactlessMissing";
+    public static final String PURCHASE_CARD_CONTACTLESS_READ = "purchase.card.contactlessRead";
+    public static final String PURCHASE_CARD_CONTACTLESS_AGAIN = "purchase.card.contactlessAgain";
+    public static final String PURCHASE_CARD_CONTACTLESS_ON_PAD = "purchase.card.contactlessOnPad";
+    public static final String PURCHASE_CARD_EMONEY_AFTER_CREDIT = "purchase.card.emoneyAfterCredit";
+    public static final String PURCHASE_CARD_EMONEY_NEXT = "purchase.card.emoneyNext";
+    public static final String PURCHASE_CARD_EMONEY_READ = "purchase.card.emoneyRead";
+    public static final String PURCHASE_CARD_WRONG = "purchase.card.wrong";
+    public static final String PURCHASE_HINT_PIN = "purchase.hint.pin";
+    public static final String PURCHASE_HINT_AMOUNT = "purchase.hint.amount";
+
+    public static final String PANEL_TITLE = "panel.title";
+    public static final String PANEL_CARD_CREDIT = "panel.card.credit";
+    public static final String PANEL_CARD_CONTACTLESS_CREDIT = "panel.card.contactlessCredit";
+    public static final String PANEL_CARD_EMONEY = "panel.card.emoney";
+    public static final String PANEL_CARD_COMBO = "panel.card.combo";
+    public static final String PANEL_CARD_PHONE = "panel.card.phone";
+    public static final String PANEL_INSERT = "panel.insert";
+    public static final String PANEL_TAP = "panel.tap";
+    public static final String PANEL_REMOVE = "panel.remove";
+    public static final String PANEL_CONTACT_HOLDS = "panel.contactHolds";
+    public static final String PANEL_CONTACTLESS_HOLDS = "panel.contactlessHolds";
+    public static final String PANEL_EMPTY = "panel.empty";
+    public static final String PANEL_OTHER_CARD = "panel.otherCard";
+    public static final String PANEL_FAULTS = "panel.faults";
+    public static final String PANEL_REMOVE_DURING_WRITE = "panel.removeDuringWrite";
+    public static final String PANEL_REMOVE_BEFORE_ANSWER = "panel.removeBeforeAnswer";
+    public static final String PANEL_DISARM = "panel.disarm";
+    public static final String PANEL_FAULT_NONE = "panel.fault.none";
+    public static final String PANEL_FAULT_ARMED_WRITE_LOST = "panel.fault.armedWriteLost";
+    public static final String PANEL_FAULT_ARMED_ANSWER_LOST = "panel.fault.armedAnswerLost";
+    public static final String PANEL_FAULT_FIRED = "panel.fault.fired";
+    // ---- end card events, card variants, card panel ----
 
     private Keys() {
     }

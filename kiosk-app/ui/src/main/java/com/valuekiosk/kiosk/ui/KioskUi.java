@@ -4,6 +4,7 @@ import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
 import com.valuekiosk.kiosk.ui.audio.ScreenGuidance;
 import com.valuekiosk.kiosk.ui.balance.BalanceView;
 import com.valuekiosk.kiosk.ui.balance.BalanceViewModel;
+import com.valuekiosk.kiosk.ui.cards.CardPresence;
 import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
 import com.valuekiosk.kiosk.ui.chargeup.ChargeUpView;
 import com.valuekiosk.kiosk.ui.chargeup.ChargeUpViewModel;
@@ -74,6 +75,7 @@ public final class KioskUi {
 
     private final ProcessingViewModel processing = new ProcessingViewModel();
     private final ErrorViewModel errors;
+    private final CardPresence cards;
     private final ChargeUpProcess chargeUp;
     private final ReceiptViewModel receipt;
     private final PurchaseViewModel purchase;
@@ -100,10 +102,11 @@ public final class KioskUi {
         this.speaker = Objects.requireNonNull(speaker, "speaker");
         messages = new Messages(settings.startLocale());
         errors = new ErrorViewModel(navigator);
-        chargeUp = new ChargeUpProcess(flows, background, navigator, processing, errors);
+        cards = new CardPresence(flows, background);
+        chargeUp = new ChargeUpProcess(flows, background, navigator, processing, errors, cards);
         receipt = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);
-        purchase = new PurchaseViewModel(flows, background, navigator, processing, errors, receipt);
-        balance = new BalanceViewModel(flows, background, navigator, processing, errors);
+        purchase = new PurchaseViewModel(flows, background, navigator, processing, errors, receipt, cards);
+        balance = new BalanceViewModel(flows, background, navigator, processing, errors, cards);
         menu = new MenuViewModel(purchase, balance, chargeUp);
         ChargeUpViewModel chargeUpScreen = new ChargeUpViewModel(chargeUp, navigator);
         ConfirmViewModel confirm = new ConfirmViewModel(chargeUp);
@@ -318,5 +321,10 @@ public final class KioskUi {
 
     public GuidanceSpeaker speaker() {
         return speaker;
+    }
+
+    /** Whether a card is in each reader, as the screens see it (from the readers' card events). */
+    public CardPresence cards() {
+        return cards;
     }
 }

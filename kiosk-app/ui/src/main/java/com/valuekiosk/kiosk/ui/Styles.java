@@ -37,6 +37,17 @@ public final class Styles {
     /** The box of an overlay (idle warning, attendant screen). */
     public static final String DIALOG = "dialog";
 
+    // ---- Card events, card variants, usability card panel ----
+    public static final String VARIANT_BUTTON = "variant-button";
+    public static final String PRESET_BUTTON_COMPACT = "preset-button-compact";
+    public static final String SCREEN_DENSE = "screen-dense";
+    public static final String CARD_IN_PLACE = "card-in-place";
+    public static final String CARD_MISSING = "card-missing";
+    public static final String CARD_PANEL = "card-panel";
+    public static final String PANEL_BUTTON = "panel-button";
+    public static final String PANEL_TEXT = "panel-text";
+    // ---- end card events, card variants, card panel ----
+
     private Styles() {
     }
 }

@@ -6,9 +6,11 @@ import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
 import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
+import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,6 +75,11 @@ class BackgroundWorkScreensTest {
             public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
                 return new BalanceInquiryFlow(contactless, listener);
             }
+
+            @Override
+            public Optional<CardReader> contactlessReader() {
+                return Optional.of(contactless);
+            }
         };
         UiSettings settings = new UiSettings(KioskRig.SETTINGS.currency(), UiSettings.YEN_PRESETS, directory,
                 java.time.ZoneOffset.UTC, Messages.ENGLISH);
@@ -100,8 +107,10 @@ class BackgroundWorkScreensTest {
     @Test
     void theProcessingScreenShowsWhileTheCardIsReadAndTheResultArrivesOnTheFxThread() {
         contactless.tap(KioskRig.CARDS.purseCard(com.valuekiosk.card.host.DemoCards.EMONEY_CARD));
+        WaitForAsyncUtils.waitForFxEvents(); // the card event reaches the screens through Platform.runLater
+        assertThat(ui.cards().isContactlessPresent()).isTrue();
         robot.clickOn("#menu-balance");
-        assertThat(ui.navigator().current()).isEqualTo(Screen.PROCESSING);
+        assertThat(ui.navigator().current()).as("the card already there is read at once").isEqualTo(Screen.PROCESSING);
         assertThat(text("#processing-text")).isEqualTo("Reading your card…");
         assertThat(worker.jobs).hasSize(1);
 
@@ -116,17 +125,21 @@ class BackgroundWorkScreensTest {
     }
 
     @Test
-    void withoutACardTryAgainReadsAgain() {
+    void withoutACardTheBalanceScreenWaitsAndReadsTheCardWhenItIsTapped() {
         robot.clickOn("#menu-balance");
-        worker.next().run();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#error-what")).isEqualTo("No card was found on the reader.");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
+        assertThat(text("#balance-instruction")).isEqualTo("Please place your electronic money card on the reader.");
+        assertThat(worker.jobs).as("nothing is read without a card").isEmpty();
 
+        // The tap comes from the reader's thread (here: this test thread), as with a PC/SC reader.
         contactless.tap(KioskRig.CARDS.purseCard(com.valuekiosk.card.host.DemoCards.EMONEY_CARD));
-        robot.clickOn("#error-retry");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.navigator().current()).isEqualTo(Screen.PROCESSING);
         worker.next().run();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
+        assertThat(text("#balance-amount")).isEqualTo("Balance: ¥1,000");
+        assertThat(robot.lookup("#balance-instruction").query().isVisible()).isFalse();
     }
 
     private String text(String query) {

@@ -1,7 +1,9 @@
 package com.valuekiosk.kiosk.ui;
 
+import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.TerminalId;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
@@ -14,6 +16,7 @@ import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.KioskSettings;
 import com.valuekiosk.kiosk.journal.FileJournal;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.ui.panel.PanelCard;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.EmoneyFixture;
 import com.valuekiosk.server.testing.ServersFixture;
@@ -63,6 +66,31 @@ public final class KioskRig implements AutoCloseable {
         contact.insert(creditCard);
         contactless.tap(emoneyCard);
         return this;
+    }
+
+    /** The balance the purse on {@code card} holds (read straight from the card, as a second reader would). */
+    public static long balanceOn(SimulatedCard card) throws Exception {
+        PurseApplication purse = new PurseApplication(card);
+        purse.select();
+        return purse.readCardData().balance();
+    }
+
+    /** What the credit company billed the credit card {@code credit}: "e-money card number:amount", oldest first. */
+    public List<String> billed(CardNumber credit) {
+        String all = servers.credit(String.class, "SELECT LISTAGG(emoney_card_number || ':' || CAST(amount AS VARCHAR), ',') "
+                + "WITHIN GROUP (ORDER BY billed_at) FROM billing_records WHERE card_number = ?", credit.digits());
+        return all == null || all.isEmpty() ? List.of() : List.of(all.split(","));
+    }
+
+    /** The five demo cards for the card panel, the rig's own credit and e-money card among them (their balances are read). */
+    public List<PanelCard> panelCards() {
+        return List.of(
+                new PanelCard(PanelCard.CREDIT, Keys.PANEL_CARD_CREDIT, creditCard),
+                new PanelCard(PanelCard.CONTACTLESS_CREDIT, Keys.PANEL_CARD_CONTACTLESS_CREDIT,
+                        CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD)),
+                new PanelCard(PanelCard.EMONEY, Keys.PANEL_CARD_EMONEY, emoneyCard),
+                new PanelCard(PanelCard.COMBO, Keys.PANEL_CARD_COMBO, CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE)),
+                new PanelCard(PanelCard.PHONE, Keys.PANEL_CARD_PHONE, CARDS.phone(DemoCards.PHONE_PURSE)));
     }
 
     /** Runs flows on the calling thread (the FX thread in tests) and delivers results at once: deterministic. */

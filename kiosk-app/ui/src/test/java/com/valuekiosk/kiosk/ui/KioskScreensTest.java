@@ -7,11 +7,9 @@ import com.valuekiosk.server.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
-import javafx.stage.StageStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The screens on the real engine: simulated readers with the demo cards, both servers on loopback over
  * mutual TLS. Flows run on the FX thread (current-thread executor), so every click has finished its work
- * when the robot returns: no sleeps, no polling.
+ * when the robot returns: no sleeps, no polling. Cards are placed on the FX thread too ({@link #cards}), as the
+ * card panel does, so that their events reach the screens there.
  */
 class KioskScreensTest {
 
@@ -44,21 +42,8 @@ class KioskScreensTest {
     @BeforeEach
     void kiosk() throws Exception {
         kiosk = new KioskRig(directory);
-        AtomicReference<KioskUi> built = new AtomicReference<>();
-        FxToolkit.setupStage(primary -> {
-            KioskUi created = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
-            built.set(created);
-            if (primary.getStyle() == StageStyle.DECORATED && !primary.isShowing()) {
-                primary.initStyle(StageStyle.UNDECORATED);
-            }
-            primary.setScene(created.scene());
-            primary.setX(0);
-            primary.setY(0);
-            primary.show();
-            primary.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ui = built.get();
+        ui = KioskStage.show(() -> new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings()),
+                KioskUi::scene);
     }
 
     @AfterEach
@@ -71,7 +56,7 @@ class KioskScreensTest {
 
     @Test
     void purchaseWithTheKeypadThenChargeUpShowsTheNewBalance() throws Exception {
-        kiosk.placeBothCards();
+        cards(kiosk::placeBothCards);
         assertThat(text("#menu-purchase")).isEqualTo("クレジットカードでVALUEを購入");
 
         robot.clickOn("#menu-purchase");
@@ -128,7 +113,7 @@ class KioskScreensTest {
     }
 
     private void wrongPinThenTheRightOne() throws Exception {
-        kiosk.placeBothCards();
+        cards(kiosk::placeBothCards);
         robot.clickOn("#lang-en");
         robot.clickOn("#menu-purchase");
         typePin("9999");
@@ -154,11 +139,12 @@ class KioskScreensTest {
         robot.clickOn("#lang-en");
         robot.clickOn("#menu-chargeup");
         assertThat(text("#chargeup-instruction")).isEqualTo("Please place your electronic money card on the reader.");
-        robot.clickOn("#chargeup-cardplaced");
-        assertThat(ui.navigator().current()).isEqualTo(Screen.ERROR);
-        assertThat(text("#error-what")).isEqualTo("No card was found on the reader.");
+        assertThat(ui.navigator().current()).as("it waits for the card").isEqualTo(Screen.CHARGE_UP);
+        assertThat(robot.lookup("#chargeup-cardplaced").tryQuery()).as("no button: the card's arrival starts it").isEmpty();
 
-        kiosk.placeBothCards();
+        cards(kiosk::placeBothCards);
+        assertThat(ui.navigator().current()).as("the card was read on its arrival").isEqualTo(Screen.ERROR);
+        assertThat(text("#error-what")).isEqualTo("There is no VALUE waiting for this card.");
         robot.clickOn("#error-menu");
         robot.clickOn("#menu-purchase");
         typePin(DemoCards.PIN);
@@ -171,6 +157,11 @@ class KioskScreensTest {
         assertThat(ui.navigator().current()).isEqualTo(Screen.KEPT_FOR_LATER);
         assertThat(text("#kept-text")).startsWith("¥1,500 stays reserved");
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(1_500);
+    }
+
+    /** Places or takes away cards on the FX thread, where the card panel does it. */
+    private void cards(Runnable placing) {
+        robot.interact(placing);
     }
 
     private void typePin(String pin) {

@@ -18,7 +18,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Balance and log. Node ids: balance-card, balance-amount, balance-maximum, balance-log (rows log-0, log-1 …). */
+/**
+ * Balance and log, or "place your card" until one is read. Node ids: balance-instruction, balance-card,
+ * balance-amount, balance-maximum, balance-log (rows log-0, log-1 …).
+ */
 public final class BalanceView implements View {
 
     private final VBox root;
@@ -28,15 +31,19 @@ public final class BalanceView implements View {
         log.setId("balance-log");
         log.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         root = Views.screen(Styles.SCREEN);
+        Label instruction = label("balance-instruction", messages.text(Keys.BALANCE_PLACE_CARD), Styles.INSTRUCTION);
+        instruction.visibleProperty().bind(model.balanceProperty().isNull());
+        instruction.managedProperty().bind(instruction.visibleProperty());
         root.getChildren().addAll(
                 label(messages.text(Keys.BALANCE_TITLE), Styles.SCREEN_TITLE),
+                instruction,
                 label("balance-card", text(model, messages, b -> messages.get(Keys.BALANCE_CARD, b.maskedCard())),
                         Styles.SECONDARY_TEXT),
                 label("balance-amount", text(model, messages, b -> messages.get(Keys.BALANCE_AMOUNT,
                         money(b.balance(), b, messages))), Styles.BIG_TEXT),
                 label("balance-maximum", text(model, messages, b -> messages.get(Keys.BALANCE_MAXIMUM,
                         money(b.maximumBalance(), b, messages))), Styles.SECONDARY_TEXT),
-                label(messages.text(Keys.BALANCE_LOG), Styles.FIELD_LABEL),
+                shownWithABalance(label(messages.text(Keys.BALANCE_LOG), Styles.FIELD_LABEL), model),
                 log,
                 Views.spacer(),
                 new HBox(button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.PRIMARY_BUTTON)));
@@ -44,6 +51,12 @@ public final class BalanceView implements View {
         model.balanceProperty().addListener((o, was, now) -> fillLog.run());
         messages.localeProperty().addListener((o, was, now) -> fillLog.run());
         fillLog.run();
+    }
+
+    private static Label shownWithABalance(Label label, BalanceViewModel model) {
+        label.visibleProperty().bind(model.balanceProperty().isNotNull());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private void fillLog(BalanceInquiryFlow.Balance balance, Messages messages) {

@@ -9,6 +9,7 @@ import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Resettable;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.cards.CardPresence;
 import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
 import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
 import java.util.EnumSet;
@@ -17,7 +18,11 @@ import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** Balance inquiry (FIG. 9A): reads the e-money card on the contactless reader and shows its balance and log. */
+/**
+ * Balance inquiry (FIG. 9A): the balance screen asks for the e-money card, reads it when it arrives on the
+ * contactless reader (or at once when it is already there) and shows its balance and log. Another card
+ * tapped while the balance is shown is read in turn.
+ */
 public final class BalanceViewModel implements Resettable {
 
     private static final Set<FlowError> RETRYABLE = EnumSet.of(FlowError.NO_CARD, FlowError.CARD_REMOVED_TOO_EARLY);
@@ -27,18 +32,34 @@ public final class BalanceViewModel implements Resettable {
     private final Navigator navigator;
     private final ProcessingViewModel processing;
     private final ErrorViewModel errors;
+    private final CardPresence cards;
     private final ReadOnlyObjectWrapper<BalanceInquiryFlow.Balance> balance = new ReadOnlyObjectWrapper<>(this, "balance");
 
     public BalanceViewModel(KioskFlows flows, BackgroundWork background, Navigator navigator, ProcessingViewModel processing,
-                            ErrorViewModel errors) {
+                            ErrorViewModel errors, CardPresence cards) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.background = Objects.requireNonNull(background, "background");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.processing = Objects.requireNonNull(processing, "processing");
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.cards = Objects.requireNonNull(cards, "cards");
+        cards.contactlessPresentProperty().addListener((o, was, present) -> {
+            if (present && navigator.current() == Screen.BALANCE) {
+                readCard();
+            }
+        });
     }
 
+    /** From the menu (and "try again"): the balance screen waits for the card, or reads the one already there. */
     public void inquire() {
+        balance.set(null);
+        navigator.navigate(Screen.BALANCE);
+        if (cards.isContactlessPresent()) {
+            readCard();
+        }
+    }
+
+    private void readCard() {
         processing.show(Keys.PROCESSING_READING_CARD);
         navigator.navigate(Screen.PROCESSING);
         background.wrap(() -> {

@@ -8,6 +8,7 @@ import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.cards.CardPresence;
 import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
 import com.valuekiosk.kiosk.ui.error.Problem;
 import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
@@ -25,6 +26,11 @@ import javafx.beans.property.ReadOnlyLongWrapper;
  * One charge-up (FIG. 8) across its screens — place card / password (FIG. 10A), confirmation (10B),
  * completion (10C) or kept for later — driving a {@link ChargeUpFlow} off the FX thread with the
  * processing screen meanwhile. The screens' view models read its properties and call its commands.
+ *
+ * <p>No "my card is on the reader" button: FIG. 10A starts the flow when a card arrives on the contactless
+ * reader, or at once when one is already there as the screen opens. A card that stayed on the reader after
+ * its charge-up is refused by the engine ({@link FlowError#CARD_STILL_ON_READER}, R-KI5): FIG. 10A then asks
+ * the person to take it away and tap it again, and the next arrival starts the flow.
  */
 public final class ChargeUpProcess {
 
@@ -37,7 +43,9 @@ public final class ChargeUpProcess {
     private final Navigator navigator;
     private final ProcessingViewModel processing;
     private final ErrorViewModel errors;
+    private final CardPresence cards;
 
+    private final ReadOnlyBooleanWrapper lingering = new ReadOnlyBooleanWrapper(this, "lingering");
     private final ReadOnlyBooleanWrapper passwordNeeded = new ReadOnlyBooleanWrapper(this, "passwordNeeded");
     private final ReadOnlyBooleanWrapper passwordWrong = new ReadOnlyBooleanWrapper(this, "passwordWrong");
     private final ReadOnlyLongWrapper available = new ReadOnlyLongWrapper(this, "available");
@@ -48,24 +56,42 @@ public final class ChargeUpProcess {
     private volatile ChargeUpFlow flow;
 
     public ChargeUpProcess(KioskFlows flows, BackgroundWork background, Navigator navigator, ProcessingViewModel processing,
-                           ErrorViewModel errors) {
+                           ErrorViewModel errors, CardPresence cards) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.background = Objects.requireNonNull(background, "background");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.processing = Objects.requireNonNull(processing, "processing");
         this.errors = Objects.requireNonNull(errors, "errors");
+        this.cards = Objects.requireNonNull(cards, "cards");
+        cards.contactlessPresentProperty().addListener((o, was, present) -> {
+            if (present) {
+                cardArrived();
+            }
+        });
     }
 
-    /** From the menu: FIG. 10A asks for the card first. */
+    /** From the menu (and "try again"): FIG. 10A waits for the card, or reads the one already there. */
     public void begin() {
         flow = null;
         passwordNeeded.set(false);
         passwordWrong.set(false);
+        lingering.set(false);
         navigator.navigate(Screen.CHARGE_UP);
+        if (cards.isContactlessPresent()) {
+            readCard();
+        }
+    }
+
+    /** A card arrived: it starts the charge-up while FIG. 10A waits for one (not while it asks for a password). */
+    private void cardArrived() {
+        if (navigator.current() == Screen.CHARGE_UP && flow == null) {
+            readCard();
+        }
     }
 
     /** The card is on the reader: read it and ask the server what is waiting. */
     public void readCard() {
+        lingering.set(false);
         run(Keys.PROCESSING_READING_CARD, () -> {
             ChargeUpFlow started = flows.chargeUp(state -> background.onFxThread(() -> processing.show(state)));
             flow = started;
@@ -133,7 +159,14 @@ public final class ChargeUpProcess {
             case FAILED -> {
                 FlowFailure failure = current.failure();
                 flow = null;
-                errors.show(failure, RETRYABLE.contains(failure.error()) ? this::readCard : null);
+                if (failure.error() == FlowError.CARD_STILL_ON_READER) {
+                    // Nothing was charged: FIG. 10A says "take it away and tap again" and waits for that tap.
+                    passwordNeeded.set(false);
+                    lingering.set(true);
+                    navigator.navigate(Screen.CHARGE_UP);
+                    return;
+                }
+                errors.show(failure, RETRYABLE.contains(failure.error()) ? this::begin : null);
             }
             default -> errors.showDefect(new IllegalStateException("charge-up stopped in " + state));
         }
@@ -175,6 +208,11 @@ public final class ChargeUpProcess {
                 return true;
             }
         }
+    }
+
+    /** The card still on the reader after its charge-up was refused; FIG. 10A asks to take it away and tap again. */
+    public ReadOnlyBooleanProperty lingeringProperty() {
+        return lingering.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty passwordNeededProperty() {

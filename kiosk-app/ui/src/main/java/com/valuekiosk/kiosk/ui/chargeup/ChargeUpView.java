@@ -19,19 +19,17 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** FIG. 10A. Node ids: chargeup-instruction, chargeup-cardplaced, password-field, password-wrong, password-transmit. */
+/**
+ * FIG. 10A. Node ids: chargeup-instruction (place the card, take it away and tap again, or enter the password),
+ * password-field, password-wrong, password-transmit. The card's arrival on the reader starts the charge-up.
+ */
 public final class ChargeUpView implements View {
 
     private final VBox root;
 
     public ChargeUpView(ChargeUpViewModel model, Messages messages) {
-        Label instruction = label("chargeup-instruction", messages.text(() -> messages.get(model.passwordNeededProperty().get()
-                ? Keys.CHARGE_UP_PASSWORD_INSTRUCTION : Keys.CHARGE_UP_PLACE_CARD), model.passwordNeededProperty()),
-                Styles.INSTRUCTION);
-
-        Button cardPlaced = button("chargeup-cardplaced", messages.text(Keys.CHARGE_UP_CARD_PLACED), model::cardPlaced,
-                Styles.PRIMARY_BUTTON);
-        showOnlyWhen(cardPlaced, false, model);
+        Label instruction = label("chargeup-instruction", messages.text(() -> messages.get(instructionKey(model)),
+                model.passwordNeededProperty(), model.lingeringProperty()), Styles.INSTRUCTION);
 
         Button passwordField = new Button();
         passwordField.setId("password-field");
@@ -57,8 +55,15 @@ public final class ChargeUpView implements View {
         HBox bottom = new HBox(button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu,
                 Styles.SECONDARY_BUTTON));
         root = Views.screen(Styles.SCREEN);
-        root.getChildren().addAll(label(messages.text(Keys.CHARGE_UP_TITLE), Styles.SCREEN_TITLE), instruction, cardPlaced,
+        root.getChildren().addAll(label(messages.text(Keys.CHARGE_UP_TITLE), Styles.SCREEN_TITLE), instruction,
                 password, Views.spacer(), bottom);
+    }
+
+    private static String instructionKey(ChargeUpViewModel model) {
+        if (model.passwordNeededProperty().get()) {
+            return Keys.CHARGE_UP_PASSWORD_INSTRUCTION;
+        }
+        return model.lingeringProperty().get() ? Keys.CHARGE_UP_REMOVE_AND_TAP_AGAIN : Keys.CHARGE_UP_PLACE_CARD;
     }
 
     private static void showOnlyWhen(Node node, boolean passwordNeeded, ChargeUpViewModel model) {

@@ -11,7 +11,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 
 /**
  * FIG. 10A: "place your e-money card" and, when the flow says PASSWORD_NEEDED, the password typed on the
- * keypad (shown as circles) and TRANSMIT. A card without a password never sees the password part.
+ * keypad (shown as circles) and TRANSMIT. A card without a password never sees the password part. There is no
+ * button for "my card is on the reader": the card's arrival on the reader starts the flow ({@link ChargeUpProcess}).
  */
 public final class ChargeUpViewModel implements Resettable {
 
@@ -25,11 +26,6 @@ public final class ChargeUpViewModel implements Resettable {
     public ChargeUpViewModel(ChargeUpProcess process, Navigator navigator) {
         this.process = Objects.requireNonNull(process, "process");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
-    }
-
-    /** "My card is on the reader". */
-    public void cardPlaced() {
-        process.readCard();
     }
 
     public void type(char digit) {
@@ -53,6 +49,11 @@ public final class ChargeUpViewModel implements Resettable {
 
     public void backToMenu() {
         navigator.navigate(Screen.MENU);
+    }
+
+    /** The card stayed on the reader after its charge-up: "take it away and tap it again". */
+    public ReadOnlyBooleanProperty lingeringProperty() {
+        return process.lingeringProperty();
     }
 
     public ReadOnlyBooleanProperty passwordNeededProperty() {

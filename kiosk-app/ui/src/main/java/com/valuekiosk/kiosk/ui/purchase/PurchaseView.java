@@ -17,12 +17,24 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** FIG. 9B. Node ids: pin-field, amount-field, preset-N (N in minor units), transmit, back-to-menu, key-*. */
+/**
+ * FIG. 9B. Node ids: variant-ic-card, variant-contactless-credit, variant-combo, variant-phone (how the person pays,
+ * FIG. 14A–14C), purchase-instruction, card-credit, card-emoney (each card: "✓ …" in place, or what to do),
+ * pin-field, amount-field, preset-N (N in minor units), transmit, transmit-hint (what TRANSMIT waits for),
+ * back-to-menu, key-*.
+ */
 public final class PurchaseView implements View {
+
+    private static final char CHECK_MARK = '\u2713';
+    private static final double TRANSMIT_WIDTH = 320;
 
     private final VBox root;
 
@@ -44,7 +56,7 @@ public final class PurchaseView implements View {
         for (long preset : settings.presets()) {
             Button presetButton = button("preset-" + preset,
                     messages.text(() -> Money.format(preset, settings.currency(), messages.locale())),
-                    () -> model.choosePreset(preset), Styles.PRESET_BUTTON);
+                    () -> model.choosePreset(preset), Styles.PRESET_BUTTON, Styles.PRESET_BUTTON_COMPACT);
             presetButton.accessibleTextProperty().bind(messages.text(() -> messages.get(Keys.A11Y_PRESET,
                     Money.format(preset, settings.currency(), messages.locale()))));
             presets.getChildren().add(presetButton);
@@ -60,20 +72,83 @@ public final class PurchaseView implements View {
         transmit.disableProperty().bind(model.canTransmitProperty().not());
         Button menu = button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON);
         NumericKeypad keypad = new NumericKeypad(messages, model::type, model::deleteLast, model::clear);
-        VBox right = new VBox(20, keypad, transmit);
-        right.setAlignment(Pos.TOP_CENTER);
-        transmit.setMaxWidth(Double.MAX_VALUE);
+        Label hint = label("transmit-hint", messages.text(() -> model.transmitHintKey().get() == null ? ""
+                : messages.get(model.transmitHintKey().get()), model.transmitHintKey()), Styles.WARNING_TEXT);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
+        transmit.setPrefWidth(TRANSMIT_WIDTH);
 
-        HBox body = new HBox(48, fields, right);
+        HBox body = new HBox(48, fields, keypad);
         body.setAlignment(Pos.TOP_CENTER);
-        HBox bottom = new HBox(menu);
+        // With the cards shown as well, TRANSMIT sits at the bottom right, what it waits for just before it.
+        HBox bottom = new HBox(24, menu, hint, transmit);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        root = Views.screen(Styles.SCREEN);
+        root = Views.screen(Styles.SCREEN, Styles.SCREEN_DENSE);
         root.getChildren().addAll(
-                label(messages.text(Keys.PURCHASE_TITLE), Styles.SCREEN_TITLE),
-                label("purchase-instruction", messages.text(Keys.PURCHASE_INSTRUCTION), Styles.INSTRUCTION),
+                new HBox(24, label(messages.text(Keys.PURCHASE_TITLE), Styles.SCREEN_TITLE), Views.spacer(),
+                        variants(model, messages)),
+                label("purchase-instruction", messages.text(() -> messages.get(model.variantProperty().get().instructionKey()),
+                        model.variantProperty()), Styles.INSTRUCTION),
+                cardRows(model, messages),
                 body, Views.spacer(), bottom);
+    }
+
+    /** FIG. 9B / 14A / 14B / 14C: one toggle per way of paying; the chosen one stays selected. */
+    private static HBox variants(PurchaseViewModel model, Messages messages) {
+        ToggleGroup group = new ToggleGroup();
+        HBox row = new HBox(8);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        row.getChildren().add(label(messages.text(Keys.PURCHASE_VARIANT_TITLE), Styles.SECONDARY_TEXT));
+        for (PaymentVariant variant : PaymentVariant.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setId("variant-" + variant.id());
+            button.textProperty().bind(messages.text(variant.nameKey()));
+            button.getStyleClass().add(Styles.VARIANT_BUTTON);
+            button.setToggleGroup(group);
+            button.setSelected(model.variantProperty().get() == variant);
+            button.setOnAction(e -> {
+                model.choose(variant);
+                button.setSelected(true); // a second touch keeps it chosen
+            });
+            model.variantProperty().addListener((o, was, now) -> button.setSelected(now == variant));
+            row.getChildren().add(button);
+        }
+        return row;
+    }
+
+    /** The cards side by side under the instruction, where the person looks first. */
+    private static HBox cardRows(PurchaseViewModel model, Messages messages) {
+        Label credit = cardRow("card-credit", model.creditRowProperty(), messages);
+        Label emoney = cardRow("card-emoney", model.emoneyRowProperty(), messages);
+        for (Label row : new Label[] {credit, emoney}) {
+            row.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
+        }
+        return new HBox(24, credit, emoney);
+    }
+
+    /** "✓ IC credit card inserted" or "Insert your IC credit card…"; hidden when the variant has no such card. */
+    private static Label cardRow(String id, ReadOnlyObjectProperty<PurchaseViewModel.CardRow> row, Messages messages) {
+        Label label = label(id, messages.text(() -> {
+            PurchaseViewModel.CardRow shown = row.get();
+            if (shown == null) {
+                return "";
+            }
+            return (shown.inPlace() ? CHECK_MARK + " " : "") + messages.get(shown.textKey());
+        }, row));
+        Runnable mark = () -> {
+            label.getStyleClass().removeAll(Styles.CARD_IN_PLACE, Styles.CARD_MISSING);
+            if (row.get() != null) {
+                label.getStyleClass().add(row.get().inPlace() ? Styles.CARD_IN_PLACE : Styles.CARD_MISSING);
+            }
+        };
+        row.addListener((o, was, now) -> mark.run());
+        mark.run();
+        label.visibleProperty().bind(row.isNotNull());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private static Button field(String id, Field field, PurchaseViewModel model) {

@@ -13,6 +13,7 @@ import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.cards.CardPresence;
 import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
 import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
 import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
@@ -59,7 +60,7 @@ class ReceiptViewModelTest {
         UiSettings settings = new UiSettings(ReceiptTextTest.RECEIPT.currency(), UiSettings.YEN_PRESETS, directory,
                 ReceiptTextTest.TOKYO, Messages.ENGLISH);
         ChargeUpProcess chargeUp = new ChargeUpProcess(NO_FLOWS, background, navigator, new ProcessingViewModel(),
-                new ErrorViewModel(navigator));
+                new ErrorViewModel(navigator), new CardPresence(NO_FLOWS, background));
         ReceiptViewModel model = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);
         navigator.register(Screen.RECEIPT, model);
         model.show(ReceiptTextTest.RECEIPT);

@@ -1,21 +1,27 @@
 package com.valuekiosk.kiosk.ui.tools;
 
+import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.sim.SimulatedCard;
+import com.valuekiosk.kiosk.flow.FlowError;
+import com.valuekiosk.kiosk.flow.FlowFailure;
+import com.valuekiosk.kiosk.reader.SimulatedReader;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Screen;
-import com.valuekiosk.kiosk.ui.error.Problem;
+import com.valuekiosk.kiosk.ui.panel.CardPanel;
+import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
+import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
+import com.valuekiosk.kiosk.ui.purchase.PaymentVariant;
 import com.valuekiosk.server.emoney.EmoneyUsers;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,9 +95,13 @@ public final class ScreenshotRenderer {
         ui.navigator().navigate(Screen.PROCESSING);
         shoot("processing");
 
-        // FIG. 9B with a wrong PIN first: the error screen with the tries left, then "try again".
-        kiosk.placeBothCards();
+        // FIG. 9B before the cards are in: each card says what to do, TRANSMIT what it waits for.
         ui.menu().purchase();
+        shoot("purchase_cards_missing");
+
+        // FIG. 9B with a wrong PIN first: the error screen with the tries left, then "try again".
+        // This method runs on the FX thread, so the cards' events reach the screens at once.
+        kiosk.placeBothCards();
         type("9999");
         ui.purchase().choosePreset(2_000);
         ui.purchase().transmit();
@@ -116,16 +126,27 @@ public final class ScreenshotRenderer {
         expect(Screen.BALANCE);
         shoot("balance");
 
+        // The charged card is still on the reader: FIG. 10A asks to take it away and tap it again.
         ui.menu().chargeUp();
-        shoot("chargeup_place_card");
-
-        // A phone with a password (FIG. 10A with the password field), then NO on FIG. 10B.
-        SimulatedCard phone = KioskRig.CARDS.phone(DemoCards.PHONE_PURSE);
+        expect(Screen.CHARGE_UP);
+        shoot("chargeup_remove_and_tap_again");
         kiosk.contactless.remove();
+        ui.menu().chargeUp();
+        expect(Screen.CHARGE_UP);
+        shoot("chargeup_place_card");
+        ui.menu().balanceInquiry();
+        expect(Screen.BALANCE);
+        shoot("balance_place_card");
+
+        // FIG. 14C: a phone with a password (FIG. 10A with the password field), then NO on FIG. 10B.
+        SimulatedCard phone = KioskRig.CARDS.phone(DemoCards.PHONE_PURSE);
+        ui.navigator().navigate(Screen.MENU);
         kiosk.contactless.tap(phone);
         ui.menu().purchase();
+        ui.purchase().choose(PaymentVariant.PHONE);
         type(DemoCards.PIN);
         ui.purchase().choosePreset(1_000);
+        shoot("purchase_14c_phone");
         ui.purchase().transmit();
         expect(Screen.RECEIPT);
         ui.receipt().chargeUpNow();
@@ -145,13 +166,67 @@ public final class ScreenshotRenderer {
         expect(Screen.KEPT_FOR_LATER);
         shoot("kept_for_later");
 
+        // The e-money card pulled away during the write (as the card panel does it), then placed again.
+        ui.navigator().navigate(Screen.MENU);
         kiosk.contactless.remove();
-        ui.menu().balanceInquiry();
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        ui.menu().purchase();
+        type(DemoCards.PIN);
+        ui.purchase().choosePreset(1_000);
+        ui.purchase().transmit();
+        expect(Screen.RECEIPT);
+        kiosk.contactless.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_CREDIT));
+        ui.receipt().chargeUpNow();
+        expect(Screen.CONFIRM);
+        ui.chargeUp().confirm(true);
         expect(Screen.ERROR);
+        shoot("error_card_removed_during_write");
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        ui.errors().tryAgain();
+        expect(Screen.COMPLETED);
+
+        ui.errors().show(FlowFailure.of(FlowError.NO_CARD, "screenshot"), ui.chargeUp()::begin);
         shoot("error_no_card");
 
-        ui.errors().show(new Problem(Keys.REMOVED_WHAT, List.of(), Keys.REMOVED_NEXT, Keys.REMOVED_RETRY, () -> { }));
-        shoot("error_card_removed_during_write");
+        // FIG. 14A: the contactless credit card, then the e-money card, then the credit card again.
+        ui.navigator().navigate(Screen.MENU);
+        kiosk.contact.remove();
+        kiosk.contactless.remove();
+        SimulatedCard contactlessCredit = KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
+        ui.menu().purchase();
+        ui.purchase().choose(PaymentVariant.CONTACTLESS_CREDIT_CARD);
+        shoot("purchase_14a_credit");
+        kiosk.contactless.tap(contactlessCredit);
+        shoot("purchase_14a_emoney");
+        kiosk.contactless.remove();
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        type(DemoCards.PIN);
+        ui.purchase().choosePreset(2_000);
+        shoot("purchase_14a_credit_again");
+
+        // FIG. 14B: one combo card on the contactless reader.
+        kiosk.contactless.remove();
+        ui.purchase().choose(PaymentVariant.COMBO_CARD);
+        kiosk.contactless.tap(KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE));
+        shoot("purchase_14b_combo");
+        ui.navigator().navigate(Screen.MENU);
+        kiosk.contactless.remove();
+
+        // Demo / usability mode: the kiosk with the card panel beside it (R-UT1), a fault armed.
+        KioskUi withPanel = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
+        CardPanelViewModel panel = new CardPanelViewModel(kiosk.contact, kiosk.contactless, kiosk.panelCards(),
+                KioskRig.currentThread());
+        Scene panelScene = KioskWithPanel.scene(withPanel, new CardPanel(panel, withPanel.messages()));
+        Stage panelStage = new Stage();
+        panelStage.setScene(panelScene);
+        panelStage.show();
+        panel.insert(panel.cards().get(0));
+        panel.tap(panel.cards().get(2));
+        withPanel.menu().purchase();
+        panel.removeDuringWrite();
+        shoot("card_panel", panelScene, withPanel.messages());
+        panel.disarm();
+        panelStage.close();
     }
 
     /** The password keypad of FIG. 10A, touched as a person would: through the view's buttons. */
@@ -178,11 +253,15 @@ public final class ScreenshotRenderer {
     }
 
     private void shoot(String name) {
+        shoot(name, scene, ui.messages());
+    }
+
+    private void shoot(String name, Scene shown, Messages messages) {
         for (Locale language : Messages.LANGUAGES) {
-            ui.messages().setLocale(language);
-            write(scene.snapshot(null), output.resolve(name + "_" + language.getLanguage() + ".png"));
+            messages.setLocale(language);
+            write(shown.snapshot(null), output.resolve(name + "_" + language.getLanguage() + ".png"));
         }
-        ui.messages().setLocale(Messages.JAPANESE);
+        messages.setLocale(Messages.JAPANESE);
     }
 
     private void write(WritableImage image, Path file) {

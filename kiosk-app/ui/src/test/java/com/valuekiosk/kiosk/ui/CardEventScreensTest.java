@@ -1,0 +1,270 @@
+package com.valuekiosk.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.card.sim.SimulatedCard;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The screens follow the readers' card events (R-KI3): charge-up and balance start when the card arrives, a
+ * card left on the reader after its charge-up is not charged again, the purchase screen shows which cards are
+ * in place and what TRANSMIT waits for, and a purchase goes through in each card variant of FIG. 14A–14C. On
+ * the real engine with simulated readers and both servers; cards are placed on the FX thread, as the card
+ * panel places them, and flows run there too, so each step has finished when the robot returns.
+ */
+class CardEventScreensTest {
+
+    @TempDir
+    Path directory;
+    private KioskRig kiosk;
+    private KioskUi ui;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void kiosk() throws Exception {
+        kiosk = new KioskRig(directory);
+        ui = KioskStage.show(() -> new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings()),
+                KioskUi::scene);
+        robot.clickOn("#lang-en");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    @Test
+    void chargeUpStartsOnTheTapAndACardLeftOnTheReaderIsNotChargedTwice() throws Exception {
+        buy(2_000);
+        robot.clickOn("#back-to-menu");
+        cards(() -> kiosk.contactless.remove());
+
+        robot.clickOn("#menu-chargeup");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
+        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(ui.navigator().current()).as("the tap alone started it").isEqualTo(Screen.CONFIRM);
+        assertThat(text("#confirm-available")).isEqualTo("Amount available for charging-up: ¥2,000");
+        robot.clickOn("#confirm-yes");
+        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+
+        // The card stays on the reader; more VALUE is bought meanwhile; the charge-up screen opens again.
+        robot.clickOn("#back-to-menu");
+        buy(1_000);
+        robot.clickOn("#back-to-menu");
+        robot.clickOn("#menu-chargeup");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
+        assertThat(text("#chargeup-instruction"))
+                .isEqualTo("Your card is still on the reader from the last charge-up. Please take it away and tap it again.");
+        assertThat(KioskRig.balanceOn(kiosk.emoneyCard)).as("nothing charged").isEqualTo(3_000);
+        assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(1_000);
+
+        cards(() -> kiosk.contactless.remove());
+        assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
+        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(ui.navigator().current()).as("tapped again: now it is read").isEqualTo(Screen.CONFIRM);
+        robot.clickOn("#confirm-yes");
+        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥4,000");
+        assertThat(KioskRig.balanceOn(kiosk.emoneyCard)).isEqualTo(4_000);
+        assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isZero();
+    }
+
+    @Test
+    void balanceInquiryWaitsForTheCardAndReadsItOnTheTap() {
+        robot.clickOn("#menu-balance");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
+        assertThat(text("#balance-instruction")).isEqualTo("Please place your electronic money card on the reader.");
+        assertThat(text("#balance-amount")).isEmpty();
+
+        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
+        assertThat(text("#balance-amount")).isEqualTo("Balance: ¥1,000");
+        assertThat(visible("#balance-instruction")).isFalse();
+
+        robot.clickOn("#back-to-menu");
+        robot.clickOn("#menu-balance");
+        assertThat(text("#balance-amount")).as("the card already on the reader is read at once").isEqualTo("Balance: ¥1,000");
+    }
+
+    @Test
+    void thePurchaseScreenShowsWhichCardIsMissingAndWhatTransmitWaitsFor() {
+        robot.clickOn("#menu-purchase");
+        assertThat(text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
+        assertThat(text("#card-emoney")).isEqualTo("Place your electronic money card on the contactless reader.");
+        assertThat(text("#transmit-hint")).isEqualTo("Insert your IC credit card into the slot.");
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-2000");
+        assertThat(disabled("#transmit")).as("PIN and amount are not enough").isTrue();
+
+        cards(() -> kiosk.contact.insert(kiosk.creditCard));
+        assertThat(text("#card-credit")).isEqualTo("✓ IC credit card inserted");
+        assertThat(text("#transmit-hint")).isEqualTo("Place your electronic money card on the contactless reader.");
+        assertThat(disabled("#transmit")).isTrue();
+
+        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(text("#card-emoney")).isEqualTo("✓ Electronic money card on the reader");
+        assertThat(text("#transmit-hint")).isEmpty();
+        assertThat(disabled("#transmit")).isFalse();
+
+        cards(() -> kiosk.contact.remove());
+        assertThat(text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
+        assertThat(disabled("#transmit")).as("the card was taken out again").isTrue();
+        robot.clickOn("#amount-field").clickOn("#key-clear");
+        cards(() -> kiosk.contact.insert(kiosk.creditCard));
+        assertThat(text("#transmit-hint")).isEqualTo("Choose or enter the purchase amount.");
+        robot.clickOn("#pin-field").clickOn("#key-clear");
+        assertThat(text("#transmit-hint")).isEqualTo("Enter your PIN (4 to 8 digits).");
+    }
+
+    @Test
+    void fig14aContactlessCreditCardThenTheEmoneyCardOnOneReader() throws Exception {
+        SimulatedCard contactlessCredit = KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
+        robot.clickOn("#menu-purchase");
+        robot.clickOn("#variant-contactless-credit");
+        assertThat(text("#purchase-instruction")).startsWith("Tap your contactless credit card on the reader first");
+        assertThat(text("#card-credit")).isEqualTo("Tap your contactless credit card on the reader.");
+
+        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(text("#card-credit")).as("an e-money card first is refused gently")
+                .isEqualTo("That was not a credit card. Please start with your contactless credit card.");
+        cards(() -> kiosk.contactless.remove());
+
+        cards(() -> kiosk.contactless.tap(contactlessCredit));
+        assertThat(text("#card-credit")).isEqualTo("✓ Credit card read");
+        assertThat(text("#card-emoney")).isEqualTo("Take the credit card away and place your electronic money card on the reader.");
+        cards(() -> {
+            kiosk.contactless.remove();
+            kiosk.contactless.tap(kiosk.emoneyCard);
+        });
+        assertThat(text("#card-emoney")).isEqualTo("✓ Electronic money card read");
+        assertThat(text("#card-credit"))
+                .isEqualTo("Take the electronic money card away and hold your credit card on the reader again.");
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-2000");
+        assertThat(disabled("#transmit")).isTrue();
+
+        cards(() -> {
+            kiosk.contactless.remove();
+            kiosk.contactless.tap(contactlessCredit);
+        });
+        assertThat(text("#card-credit")).isEqualTo("✓ Credit card on the reader");
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(kiosk.billed(DemoCards.CONTACTLESS_CREDIT_CARD.cardNumber()))
+                .containsExactly(DemoCards.EMONEY_CARD.cardNumber().digits() + ":2000");
+        assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(2_000);
+    }
+
+    @Test
+    void fig14bOneComboCardOnTheReaderBuysAndIsChargedUp() throws Exception {
+        SimulatedCard combo = KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
+        robot.clickOn("#menu-purchase");
+        robot.clickOn("#variant-combo");
+        assertThat(text("#purchase-instruction")).startsWith("Place your combo card");
+        assertThat(visible("#card-emoney")).as("one card is both").isFalse();
+        assertThat(text("#card-credit")).isEqualTo("Place your combo card on the contactless reader.");
+
+        cards(() -> kiosk.contactless.tap(combo));
+        assertThat(text("#card-credit")).isEqualTo("✓ Combo card on the reader");
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-3000");
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(kiosk.billed(DemoCards.COMBO_CREDIT.cardNumber()))
+                .containsExactly(DemoCards.COMBO_PURSE.cardNumber().digits() + ":3000");
+
+        robot.clickOn("#receipt-chargeup");
+        robot.clickOn("#confirm-yes");
+        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+        assertThat(KioskRig.balanceOn(combo)).isEqualTo(3_000);
+    }
+
+    @Test
+    void fig14cIcCreditCardAndAPhone() throws Exception {
+        SimulatedCard phone = KioskRig.CARDS.phone(DemoCards.PHONE_PURSE);
+        robot.clickOn("#menu-purchase");
+        robot.clickOn("#variant-phone");
+        assertThat(text("#purchase-instruction")).startsWith("Insert your IC credit card into the slot, hold your phone");
+        cards(() -> {
+            kiosk.contact.insert(kiosk.creditCard);
+            kiosk.contactless.tap(phone);
+        });
+        assertThat(text("#card-credit")).isEqualTo("✓ IC credit card inserted");
+        assertThat(text("#card-emoney")).isEqualTo("✓ Phone on the reader");
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-1000");
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(kiosk.billed(DemoCards.CREDIT_CARD.cardNumber()))
+                .containsExactly(DemoCards.PHONE_PURSE.cardNumber().digits() + ":1000");
+
+        robot.clickOn("#back-to-menu");
+        robot.clickOn("#menu-purchase");
+        assertThat(robot.lookup("#variant-ic-card").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .as("the next person starts with the usual cards").isTrue();
+    }
+
+    /** FIG. 9B with both demo cards, PIN and a preset: the receipt. */
+    private void buy(long amount) {
+        cards(() -> {
+            if (kiosk.contact.card().isEmpty()) {
+                kiosk.contact.insert(kiosk.creditCard);
+            }
+            if (kiosk.contactless.card().isEmpty()) {
+                kiosk.contactless.tap(kiosk.emoneyCard);
+            }
+        });
+        robot.clickOn("#menu-purchase");
+        typePin(DemoCards.PIN);
+        robot.clickOn("#preset-" + amount);
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+    }
+
+    /** Places or takes away cards on the FX thread, where the card panel does it. */
+    private void cards(Runnable placing) {
+        robot.interact(placing);
+    }
+
+    private void typePin(String pin) {
+        robot.clickOn("#pin-field");
+        for (char digit : pin.toCharArray()) {
+            robot.clickOn("#key-" + digit);
+        }
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
+    }
+
+    private boolean visible(String query) {
+        return robot.lookup(query).query().isVisible();
+    }
+
+    private boolean disabled(String query) {
+        Node node = robot.lookup(query).query();
+        return node.isDisabled();
+    }
+
+    static {
+        Locale.setDefault(Locale.US);
+    }
+}
