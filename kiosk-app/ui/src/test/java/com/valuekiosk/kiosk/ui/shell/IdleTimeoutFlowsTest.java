@@ -9,6 +9,7 @@ import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
 import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
+import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.PinSource;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
 import com.valuekiosk.kiosk.ui.KioskFlows;
@@ -17,6 +18,7 @@ import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Screen;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Labeled;
 import javafx.stage.StageStyle;
@@ -65,6 +67,23 @@ class IdleTimeoutFlowsTest {
             }
 
             @Override
+            public PurchaseFlow purchase(boolean creditOnContactless, FlowListener<PurchaseFlow.State> listener) {
+                PurchaseFlow flow = engine.purchase(creditOnContactless, listener);
+                lastPurchase.set(flow);
+                return flow;
+            }
+
+            @Override
+            public Optional<CardReader> contactReader() {
+                return engine.contactReader();
+            }
+
+            @Override
+            public Optional<CardReader> contactlessReader() {
+                return engine.contactlessReader();
+            }
+
+            @Override
             public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
                 return engine.chargeUp(listener);
             }
@@ -92,7 +111,7 @@ class IdleTimeoutFlowsTest {
         WaitForAsyncUtils.waitForFxEvents();
         ui = built.get();
         robot.clickOn("#lang-en");
-        kiosk.placeBothCards();
+        robot.interact(kiosk::placeBothCards); // on the FX thread, where the card panel places them
     }
 
     @AfterEach
@@ -164,7 +183,7 @@ class IdleTimeoutFlowsTest {
         assertThat(ui.navigator().current()).isEqualTo(Screen.ERROR);
         assertThat(text("#error-what")).isEqualTo(removed);
 
-        kiosk.contactless.tap(KioskRig.CARDS.purseCard(DemoCards.EMONEY_CARD));
+        robot.interact(() -> kiosk.contactless.tap(KioskRig.CARDS.purseCard(DemoCards.EMONEY_CARD)));
         robot.clickOn("#error-retry");
         assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.COMPLETED);
         assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");

@@ -304,8 +304,9 @@ class ShellScreensTest {
     void onThePurchaseScreenFieldsPresetsKeypadThenTransmitAndTheTextsSayWhatTheyAre() {
         robot.clickOn("#lang-en");
         robot.clickOn("#menu-purchase");
-        assertThat(focusedId()).isEqualTo("pin-field");
-        assertThat(tabOrder(18)).containsExactly("amount-field", "preset-1000", "preset-2000", "preset-3000", "preset-5000",
+        // How the person pays comes first (one toggle group: one Tab stop), then the fields.
+        assertThat(focusedId()).isEqualTo("variant-ic-card");
+        assertThat(tabOrder(19)).containsExactly("pin-field", "amount-field", "preset-1000", "preset-2000", "preset-3000", "preset-5000",
                 "preset-10000", "key-1", "key-2", "key-3", "key-4", "key-5", "key-6", "key-7", "key-8", "key-9", "key-delete",
                 "key-0", "key-clear");
 
