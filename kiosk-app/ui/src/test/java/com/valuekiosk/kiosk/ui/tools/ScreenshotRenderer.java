@@ -12,6 +12,12 @@ import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
+import com.valuekiosk.kiosk.ui.shell.AttendantView;
+import com.valuekiosk.kiosk.ui.shell.AttendantViewModel;
+import com.valuekiosk.kiosk.ui.shell.IdleTimeout;
+import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
 import com.valuekiosk.kiosk.ui.panel.CardPanel;
 import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
 import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
@@ -22,6 +28,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +223,36 @@ public final class ScreenshotRenderer {
         ui.navigator().navigate(Screen.MENU);
         kiosk.contactless.remove();
 
+        // The high-contrast theme (header switch), on the menu and the purchase screen.
+        ui.highContrastProperty().set(true);
+        shoot("menu_high_contrast");
+        ui.menu().purchase();
+        shoot("purchase_high_contrast");
+        ui.highContrastProperty().set(false);
+
+        // The idle timeout's warning over a half-typed purchase.
+        SteppedClock clock = new SteppedClock();
+        IdleTimeout idle = new IdleTimeout(ui, UiSettings.DEFAULT_IDLE_TIMEOUT, IdleTimeout.WARNING, clock);
+        idle.install(ui, scene);
+        type("12");
+        clock.advance(UiSettings.DEFAULT_IDLE_TIMEOUT.plusSeconds(5));
+        idle.tick();
+        shoot("idle_warning");
+        idle.stillHere();
+
+        // The attendant screen of kiosk mode (opened by holding the header title), two digits typed.
+        AttendantViewModel attendant = new AttendantViewModel(AttendantCode.of(AttendantCode.hash("2468".toCharArray())),
+                KioskRig.currentThread(), () -> { });
+        AttendantView attendantView = new AttendantView(attendant, ui.messages());
+        attendant.open();
+        ui.showOverlay(attendantView.root(), KeyboardTarget.NONE);
+        attendant.type('1');
+        attendant.type('3');
+        shoot("attendant");
+        attendant.back();
+        ui.hideOverlay(attendantView.root());
+        ui.navigator().navigate(Screen.MENU);
+
         // Demo / usability mode: the kiosk with the card panel beside it (R-UT1), a fault armed.
         KioskUi withPanel = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
         CardPanelViewModel panel = new CardPanelViewModel(kiosk.contact, kiosk.contactless, kiosk.panelCards(),
@@ -280,6 +321,30 @@ public final class ScreenshotRenderer {
             throw new UncheckedIOException(file.toString(), e);
         }
         written++;
+    }
+
+    /** A clock the renderer moves by hand, so that the idle warning shows without waiting. */
+    private static final class SteppedClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private interface Step {
