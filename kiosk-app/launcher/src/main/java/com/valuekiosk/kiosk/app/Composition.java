@@ -29,6 +29,7 @@ public interface Composition extends AutoCloseable {
     /** Whether the self-check fails when a server does not answer (demo: yes, its servers are ours). */
     boolean serversRequired();
 
+    /** Idempotent: the window's stop and the command's own cleanup may both call it. */
     @Override
     void close();
 }

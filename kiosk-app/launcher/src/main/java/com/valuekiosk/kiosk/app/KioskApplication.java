@@ -37,7 +37,7 @@ public final class KioskApplication {
     });
     private final CountDownLatch windowClosed = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private Stage stage;
+    private volatile Stage stage;
 
     public KioskApplication(Composition composition) {
         this.composition = Objects.requireNonNull(composition, "composition");
@@ -58,26 +58,36 @@ public final class KioskApplication {
         return scene;
     }
 
-    /** Shows the window and blocks until the kiosk has stopped and everything is closed. */
+    /**
+     * Shows the window and blocks until the kiosk has stopped and everything is closed. When the window cannot
+     * be shown (no usable display), it throws and closes nothing: the caller still owns the composition.
+     */
     public void runUntilClosed() throws Exception {
-        Thread hook = new Thread(this::stop, "kiosk-shutdown");
+        try {
+            FxPlatform.start();
+            FxPlatform.call(() -> {
+                KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), new BackgroundWork(flowWorker),
+                        composition.uiSettings());
+                Stage window = new Stage();
+                window.setTitle(composition.title());
+                window.setScene(scene(ui, composition));
+                window.setFullScreen(composition.fullScreen());
+                window.setOnHidden(event -> windowClosed.countDown());
+                window.show();
+                stage = window;
+                return null;
+            });
+        } catch (RuntimeException e) {
+            flowWorker.shutdownNow();
+            throw new IllegalStateException("JavaFX cannot show the kiosk window: " + e.getMessage()
+                    + " (on Debian or Ubuntu JavaFX needs the package libgtk-3-0)", e);
+        }
+        Thread hook = new Thread(() -> stop(true), "kiosk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        FxPlatform.start();
-        FxPlatform.call(() -> {
-            KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), new BackgroundWork(flowWorker),
-                    composition.uiSettings());
-            stage = new Stage();
-            stage.setTitle(composition.title());
-            stage.setScene(scene(ui, composition));
-            stage.setFullScreen(composition.fullScreen());
-            stage.setOnHidden(event -> windowClosed.countDown());
-            stage.show();
-            return null;
-        });
         log.info("kiosk window shown ({}): {}", composition.fullScreen() ? "full screen" : "1280x800 window",
                 composition.title());
         windowClosed.await();
-        stop();
+        stop(false);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -85,18 +95,22 @@ public final class KioskApplication {
         }
     }
 
-    /** Closes the UI, then the composition; once, from whichever thread asks first. */
-    void stop() {
+    /**
+     * Closes the UI, then the composition; once, from whichever thread asks first. From the JVM's shutdown
+     * hook (Ctrl-C, SIGTERM) JavaFX is left alone: it stops with the JVM, and {@code Platform.exit()} would
+     * wait forever for an FX thread that no longer runs events.
+     */
+    void stop(boolean jvmShuttingDown) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
         log.info("kiosk stopping");
-        Platform.runLater(() -> {
-            if (stage != null) {
+        if (!jvmShuttingDown) {
+            Platform.runLater(() -> {
                 stage.setOnHidden(null);
                 stage.close();
-            }
-        });
+            });
+        }
         flowWorker.shutdown();
         try {
             if (!flowWorker.awaitTermination(FLOW_GRACE_SECONDS, TimeUnit.SECONDS)) {
@@ -106,7 +120,9 @@ public final class KioskApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Platform.exit();
+        if (!jvmShuttingDown) {
+            Platform.exit();
+        }
         composition.close();
         windowClosed.countDown();
         log.info("kiosk stopped");

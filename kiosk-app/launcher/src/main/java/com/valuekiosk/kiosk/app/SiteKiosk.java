@@ -33,6 +33,7 @@ public final class SiteKiosk implements Composition {
     private final KioskTls tls;
     private final KioskParts parts;
     private final UiSettings uiSettings;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SiteKiosk(KioskConfig config, KioskTls tls, KioskParts parts, UiSettings uiSettings) {
         this.config = config;
@@ -135,6 +136,8 @@ public final class SiteKiosk implements Composition {
 
     @Override
     public void close() {
-        parts.close();
+        if (closed.compareAndSet(false, true)) {
+            parts.close();
+        }
     }
 }

@@ -42,6 +42,7 @@ public final class DemoKiosk implements Composition {
     private final KioskParts parts;
     private final UiSettings uiSettings;
     private final KioskTls tls;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoKiosk(Path dataDirectory, FileLock lock, DemoServers servers, DemoReaders readers, KioskParts parts,
                       UiSettings uiSettings, KioskTls tls) {
@@ -175,6 +176,9 @@ public final class DemoKiosk implements Composition {
     /** Engine, clients, readers, then both servers, then the data directory lock. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         parts.close();
         Shutdown.closeAll(List.of(servers));
         try {
