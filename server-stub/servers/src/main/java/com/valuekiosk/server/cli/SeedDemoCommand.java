@@ -1,8 +1,6 @@
 package com.valuekiosk.server.cli;
 
-import com.valuekiosk.server.credit.CardAccounts;
-import com.valuekiosk.server.db.Database;
-import com.valuekiosk.server.emoney.EmoneyUsers;
+import com.valuekiosk.server.demo.DemoData;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +15,7 @@ final class SeedDemoCommand implements Callable<Integer> {
     Locations locations;
 
     @Option(names = "--terminal", paramLabel = "ID", split = ",", description = "Terminals to register (default: ${DEFAULT-VALUE}).")
-    List<String> terminals = List.of("KIOSK001");
+    List<String> terminals = List.of(DemoData.DEMO_TERMINAL);
 
     @Override
     public Integer call() {
@@ -27,11 +25,6 @@ final class SeedDemoCommand implements Callable<Integer> {
     }
 
     static void seed(Locations locations, List<String> terminals) {
-        try (Database credit = locations.credit().open("credit")) {
-            CardAccounts.seedDemo(credit, terminals);
-        }
-        try (Database emoney = locations.emoney().open("emoney")) {
-            EmoneyUsers.seedDemo(emoney, terminals);
-        }
+        DemoData.seed(locations.credit(), locations.emoney(), terminals);
     }
 }

@@ -1,0 +1,130 @@
+package com.valuekiosk.kiosk.app;
+
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.KioskUi;
+import com.valuekiosk.kiosk.ui.Styles;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows a {@link Composition} as the kiosk's window and keeps it running until the window is closed or the
+ * process is told to stop (Ctrl-C, SIGTERM); then closes, in order, the UI (window, flow worker, JavaFX),
+ * and the composition (engine, clients, readers, servers).
+ */
+public final class KioskApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskApplication.class);
+    /** A flow command in progress (a card write) gets this long to finish when the kiosk stops. */
+    private static final long FLOW_GRACE_SECONDS = 10;
+
+    private final Composition composition;
+    private final ExecutorService flowWorker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kiosk-flows");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CountDownLatch windowClosed = new CountDownLatch(1);
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile Stage stage;
+
+    public KioskApplication(Composition composition) {
+        this.composition = Objects.requireNonNull(composition, "composition");
+    }
+
+    /** The kiosk's scene: the composition's layout around the screens, with the kiosk theme. FX thread. */
+    public static Scene scene(KioskUi ui, Composition composition) {
+        Parent content = composition.layout(ui.root());
+        if (content == ui.root()) {
+            return ui.scene();
+        }
+        if (ui.root() instanceof Region screen) {
+            screen.setPrefSize(KioskUi.WIDTH, KioskUi.HEIGHT); // what the screens are laid out for
+        }
+        Scene scene = new Scene(content);
+        scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(Styles.KIOSK_CSS), "kiosk.css")
+                .toExternalForm());
+        return scene;
+    }
+
+    /**
+     * Shows the window and blocks until the kiosk has stopped and everything is closed. When the window cannot
+     * be shown (no usable display), it throws and closes nothing: the caller still owns the composition.
+     */
+    public void runUntilClosed() throws Exception {
+        try {
+            FxPlatform.start();
+            FxPlatform.call(() -> {
+                KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), new BackgroundWork(flowWorker),
+                        composition.uiSettings());
+                Stage window = new Stage();
+                window.setTitle(composition.title());
+                window.setScene(scene(ui, composition));
+                window.setFullScreen(composition.fullScreen());
+                window.setOnHidden(event -> windowClosed.countDown());
+                window.show();
+                stage = window;
+                return null;
+            });
+        } catch (RuntimeException e) {
+            flowWorker.shutdownNow();
+            throw new IllegalStateException("JavaFX cannot show the kiosk window: " + e.getMessage()
+                    + " (on Debian or Ubuntu JavaFX needs the package libgtk-3-0)", e);
+        }
+        Thread hook = new Thread(() -> stop(true), "kiosk-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log.info("kiosk window shown ({}): {}", composition.fullScreen() ? "full screen" : "1280x800 window",
+                composition.title());
+        windowClosed.await();
+        stop(false);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running already: it stopped the kiosk.
+        }
+    }
+
+    /**
+     * Closes the UI, then the composition; once, from whichever thread asks first. From the JVM's shutdown
+     * hook (Ctrl-C, SIGTERM) JavaFX is left alone: it stops with the JVM, and {@code Platform.exit()} would
+     * wait forever for an FX thread that no longer runs events.
+     */
+    void stop(boolean jvmShuttingDown) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("kiosk stopping");
+        if (!jvmShuttingDown) {
+            Platform.runLater(() -> {
+                stage.setOnHidden(null);
+                stage.close();
+            });
+        }
+        flowWorker.shutdown();
+        try {
+            if (!flowWorker.awaitTermination(FLOW_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("a flow did not finish within {} s; the journal settles it at the next start", FLOW_GRACE_SECONDS);
+                flowWorker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!jvmShuttingDown) {
+            Platform.exit();
+        }
+        composition.close();
+        windowClosed.countDown();
+        log.info("kiosk stopped");
+    }
+}

@@ -1,0 +1,168 @@
+package com.valuekiosk.kiosk.app;
+
+import com.valuekiosk.kiosk.app.config.KioskConfig;
+import com.valuekiosk.kiosk.app.config.KioskConfigException;
+import com.valuekiosk.kiosk.app.demo.DemoKiosk;
+import com.valuekiosk.kiosk.ui.Messages;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code valuekiosk-kiosk}: starts the kiosk. Not a JavaFX {@code Application} (JavaFX runs from the class
+ * path, started by {@link FxPlatform}). Exit codes: 0 done (or healthy), 1 failed (one line says why: a
+ * configuration problem names its setting), 2 wrong usage.
+ */
+@Command(name = "valuekiosk-kiosk", mixinStandardHelpOptions = true, version = "ValueKiosk kiosk 0.1.0",
+        description = "The ValueKiosk touch-screen kiosk.",
+        subcommands = {KioskMain.Demo.class, KioskMain.Run.class, KioskMain.CheckConfig.class})
+public final class KioskMain {
+
+    /** The kiosk's logging configuration (card numbers masked), unless one is chosen with -Dlogback.configurationFile. */
+    static final String LOG_CONFIGURATION = "valuekiosk-kiosk-logback.xml";
+
+    public static void main(String[] args) {
+        // Before anything logs: the servers' jar (demo mode) brings its own logback.xml.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOG_CONFIGURATION);
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it in-process. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new KioskMain());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            // One clear line for people; the stack trace, if any, was logged where it happened.
+            line.getErr().println("valuekiosk-kiosk: " + message(exception));
+            return 1;
+        });
+        return commandLine;
+    }
+
+    static String message(Exception exception) {
+        if (exception instanceof KioskConfigException) {
+            return "configuration: " + exception.getMessage();
+        }
+        return exception.getMessage() != null ? exception.getMessage() : exception.getClass().getSimpleName();
+    }
+
+    enum Language {
+        ja(Messages.JAPANESE), en(Messages.ENGLISH);
+
+        final Locale locale;
+
+        Language(Locale locale) {
+            this.locale = locale;
+        }
+    }
+
+    /** Shared by the commands that start a kiosk: the window, or the headless self-check. */
+    abstract static class Start implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--self-check", paramLabel = "PNG",
+                description = "Start everything (headless when there is no display), render the first screen to PNG,"
+                        + " check the engine and the servers, print one line and exit 0 (healthy) or 1.")
+        Path selfCheck;
+
+        abstract Composition compose() throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (selfCheck != null) {
+                FxPlatform.headlessIfNoDisplay();
+                Composition composition;
+                try {
+                    composition = compose();
+                } catch (Exception e) {
+                    out.println("self-check FAILED: " + message(e));
+                    return 1;
+                }
+                try {
+                    SelfCheck.Report report = SelfCheck.run(composition, selfCheck.toAbsolutePath());
+                    out.println(report.line());
+                    return report.healthy() ? 0 : 1;
+                } finally {
+                    composition.close();
+                }
+            }
+            if (!FxPlatform.hasDisplay() && System.getProperty("glass.platform") == null) {
+                throw new IllegalStateException("no display to show the kiosk on (DISPLAY is not set);"
+                        + " use --self-check FILE.png to check it headless");
+            }
+            try (Composition composition = compose()) {
+                new KioskApplication(composition).runUntilClosed();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = {"The kiosk on its embedded defaults: both servers in this process on loopback with a"
+                    + " development PKI and H2 databases, simulated readers with the demo cards, the touch UI in a"
+                    + " 1280x800 window."})
+    static final class Demo extends Start {
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Demo data: PKI (kept), databases and journal (fresh each start)"
+                        + " (default: $XDG_DATA_HOME/valuekiosk/demo or ~/.local/share/valuekiosk/demo).")
+        Path dataDirectory;
+
+        @Option(names = "--language", paramLabel = "ja|en", description = "Language the screens start in (default: ${DEFAULT-VALUE}).")
+        Language language = Language.ja;
+
+        @Override
+        Composition compose() throws Exception {
+            Path directory = dataDirectory != null ? dataDirectory
+                    : DemoKiosk.defaultDataDirectory(System.getenv("XDG_DATA_HOME"), System.getProperty("user.home"));
+            DemoKiosk kiosk = DemoKiosk.start(directory, language.locale);
+            spec.commandLine().getOut().println("demo kiosk: data " + kiosk.dataDirectory() + ", credit company server "
+                    + kiosk.servers().creditUri() + ", e-money server " + kiosk.servers().emoneyUri());
+            return kiosk;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "The kiosk of a real site, as its configuration file says (see valuekiosk.properties).")
+    static final class Run extends Start {
+
+        @Option(names = "--config", paramLabel = "FILE", required = true, description = "The site's configuration file.")
+        Path config;
+
+        @Override
+        Composition compose() {
+            return SiteKiosk.start(KioskConfig.load(config));
+        }
+    }
+
+    @Command(name = "check-config", mixinStandardHelpOptions = true,
+            description = "Check a configuration file, key and trust stores included, and print the effective settings"
+                    + " (secrets not shown). Exit 0 when valid, 1 with the problem otherwise.")
+    static final class CheckConfig implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true, description = "The site's configuration file.")
+        Path config;
+
+        @Override
+        public Integer call() {
+            KioskConfig checked = KioskConfig.load(config);
+            checked.openTls();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("configuration " + checked.file() + " is valid; effective settings:");
+            checked.describe().forEach(line -> out.println("  " + line));
+            return 0;
+        }
+    }
+}

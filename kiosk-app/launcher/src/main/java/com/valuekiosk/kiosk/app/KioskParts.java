@@ -1,0 +1,109 @@
+package com.valuekiosk.kiosk.app;
+
+import com.valuekiosk.card.host.TerminalId;
+import com.valuekiosk.kiosk.KioskEngine;
+import com.valuekiosk.kiosk.client.ClientSettings;
+import com.valuekiosk.kiosk.client.CreditCompanyClient;
+import com.valuekiosk.kiosk.client.EmoneyClient;
+import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.flow.CardFingerprints;
+import com.valuekiosk.kiosk.flow.KioskSettings;
+import com.valuekiosk.kiosk.journal.FileJournal;
+import com.valuekiosk.kiosk.reader.CardReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The kiosk without its face, as demo and real mode both build it: the two server clients on one
+ * {@link KioskTls}, the journal and the card fingerprint key in the data directory, and the engine on the
+ * given readers. {@link #close()} closes the engine, then the clients, then the readers.
+ */
+public final class KioskParts implements AutoCloseable {
+
+    public static final Currency YEN = Currency.getInstance("JPY");
+    /** The purchase limits of FIG. 9B (minor units): the presets lie between them. */
+    public static final long MINIMUM_PURCHASE = 100;
+    public static final long MAXIMUM_PURCHASE = 50_000;
+    public static final String JOURNAL_FILE = "journal.jsonl";
+    public static final String FINGERPRINT_KEY_FILE = "fingerprint.key";
+
+    /** Where the parts go: a null {@code creditUrl} and {@code contactReader} make a home terminal (R-KI6). */
+    public record Plan(CardReader contactReader, CardReader contactlessReader, URI creditUrl, URI emoneyUrl,
+                       KioskTls tls, String terminalId, Path dataDirectory, ClientSettings clientSettings) {
+
+        public Plan {
+            Objects.requireNonNull(contactlessReader, "contactlessReader");
+            Objects.requireNonNull(emoneyUrl, "emoneyUrl");
+            Objects.requireNonNull(tls, "tls");
+            Objects.requireNonNull(terminalId, "terminalId");
+            Objects.requireNonNull(dataDirectory, "dataDirectory");
+            Objects.requireNonNull(clientSettings, "clientSettings");
+        }
+    }
+
+    private final Plan plan;
+    private final CreditCompanyClient credit;
+    private final EmoneyClient emoney;
+    private final KioskEngine engine;
+
+    private KioskParts(Plan plan, CreditCompanyClient credit, EmoneyClient emoney, KioskEngine engine) {
+        this.plan = plan;
+        this.credit = credit;
+        this.emoney = emoney;
+        this.engine = engine;
+    }
+
+    /** Builds the engine; it settles what the last run left open before it returns (Recovery). */
+    public static KioskParts assemble(Plan plan) {
+        Objects.requireNonNull(plan, "plan");
+        List<AutoCloseable> made = new ArrayList<>();
+        try {
+            CreditCompanyClient credit = plan.creditUrl() == null ? null
+                    : new CreditCompanyClient(plan.creditUrl(), plan.tls(), plan.clientSettings());
+            if (credit != null) {
+                made.add(credit);
+            }
+            EmoneyClient emoney = new EmoneyClient(plan.emoneyUrl(), plan.tls(), plan.clientSettings());
+            made.add(emoney);
+            FileJournal journal = FileJournal.open(plan.dataDirectory().resolve(JOURNAL_FILE), Clock.systemUTC());
+            made.add(journal);
+            KioskEngine engine = new KioskEngine(plan.contactReader(), plan.contactlessReader(), credit, emoney, journal,
+                    new KioskSettings(new TerminalId(plan.terminalId()), YEN, MINIMUM_PURCHASE, MAXIMUM_PURCHASE),
+                    CardFingerprints.openOrCreate(plan.dataDirectory().resolve(FINGERPRINT_KEY_FILE)));
+            return new KioskParts(plan, credit, emoney, engine);
+        } catch (RuntimeException | Error e) {
+            java.util.Collections.reverse(made);
+            Shutdown.closeAll(made);
+            throw e;
+        }
+    }
+
+    public KioskEngine engine() {
+        return engine;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    /** Engine (and its journal), then the clients, then the readers. */
+    @Override
+    public void close() {
+        List<AutoCloseable> order = new ArrayList<>();
+        order.add(engine);
+        if (credit != null) {
+            order.add(credit);
+        }
+        order.add(emoney);
+        if (plan.contactReader() != null) {
+            order.add(plan.contactReader());
+        }
+        order.add(plan.contactlessReader());
+        Shutdown.closeAll(order);
+    }
+}

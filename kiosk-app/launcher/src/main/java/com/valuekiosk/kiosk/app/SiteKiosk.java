@@ -1,0 +1,143 @@
+package com.valuekiosk.kiosk.app;
+
+import com.valuekiosk.kiosk.app.config.KioskConfig;
+import com.valuekiosk.kiosk.app.config.ReaderChoice;
+import com.valuekiosk.kiosk.client.ClientSettings;
+import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.reader.CardReader;
+import com.valuekiosk.kiosk.reader.PcscReader;
+import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.Parent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk of a real site, from its {@link KioskConfig}: PC/SC readers by name (or simulated ones for
+ * usability tests), mutual TLS from the configured stores, clients to the configured servers, the journal
+ * in the data directory, full screen in kiosk mode.
+ */
+public final class SiteKiosk implements Composition {
+
+    private static final Logger log = LoggerFactory.getLogger(SiteKiosk.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final KioskConfig config;
+    private final KioskTls tls;
+    private final KioskParts parts;
+    private final UiSettings uiSettings;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private SiteKiosk(KioskConfig config, KioskTls tls, KioskParts parts, UiSettings uiSettings) {
+        this.config = config;
+        this.tls = tls;
+        this.parts = parts;
+        this.uiSettings = uiSettings;
+    }
+
+    public static SiteKiosk start(KioskConfig config) {
+        Objects.requireNonNull(config, "config");
+        KioskTls tls = config.openTls();
+        try {
+            Files.createDirectories(config.dataDirectory());
+            Files.createDirectories(config.receiptDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the kiosk's directories", e);
+        }
+        List<CardReader> readers = new ArrayList<>();
+        try {
+            CardReader contact = reader(config.contactReader(), CardReader.Kind.CONTACT);
+            if (contact != null) {
+                readers.add(contact);
+            }
+            CardReader contactless = reader(config.contactlessReader(), CardReader.Kind.CONTACTLESS);
+            readers.add(contactless);
+            KioskParts parts = KioskParts.assemble(new KioskParts.Plan(contact, contactless,
+                    config.homeTerminal() ? null : config.creditUrl(), config.emoneyUrl(), tls, config.terminalId(),
+                    config.dataDirectory(), ClientSettings.defaults()));
+            UiSettings defaults = UiSettings.yen(config.receiptDirectory());
+            UiSettings ui = new UiSettings(defaults.currency(), defaults.presets(), defaults.receiptDirectory(),
+                    defaults.zone(), config.locale());
+            log.info("kiosk {} up: credit company server {}, e-money server {}, readers {} / {}", config.terminalId(),
+                    config.homeTerminal() ? "(home terminal: none)" : config.creditUrl(), config.emoneyUrl(),
+                    config.contactReader().value(), config.contactlessReader().value());
+            return new SiteKiosk(config, tls, parts, ui);
+        } catch (RuntimeException | Error e) {
+            Shutdown.closeAll(readers);
+            throw e;
+        }
+    }
+
+    /** None, a simulated reader, or a PC/SC reader that starts watching for its reader and cards now. */
+    private static CardReader reader(ReaderChoice choice, CardReader.Kind kind) {
+        return switch (choice.kind()) {
+            case NONE -> null;
+            case SIMULATED -> kind == CardReader.Kind.CONTACT ? SimulatedReader.contact() : SimulatedReader.contactless();
+            case PCSC -> {
+                PcscReader reader = new PcscReader(choice.pcscName(), kind);
+                reader.start();
+                yield reader;
+            }
+        };
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    @Override
+    public KioskParts parts() {
+        return parts;
+    }
+
+    @Override
+    public UiSettings uiSettings() {
+        return uiSettings;
+    }
+
+    @Override
+    public boolean fullScreen() {
+        return config.kioskMode();
+    }
+
+    @Override
+    public String title() {
+        return "ValueKiosk " + config.terminalId();
+    }
+
+    @Override
+    public Parent layout(Parent kioskScreen) {
+        return kioskScreen;
+    }
+
+    @Override
+    public List<ServerProbe.Result> probeServers() {
+        ServerProbe probe = new ServerProbe(tls, PROBE_TIMEOUT);
+        List<ServerProbe.Result> results = new ArrayList<>();
+        if (!config.homeTerminal()) {
+            results.add(probe.probe("credit", config.creditUrl()));
+        }
+        results.add(probe.probe("emoney", config.emoneyUrl()));
+        return results;
+    }
+
+    /** An installer may check a kiosk before its network is set up: unreachable servers are reported only. */
+    @Override
+    public boolean serversRequired() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            parts.close();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.valuekiosk.kiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.valuekiosk.kiosk.app.demo.DemoServers;
+import com.valuekiosk.pki.DevPki;
+import com.valuekiosk.server.testing.LogCapture;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command line as an operator or an installer uses it, in-process and headless (Monocle, set by surefire):
+ * the demo's self-check, a site's configuration checked and its kiosk self-checked against servers elsewhere
+ * (here: the demo servers on loopback), and bad input answered with one line.
+ */
+class KioskMainTest {
+
+    @TempDir
+    Path work;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... arguments) {
+        CommandLine commandLine = KioskMain.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(arguments);
+    }
+
+    @Test
+    void theDemoSelfCheckRendersTheMenuAndFindsBothServersUp() throws Exception {
+        Path png = work.resolve("check/menu.png");
+
+        int status = run("demo", "--data-dir", work.resolve("demo").toString(), "--self-check", png.toString());
+
+        assertThat(status).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).containsOnlyOnce("self-check OK: screen menu rendered 1280x800 to " + png)
+                .contains("engine up").contains("credit=UP").contains("emoney=UP");
+        assertThat(distinctColours(png)).as("a menu, not a blank picture").isGreaterThan(50);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aSiteKioskIsCheckedAndSelfCheckedAgainstServersElsewhere() throws Exception {
+        try (LogCapture log = new LogCapture(); DemoServers servers = DemoServers.start(work.resolve("servers"))) {
+            Path config = site(servers);
+
+            assertThat(run("check-config", "--config", config.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("configuration " + config + " is valid")
+                    .contains("credit.url = " + servers.creditUri()).contains("reader.contactless = simulated")
+                    .contains("(content not shown)");
+
+            Path png = work.resolve("site.png");
+            assertThat(run("run", "--config", config.toString(), "--self-check", png.toString())).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("self-check OK: screen menu rendered").contains("credit=UP")
+                    .contains("emoney=UP");
+            assertThat(distinctColours(png)).isGreaterThan(50);
+            assertThat(work.resolve("site/data/journal.jsonl")).exists();
+
+            assertThat(out.toString() + err).doesNotContain(DevPki.DEFAULT_PASSWORD);
+            assertThat(log.unmaskedText()).doesNotContain(DevPki.DEFAULT_PASSWORD);
+        }
+    }
+
+    @Test
+    void aSelfCheckWithUnreachableServersOfASiteReportsThemWithoutFailing() throws Exception {
+        Path config;
+        try (DemoServers servers = DemoServers.start(work.resolve("servers"))) {
+            config = site(servers);
+        }
+        assertThat(run("run", "--config", config.toString(), "--self-check", work.resolve("x.png").toString())).isZero();
+        assertThat(out.toString()).contains("self-check OK").contains("credit=DOWN (").contains("(not required)");
+    }
+
+    @Test
+    void aBadSettingStopsStartUpWithOneLineNamingIt() throws Exception {
+        Path config;
+        try (DemoServers servers = DemoServers.start(work.resolve("servers"))) {
+            config = site(servers);
+        }
+        Files.writeString(config, "idle.timeout=soon\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(run("check-config", "--config", config.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("valuekiosk-kiosk: configuration: idle.timeout: must be seconds (90) or an"
+                + " ISO-8601 duration (PT90S, PT2M), got \"soon\"" + System.lineSeparator());
+
+        assertThat(run("run", "--config", config.toString(), "--self-check", work.resolve("x.png").toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("self-check FAILED: configuration: idle.timeout:");
+    }
+
+    @Test
+    void runWithoutAConfigurationIsAUsageError() {
+        assertThat(run("run")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--config=FILE'");
+    }
+
+    /** A site configuration next to copies of the demo PKI's terminal stores, simulated readers. */
+    private Path site(DemoServers servers) throws Exception {
+        Path site = Files.createDirectories(work.resolve("site"));
+        Files.copy(servers.pki().terminalKeyStore(DemoServers.TERMINAL), site.resolve("terminal.p12"));
+        Files.copy(servers.pki().trustStore(), site.resolve("truststore.p12"));
+        Path password = site.resolve("keystore.password");
+        Files.writeString(password, DevPki.DEFAULT_PASSWORD + "\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        Path config = site.resolve("valuekiosk.properties");
+        Files.writeString(config, String.join("\n",
+                "credit.url=" + servers.creditUri(),
+                "emoney.url=" + servers.emoneyUri(),
+                "terminal.id=" + DemoServers.TERMINAL,
+                "reader.contact=simulated",
+                "reader.contactless=simulated",
+                "language=en",
+                "data.dir=data",
+                ""), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    private static int distinctColours(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
