@@ -1,8 +1,11 @@
 package com.valuekiosk.kiosk.app;
 
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import java.util.List;
-import javafx.scene.Parent;
+import java.util.Optional;
+import javafx.scene.Scene;
 
 /**
  * A kiosk put together and ready to be shown: demo mode and real mode each build one. {@link #close()}
@@ -20,8 +23,18 @@ public interface Composition extends AutoCloseable {
 
     String title();
 
-    /** The window's content around the kiosk screen; the demo places its card panel here. FX thread. */
-    Parent layout(Parent kioskScreen);
+    /**
+     * The window's scene: the kiosk's screens, and in the demo the card panel beside them (which moves its cards
+     * through {@code background}, like the flows). FX thread.
+     */
+    default Scene scene(KioskUi ui, BackgroundWork background) {
+        return ui.scene();
+    }
+
+    /** The stored hash of the attendant code that leaves kiosk mode; present whenever {@link #fullScreen()}. */
+    default Optional<String> attendantCodeHash() {
+        return Optional.empty();
+    }
 
     /** Asks every server the kiosk talks to whether it answers. */
     List<ServerProbe.Result> probeServers();

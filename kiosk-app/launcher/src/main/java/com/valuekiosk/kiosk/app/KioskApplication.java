@@ -3,7 +3,12 @@ package com.valuekiosk.kiosk.app;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskUi;
-import com.valuekiosk.kiosk.ui.Styles;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
+import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
+import com.valuekiosk.kiosk.ui.shell.IdleTimeout;
+import com.valuekiosk.kiosk.ui.shell.KioskMode;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,9 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +46,6 @@ public final class KioskApplication {
         this.composition = Objects.requireNonNull(composition, "composition");
     }
 
-    /** The kiosk's scene: the composition's layout around the screens, with the kiosk theme. FX thread. */
-    public static Scene scene(KioskUi ui, Composition composition) {
-        Parent content = composition.layout(ui.root());
-        if (content == ui.root()) {
-            return ui.scene();
-        }
-        if (ui.root() instanceof Region screen) {
-            screen.setPrefSize(KioskUi.WIDTH, KioskUi.HEIGHT); // what the screens are laid out for
-        }
-        Scene scene = new Scene(content);
-        scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(Styles.KIOSK_CSS), "kiosk.css")
-                .toExternalForm());
-        return scene;
-    }
-
     /**
      * Shows the window and blocks until the kiosk has stopped and everything is closed. When the window cannot
      * be shown (no usable display), it throws and closes nothing: the caller still owns the composition.
@@ -66,14 +54,25 @@ public final class KioskApplication {
         try {
             FxPlatform.start();
             FxPlatform.call(() -> {
-                KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), new BackgroundWork(flowWorker),
-                        composition.uiSettings());
+                UiSettings settings = composition.uiSettings();
+                BackgroundWork background = new BackgroundWork(flowWorker);
+                KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), background, settings,
+                        GuidanceSpeaker.forSite(settings), ReceiptPrinter.forSite(settings));
                 Stage window = new Stage();
                 window.setTitle(composition.title());
-                window.setScene(scene(ui, composition));
-                window.setFullScreen(composition.fullScreen());
+                Scene scene = composition.scene(ui, background);
+                window.setScene(scene);
                 window.setOnHidden(event -> windowClosed.countDown());
                 window.show();
+                IdleTimeout.start(ui, scene);
+                if (composition.fullScreen()) {
+                    // Only the attendant code leaves it; leaving ends the kiosk (the session then stays down).
+                    KioskMode.apply(window, ui, AttendantCode.of(composition.attendantCodeHash().orElseThrow()),
+                            () -> {
+                                log.info("an attendant left kiosk mode");
+                                window.close();
+                            });
+                }
                 stage = window;
                 return null;
             });

@@ -4,8 +4,16 @@ import com.valuekiosk.kiosk.app.config.KioskConfig;
 import com.valuekiosk.kiosk.app.config.KioskConfigException;
 import com.valuekiosk.kiosk.app.demo.DemoKiosk;
 import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
+import com.valuekiosk.kiosk.ui.shell.AttendantViewModel;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "valuekiosk-kiosk", mixinStandardHelpOptions = true, version = "ValueKiosk kiosk 0.1.0",
         description = "The ValueKiosk touch-screen kiosk.",
-        subcommands = {KioskMain.Demo.class, KioskMain.Run.class, KioskMain.CheckConfig.class})
+        subcommands = {KioskMain.Demo.class, KioskMain.Run.class, KioskMain.CheckConfig.class,
+                KioskMain.HashAttendantCode.class})
 public final class KioskMain {
 
     /** The kiosk's logging configuration (card numbers masked), unless one is chosen with -Dlogback.configurationFile. */
@@ -163,6 +172,70 @@ public final class KioskMain {
             out.println("configuration " + checked.file() + " is valid; effective settings:");
             checked.describe().forEach(line -> out.println("  " + line));
             return 0;
+        }
+    }
+
+    @Command(name = "hash-attendant-code", mixinStandardHelpOptions = true,
+            description = {"Read an attendant code (4 to 12 digits, typed twice without echo on a terminal, or one line"
+                    + " on standard input) and print the line for the configuration file: attendant.code.hash=<Argon2id hash>.",
+                    "The code itself is written nowhere."})
+    static final class HashAttendantCode implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final BufferedReader piped;
+
+        HashAttendantCode() {
+            this(null);
+        }
+
+        /** Reads from {@code piped} instead of the terminal (tests). */
+        HashAttendantCode(BufferedReader piped) {
+            this.piped = piped;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            char[] code = null;
+            char[] again = null;
+            try {
+                Console console = piped == null ? System.console() : null;
+                if (console != null) {
+                    code = console.readPassword("attendant code: ");
+                    again = console.readPassword("again: ");
+                    if (code == null || again == null || !Arrays.equals(code, again)) {
+                        throw new IllegalArgumentException("the two codes differ");
+                    }
+                } else {
+                    BufferedReader input = piped != null ? piped
+                            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    String line = input.readLine();
+                    code = line == null ? new char[0] : line.strip().toCharArray();
+                }
+                if (code.length < 4 || code.length > AttendantViewModel.CODE_MAXIMUM || !allDigits(code)) {
+                    throw new IllegalArgumentException("an attendant code is 4 to " + AttendantViewModel.CODE_MAXIMUM
+                            + " digits (it is typed on the kiosk's keypad)");
+                }
+                spec.commandLine().getOut().println(KioskConfig.ATTENDANT_CODE_HASH + "=" + AttendantCode.hash(code));
+                return 0;
+            } finally {
+                if (code != null) {
+                    Arrays.fill(code, '\0');
+                }
+                if (again != null) {
+                    Arrays.fill(again, '\0');
+                }
+            }
+        }
+
+        private static boolean allDigits(char[] code) {
+            for (char c : code) {
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -83,9 +83,9 @@ public final class SelfCheck {
 
     private static Rendered render(Composition composition) {
         // Nothing is started on the menu; flows would run on the FX thread here, which the check never does.
-        KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), new BackgroundWork(Runnable::run, Runnable::run),
-                composition.uiSettings());
-        Scene scene = KioskApplication.scene(ui, composition);
+        BackgroundWork onThisThread = new BackgroundWork(Runnable::run, Runnable::run);
+        KioskUi ui = new KioskUi(KioskFlows.of(composition.parts().engine()), onThisThread, composition.uiSettings());
+        Scene scene = composition.scene(ui, onThisThread);
         return new Rendered(scene.snapshot(null), ui.navigator().current());
     }
 

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.scene.Parent;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +62,14 @@ public final class SiteKiosk implements Composition {
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(contact, contactless,
                     config.homeTerminal() ? null : config.creditUrl(), config.emoneyUrl(), tls, config.terminalId(),
                     config.dataDirectory(), ClientSettings.defaults()));
-            UiSettings defaults = UiSettings.yen(config.receiptDirectory());
-            UiSettings ui = new UiSettings(defaults.currency(), defaults.presets(), defaults.receiptDirectory(),
-                    defaults.zone(), config.locale());
+            UiSettings ui = UiSettings.yen(config.receiptDirectory())
+                    .withStartLocale(config.locale())
+                    .withIdleTimeout(config.idleTimeout())
+                    .withKioskMode(config.kioskMode())
+                    .withSpokenGuidance(!config.audioMuted());
+            if (config.receiptPrinter().isPresent()) {
+                ui = ui.withReceiptPrinter(config.receiptPrinter().get());
+            }
             log.info("kiosk {} up: credit company server {}, e-money server {}, readers {} / {}", config.terminalId(),
                     config.homeTerminal() ? "(home terminal: none)" : config.creditUrl(), config.emoneyUrl(),
                     config.contactReader().value(), config.contactlessReader().value());
@@ -113,8 +118,8 @@ public final class SiteKiosk implements Composition {
     }
 
     @Override
-    public Parent layout(Parent kioskScreen) {
-        return kioskScreen;
+    public Optional<String> attendantCodeHash() {
+        return config.attendantCodeHash();
     }
 
     @Override

@@ -3,10 +3,13 @@ package com.valuekiosk.kiosk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.kiosk.app.demo.DemoServers;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.LogCapture;
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +49,8 @@ class KioskMainTest {
         int status = run("demo", "--data-dir", work.resolve("demo").toString(), "--self-check", png.toString());
 
         assertThat(status).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).containsOnlyOnce("self-check OK: screen menu rendered 1280x800 to " + png)
+        // 1280 px of kiosk screen and the usability card panel beside it.
+        assertThat(out.toString()).containsOnlyOnce("self-check OK: screen menu rendered 1720x800 to " + png)
                 .contains("engine up").contains("credit=UP").contains("emoney=UP");
         assertThat(distinctColours(png)).as("a menu, not a blank picture").isGreaterThan(50);
         assertThat(err.toString()).isEmpty();
@@ -104,6 +108,28 @@ class KioskMainTest {
     void runWithoutAConfigurationIsAUsageError() {
         assertThat(run("run")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--config=FILE'");
+    }
+
+    @Test
+    void theAttendantCodeBecomesAConfigurationLineWithItsHashAndNeverTheCode() {
+        CommandLine commandLine = new CommandLine(new KioskMain.HashAttendantCode(new BufferedReader(new StringReader("97531\n"))));
+        commandLine.setOut(new PrintWriter(out, true));
+        assertThat(commandLine.execute()).isEqualTo(0);
+        String line = out.toString().strip();
+        assertThat(line).startsWith("attendant.code.hash=$argon2id$").doesNotContain("97531");
+        AttendantCode stored = AttendantCode.of(line.substring("attendant.code.hash=".length()));
+        assertThat(stored.matches("97531".toCharArray())).isTrue();
+        assertThat(stored.matches("97530".toCharArray())).isFalse();
+    }
+
+    @Test
+    void anAttendantCodeThatTheKeypadCannotTypeIsRefused() {
+        CommandLine commandLine = new CommandLine(new KioskMain.HashAttendantCode(new BufferedReader(new StringReader("12a4\n"))));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        assertThat(commandLine.execute()).isNotZero();
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("4 to 12 digits");
     }
 
     /** A site configuration next to copies of the demo PKI's terminal stores, simulated readers. */

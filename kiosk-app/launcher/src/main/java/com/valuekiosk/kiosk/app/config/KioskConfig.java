@@ -1,6 +1,7 @@
 package com.valuekiosk.kiosk.app.config;
 
 import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -82,8 +83,6 @@ public final class KioskConfig {
     public static final String NO_PRINTER = "none";
 
     private static final Pattern TERMINAL_ID_FORMAT = Pattern.compile("[A-Za-z0-9-]{8}");
-    /** A hash is one token of printable ASCII; its exact format belongs to the attendant code's hashing. */
-    private static final Pattern HASH_TEXT = Pattern.compile("[\\x21-\\x7E]{16,1024}");
     private static final Map<String, Locale> LANGUAGES = Map.of("ja", Locale.JAPAN, "en", Locale.US);
 
     private final Path file;
@@ -146,13 +145,17 @@ public final class KioskConfig {
             throw new KioskConfigException(ATTENDANT_CODE_HASH, "is required when kiosk.mode=true: without it no"
                     + " attendant could leave kiosk mode");
         }
-        if (hash.isPresent() && !HASH_TEXT.matcher(hash.get()).matches()) {
-            throw new KioskConfigException(ATTENDANT_CODE_HASH, "is not a hash: expected one word of 16 to 1024"
-                    + " printable ASCII characters without spaces");
-        }
         if (hash.isPresent() && hash.get().chars().allMatch(Character::isDigit)) {
             throw new KioskConfigException(ATTENDANT_CODE_HASH, "looks like the code itself (digits only):"
-                    + " write its hash here, never the code");
+                    + " write its hash here (valuekiosk hash-attendant-code), never the code");
+        }
+        if (hash.isPresent()) {
+            try {
+                AttendantCode.of(hash.get());
+            } catch (IllegalArgumentException e) {
+                throw new KioskConfigException(ATTENDANT_CODE_HASH, "is not a hash made by `valuekiosk"
+                        + " hash-attendant-code`: " + e.getMessage());
+            }
         }
         attendantCodeHash = hash.orElse(null);
         receiptPrinter = settings.optional(RECEIPT_PRINTER).orElse(NO_PRINTER);

@@ -6,7 +6,12 @@ import com.valuekiosk.kiosk.app.ServerProbe;
 import com.valuekiosk.kiosk.app.Shutdown;
 import com.valuekiosk.kiosk.client.ClientSettings;
 import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.panel.CardPanel;
+import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
+import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -19,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javafx.scene.Parent;
+import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,18 +121,15 @@ public final class DemoKiosk implements Composition {
     }
 
     /**
-     * Where the usability card panel (R-UT1) is placed beside the kiosk screen. Until the panel exists the
-     * window shows the kiosk screen alone, with the cards of FIG. 9B already on the readers
-     * ({@link DemoReaders#placePurchaseCards()}). Wiring the panel in: build it on {@link #readers()} and
-     * return {@code new HBox(kioskScreen, panel)}.
+     * The demo window: the kiosk screen with the usability card panel (R-UT1) beside it, on the same simulated
+     * readers as the engine. The cards of FIG. 9B start on the readers ({@link DemoReaders#placePurchaseCards()});
+     * the panel moves them, or pulls one away during a write.
      */
-    public Parent placeCardPanelBeside(Parent kioskScreen) {
-        return kioskScreen;
-    }
-
     @Override
-    public Parent layout(Parent kioskScreen) {
-        return placeCardPanelBeside(kioskScreen);
+    public Scene scene(KioskUi ui, BackgroundWork background) {
+        CardPanelViewModel panel = new CardPanelViewModel(readers.contact(), readers.contactless(), readers.panelCards(),
+                background);
+        return KioskWithPanel.scene(ui, new CardPanel(panel, ui.messages()));
     }
 
     public DemoReaders readers() {

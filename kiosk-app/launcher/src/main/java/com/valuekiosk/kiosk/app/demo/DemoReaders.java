@@ -5,6 +5,8 @@ import com.valuekiosk.card.host.IssuerMasterKeys;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.ui.panel.PanelCard;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,6 +43,15 @@ public record DemoReaders(SimulatedReader contact, SimulatedReader contactless, 
     /** Every card of the set, in the order a card panel shows them. */
     public List<SimulatedCard> cards() {
         return List.of(creditCard, contactlessCreditCard, comboCard, emoneyCard, phone);
+    }
+
+    /** The same cards as the card panel shows them: an id for node ids, a name from the message bundles. */
+    public List<PanelCard> panelCards() {
+        return List.of(new PanelCard(PanelCard.CREDIT, Keys.PANEL_CARD_CREDIT, creditCard),
+                new PanelCard(PanelCard.CONTACTLESS_CREDIT, Keys.PANEL_CARD_CONTACTLESS_CREDIT, contactlessCreditCard),
+                new PanelCard(PanelCard.EMONEY, Keys.PANEL_CARD_EMONEY, emoneyCard),
+                new PanelCard(PanelCard.COMBO, Keys.PANEL_CARD_COMBO, comboCard),
+                new PanelCard(PanelCard.PHONE, Keys.PANEL_CARD_PHONE, phone));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KioskConfigTest {
 
     private static final String PASSWORD = "s3cret-store-pass";
+    /** A real hash of an attendant code, as `valuekiosk hash-attendant-code` writes it. */
+    private static final String ATTENDANT_CODE_HASH = AttendantCode.hash("24681357".toCharArray());
 
     @TempDir
     static Path pkiHome;
@@ -119,7 +122,7 @@ class KioskConfigTest {
         settings.put("language", "en");
         settings.put("idle.timeout", "PT2M");
         settings.put("kiosk.mode", "true");
-        settings.put("attendant.code.hash", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo");
+        settings.put("attendant.code.hash", ATTENDANT_CODE_HASH);
         settings.put("receipt.printer", "EPSON TM-T88VI");
         settings.put("receipt.directory", "receipts");
         settings.put("audio.muted", "TRUE");
@@ -135,7 +138,7 @@ class KioskConfigTest {
         assertThat(config.locale()).isEqualTo(Locale.US);
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.kioskMode()).isTrue();
-        assertThat(config.attendantCodeHash()).hasValue("$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo");
+        assertThat(config.attendantCodeHash()).hasValue(ATTENDANT_CODE_HASH);
         assertThat(config.receiptPrinter()).hasValue("EPSON TM-T88VI");
         assertThat(config.receiptDirectory()).isEqualTo(site.resolve("receipts"));
         assertThat(config.audioMuted()).isTrue();
@@ -400,7 +403,8 @@ class KioskConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"short", "has spaces in the middle of it", "tab\there-and-more-text"})
+    @ValueSource(strings = {"short", "has spaces in the middle of it", "tab\there-and-more-text",
+            "$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo", "$argon2i$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"})
     void anAttendantCodeHashMustLookLikeOne(String value) throws IOException {
         settings.put("attendant.code.hash", value);
         rejects("attendant.code.hash").hasMessageContaining("is not a hash").hasMessageNotContaining(value);
@@ -447,7 +451,7 @@ class KioskConfigTest {
     @Test
     void theDescriptionShowsEverySettingAndNoSecret() throws IOException {
         settings.put("kiosk.mode", "true");
-        settings.put("attendant.code.hash", "$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo");
+        settings.put("attendant.code.hash", ATTENDANT_CODE_HASH);
 
         List<String> lines = load().describe();
 
