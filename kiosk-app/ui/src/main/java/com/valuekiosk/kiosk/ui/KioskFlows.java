@@ -37,6 +37,11 @@ public interface KioskFlows {
         return purchase(listener);
     }
 
+    /** False on a home terminal (R-KI6): it charges up and shows balances, and sells no VALUE. */
+    default boolean sellsValue() {
+        return true;
+    }
+
     /** The contact reader, whose card events the screens follow; empty when there is none. */
     default Optional<CardReader> contactReader() {
         return Optional.empty();
@@ -68,6 +73,11 @@ public interface KioskFlows {
             @Override
             public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
                 return engine.balanceInquiry(listener);
+            }
+
+            @Override
+            public boolean sellsValue() {
+                return !engine.isHomeTerminal();
             }
 
             @Override

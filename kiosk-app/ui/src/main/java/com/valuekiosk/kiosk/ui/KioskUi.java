@@ -107,7 +107,7 @@ public final class KioskUi {
         receipt = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);
         purchase = new PurchaseViewModel(flows, background, navigator, processing, errors, receipt, cards);
         balance = new BalanceViewModel(flows, background, navigator, processing, errors, cards);
-        menu = new MenuViewModel(purchase, balance, chargeUp);
+        menu = new MenuViewModel(purchase, balance, chargeUp, flows.sellsValue());
         ChargeUpViewModel chargeUpScreen = new ChargeUpViewModel(chargeUp, navigator);
         ConfirmViewModel confirm = new ConfirmViewModel(chargeUp);
         CompletedViewModel completed = new CompletedViewModel(chargeUp, navigator);
@@ -189,6 +189,16 @@ public final class KioskUi {
 
     public boolean isOverlayShown(Parent root) {
         return overlays.stream().anyMatch(shown -> shown.root() == root);
+    }
+
+    /**
+     * Forgets what the last person chose for themselves — language, high contrast, muted guidance — so that the
+     * next one finds the kiosk as the site set it up. The idle timeout calls it on its way back to the menu.
+     */
+    public void forgetPersonalChoices() {
+        messages.setLocale(settings.startLocale());
+        highContrast.set(false);
+        speaker.setMuted(false);
     }
 
     /** The high-contrast theme (header switch {@code theme-contrast}); kept across screens. */

@@ -44,6 +44,7 @@ public final class IdleTimeout {
     public static final Duration WARNING = Duration.ofSeconds(15);
     private static final javafx.util.Duration TICK = javafx.util.Duration.millis(250);
 
+    private final KioskUi ui;
     private final Navigator navigator;
     private final PurchaseViewModel purchase;
     private final ChargeUpProcess chargeUp;
@@ -63,6 +64,7 @@ public final class IdleTimeout {
 
     public IdleTimeout(KioskUi ui, Duration timeout, Duration warning, Clock clock) {
         Objects.requireNonNull(ui, "ui");
+        this.ui = ui;
         this.navigator = ui.navigator();
         this.purchase = ui.purchase();
         this.chargeUp = ui.chargeUp();
@@ -156,6 +158,7 @@ public final class IdleTimeout {
         purchase.resolveForIdle();
         if (chargeUp.resolveForIdle()) {
             navigator.home();
+            ui.forgetPersonalChoices();
         }
         lastInput = clock.instant();
     }

@@ -1,0 +1,121 @@
+package com.valuekiosk.kiosk.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
+import com.valuekiosk.kiosk.flow.ChargeUpFlow;
+import com.valuekiosk.kiosk.flow.FlowListener;
+import com.valuekiosk.kiosk.flow.PurchaseFlow;
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.KioskUi;
+import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.server.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the next person finds: after an idle timeout the kiosk is back as the site set it up (language, theme,
+ * guidance), and a home terminal's menu offers no purchase. No flow runs here, so no servers are needed.
+ */
+class NextPersonTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void anIdleTimeoutForgetsTheLastPersonsLanguageThemeAndMute() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        KioskUi ui = onFx(() -> new KioskUi(new NoFlows(true), new BackgroundWork(Runnable::run, Runnable::run),
+                UiSettings.yen(directory)));
+        IdleTimeout idle = onFx(() -> new IdleTimeout(ui, TIMEOUT, IdleTimeout.WARNING, clock));
+        onFx(() -> {
+            ui.menu().purchase();
+            ui.messages().setLocale(Messages.ENGLISH);
+            ui.highContrastProperty().set(true);
+            ui.speaker().setMuted(true);
+            return null;
+        });
+
+        clock.advance(TIMEOUT.plus(IdleTimeout.WARNING).plusSeconds(1));
+        onFx(() -> {
+            idle.tick();
+            return null;
+        });
+
+        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+        assertThat(ui.messages().locale()).as("the site's language, Japanese").isEqualTo(Messages.JAPANESE);
+        assertThat(ui.highContrastProperty().get()).isFalse();
+        assertThat(ui.speaker().muted()).isFalse();
+    }
+
+    @Test
+    void aHomeTerminalsMenuHasNoPurchase() throws Exception {
+        KioskUi home = onFx(() -> new KioskUi(new NoFlows(false), new BackgroundWork(Runnable::run, Runnable::run),
+                UiSettings.yen(directory)));
+        KioskUi kiosk = onFx(() -> new KioskUi(new NoFlows(true), new BackgroundWork(Runnable::run, Runnable::run),
+                UiSettings.yen(directory)));
+
+        assertThat(home.root().lookup("#menu-purchase")).isNull();
+        assertThat(home.root().lookup("#menu-chargeup")).isNotNull();
+        assertThat(home.root().lookup("#menu-balance")).isNotNull();
+        assertThat(kiosk.root().lookup("#menu-purchase")).isNotNull();
+        assertThatThrownBy(() -> onFx(() -> {
+            home.menu().purchase();
+            return null;
+        })).hasRootCauseMessage("a home terminal sells no VALUE");
+    }
+
+    private static <T> T onFx(Callable<T> step) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            try {
+                result.set(step.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return result.get();
+    }
+
+    /** Flows that are never started here: the menu and the idle timeout need none. */
+    private record NoFlows(boolean sellsValue) implements KioskFlows {
+        @Override
+        public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
+            throw new UnsupportedOperationException("no flow runs in this test");
+        }
+
+        @Override
+        public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
+            throw new UnsupportedOperationException("no flow runs in this test");
+        }
+
+        @Override
+        public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
+            throw new UnsupportedOperationException("no flow runs in this test");
+        }
+    }
+}
