@@ -3,9 +3,7 @@ package com.valuekiosk.kiosk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
-import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
-import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
 import java.nio.file.Path;
@@ -13,17 +11,11 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.control.Labeled;
-import javafx.stage.StageStyle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,31 +38,18 @@ class BackgroundWorkScreensTest {
         }
     }
 
+    @RegisterExtension
+    final KioskStage kioskStage = new KioskStage();
     @TempDir
     Path directory;
     private final SteppingExecutor worker = new SteppingExecutor();
     private final SimulatedReader contactless = SimulatedReader.contactless();
-    private final FxRobot robot = new FxRobot();
+    private final ScreenRobot robot = new ScreenRobot();
     private KioskUi ui;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void kiosk() throws Exception {
-        KioskFlows balanceOnly = new KioskFlows() {
-            @Override
-            public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
-                throw new UnsupportedOperationException();
-            }
-
+        KioskFlows balanceOnly = new NoFlows() {
             @Override
             public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
                 return new BalanceInquiryFlow(contactless, listener);
@@ -83,25 +62,7 @@ class BackgroundWorkScreensTest {
         };
         UiSettings settings = new UiSettings(KioskRig.SETTINGS.currency(), UiSettings.YEN_PRESETS, directory,
                 java.time.ZoneOffset.UTC, Messages.ENGLISH);
-        AtomicReference<KioskUi> built = new AtomicReference<>();
-        FxToolkit.setupStage(stage -> {
-            KioskUi created = new KioskUi(balanceOnly, new BackgroundWork(worker), settings);
-            built.set(created);
-            if (!stage.isShowing() && stage.getStyle() == StageStyle.DECORATED) {
-                stage.initStyle(StageStyle.UNDECORATED);
-            }
-            stage.setScene(created.scene());
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ui = built.get();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
+        ui = kioskStage.show(() -> new KioskUi(balanceOnly, new BackgroundWork(worker), settings));
     }
 
     @Test
@@ -111,14 +72,14 @@ class BackgroundWorkScreensTest {
         assertThat(ui.cards().isContactlessPresent()).isTrue();
         robot.clickOn("#menu-balance");
         assertThat(ui.navigator().current()).as("the card already there is read at once").isEqualTo(Screen.PROCESSING);
-        assertThat(text("#processing-text")).isEqualTo("Reading your card…");
+        assertThat(robot.text("#processing-text")).isEqualTo("Reading your card…");
         assertThat(worker.jobs).hasSize(1);
 
         worker.next().run(); // on this test thread, not the FX thread
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
-        assertThat(text("#balance-amount")).isEqualTo("Balance: ¥1,000");
-        assertThat(text("#balance-card")).isEqualTo("Card **** **** **** 0017");
+        assertThat(robot.text("#balance-amount")).isEqualTo("Balance: ¥1,000");
+        assertThat(robot.text("#balance-card")).isEqualTo("Card **** **** **** 0017");
 
         robot.clickOn("#back-to-menu");
         assertThat(ui.balance().balanceProperty().get()).as("the next person sees nothing of this card").isNull();
@@ -128,7 +89,7 @@ class BackgroundWorkScreensTest {
     void withoutACardTheBalanceScreenWaitsAndReadsTheCardWhenItIsTapped() {
         robot.clickOn("#menu-balance");
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
-        assertThat(text("#balance-instruction")).isEqualTo("Please place your electronic money card on the reader.");
+        assertThat(robot.text("#balance-instruction")).isEqualTo("Please place your electronic money card on the reader.");
         assertThat(worker.jobs).as("nothing is read without a card").isEmpty();
 
         // The tap comes from the reader's thread (here: this test thread), as with a PC/SC reader.
@@ -138,11 +99,7 @@ class BackgroundWorkScreensTest {
         worker.next().run();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
-        assertThat(text("#balance-amount")).isEqualTo("Balance: ¥1,000");
-        assertThat(robot.lookup("#balance-instruction").query().isVisible()).isFalse();
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
+        assertThat(robot.text("#balance-amount")).isEqualTo("Balance: ¥1,000");
+        assertThat(robot.visible("#balance-instruction")).isFalse();
     }
 }

@@ -6,15 +6,10 @@ import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.sim.SimulatedCard;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The screens follow the readers' card events (R-KI3): charge-up and balance start when the card arrives, a
@@ -25,46 +20,34 @@ import org.testfx.api.FxToolkit;
  */
 class CardEventScreensTest {
 
+    @RegisterExtension
+    final KioskStage kioskStage = new KioskStage();
     @TempDir
     Path directory;
+    private final ScreenRobot robot = new ScreenRobot();
     private KioskRig kiosk;
     private KioskUi ui;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void kiosk() throws Exception {
-        kiosk = new KioskRig(directory);
-        ui = KioskStage.show(() -> new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings()),
-                KioskUi::scene);
+        kiosk = kioskStage.openRig(directory);
+        ui = kioskStage.show(kiosk::kioskUi);
         robot.clickOn("#lang-en");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (kiosk != null) {
-            kiosk.close();
-        }
     }
 
     @Test
     void chargeUpStartsOnTheTapAndACardLeftOnTheReaderIsNotChargedTwice() throws Exception {
         buy(2_000);
         robot.clickOn("#back-to-menu");
-        cards(() -> kiosk.contactless.remove());
+        robot.moveCards(() -> kiosk.contactless.remove());
 
         robot.clickOn("#menu-chargeup");
         assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
-        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
         assertThat(ui.navigator().current()).as("the tap alone started it").isEqualTo(Screen.CONFIRM);
-        assertThat(text("#confirm-available")).isEqualTo("Amount available for charging-up: ¥2,000");
+        assertThat(robot.text("#confirm-available")).isEqualTo("Amount available for charging-up: ¥2,000");
         robot.clickOn("#confirm-yes");
-        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+        assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
 
         // The card stays on the reader; more VALUE is bought meanwhile; the charge-up screen opens again.
         robot.clickOn("#back-to-menu");
@@ -72,17 +55,17 @@ class CardEventScreensTest {
         robot.clickOn("#back-to-menu");
         robot.clickOn("#menu-chargeup");
         assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
-        assertThat(text("#chargeup-instruction"))
+        assertThat(robot.text("#chargeup-instruction"))
                 .isEqualTo("Your card is still on the reader from the last charge-up. Please take it away and tap it again.");
         assertThat(KioskRig.balanceOn(kiosk.emoneyCard)).as("nothing charged").isEqualTo(3_000);
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(1_000);
 
-        cards(() -> kiosk.contactless.remove());
+        robot.moveCards(() -> kiosk.contactless.remove());
         assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
-        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
         assertThat(ui.navigator().current()).as("tapped again: now it is read").isEqualTo(Screen.CONFIRM);
         robot.clickOn("#confirm-yes");
-        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥4,000");
+        assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥4,000");
         assertThat(KioskRig.balanceOn(kiosk.emoneyCard)).isEqualTo(4_000);
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isZero();
     }
@@ -91,47 +74,47 @@ class CardEventScreensTest {
     void balanceInquiryWaitsForTheCardAndReadsItOnTheTap() {
         robot.clickOn("#menu-balance");
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
-        assertThat(text("#balance-instruction")).isEqualTo("Please place your electronic money card on the reader.");
-        assertThat(text("#balance-amount")).isEmpty();
+        assertThat(robot.text("#balance-instruction")).isEqualTo("Please place your electronic money card on the reader.");
+        assertThat(robot.text("#balance-amount")).isEmpty();
 
-        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
-        assertThat(text("#balance-amount")).isEqualTo("Balance: ¥1,000");
-        assertThat(visible("#balance-instruction")).isFalse();
+        assertThat(robot.text("#balance-amount")).isEqualTo("Balance: ¥1,000");
+        assertThat(robot.visible("#balance-instruction")).isFalse();
 
         robot.clickOn("#back-to-menu");
         robot.clickOn("#menu-balance");
-        assertThat(text("#balance-amount")).as("the card already on the reader is read at once").isEqualTo("Balance: ¥1,000");
+        assertThat(robot.text("#balance-amount")).as("the card already on the reader is read at once").isEqualTo("Balance: ¥1,000");
     }
 
     @Test
     void thePurchaseScreenShowsWhichCardIsMissingAndWhatTransmitWaitsFor() {
         robot.clickOn("#menu-purchase");
-        assertThat(text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
-        assertThat(text("#card-emoney")).isEqualTo("Place your electronic money card on the contactless reader.");
-        assertThat(text("#transmit-hint")).isEqualTo("Insert your IC credit card into the slot.");
-        typePin(DemoCards.PIN);
+        assertThat(robot.text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
+        assertThat(robot.text("#card-emoney")).isEqualTo("Place your electronic money card on the contactless reader.");
+        assertThat(robot.text("#transmit-hint")).isEqualTo("Insert your IC credit card into the slot.");
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
-        assertThat(disabled("#transmit")).as("PIN and amount are not enough").isTrue();
+        assertThat(robot.disabled("#transmit")).as("PIN and amount are not enough").isTrue();
 
-        cards(() -> kiosk.contact.insert(kiosk.creditCard));
-        assertThat(text("#card-credit")).isEqualTo("✓ IC credit card inserted");
-        assertThat(text("#transmit-hint")).isEqualTo("Place your electronic money card on the contactless reader.");
-        assertThat(disabled("#transmit")).isTrue();
+        robot.moveCards(() -> kiosk.contact.insert(kiosk.creditCard));
+        assertThat(robot.text("#card-credit")).isEqualTo("✓ IC credit card inserted");
+        assertThat(robot.text("#transmit-hint")).isEqualTo("Place your electronic money card on the contactless reader.");
+        assertThat(robot.disabled("#transmit")).isTrue();
 
-        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
-        assertThat(text("#card-emoney")).isEqualTo("✓ Electronic money card on the reader");
-        assertThat(text("#transmit-hint")).isEmpty();
-        assertThat(disabled("#transmit")).isFalse();
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(robot.text("#card-emoney")).isEqualTo("✓ Electronic money card on the reader");
+        assertThat(robot.text("#transmit-hint")).isEmpty();
+        assertThat(robot.disabled("#transmit")).isFalse();
 
-        cards(() -> kiosk.contact.remove());
-        assertThat(text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
-        assertThat(disabled("#transmit")).as("the card was taken out again").isTrue();
+        robot.moveCards(() -> kiosk.contact.remove());
+        assertThat(robot.text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
+        assertThat(robot.disabled("#transmit")).as("the card was taken out again").isTrue();
         robot.clickOn("#amount-field").clickOn("#key-clear");
-        cards(() -> kiosk.contact.insert(kiosk.creditCard));
-        assertThat(text("#transmit-hint")).isEqualTo("Choose or enter the purchase amount.");
+        robot.moveCards(() -> kiosk.contact.insert(kiosk.creditCard));
+        assertThat(robot.text("#transmit-hint")).isEqualTo("Choose or enter the purchase amount.");
         robot.clickOn("#pin-field").clickOn("#key-clear");
-        assertThat(text("#transmit-hint")).isEqualTo("Enter your PIN (4 to 8 digits).");
+        assertThat(robot.text("#transmit-hint")).isEqualTo("Enter your PIN (4 to 8 digits).");
     }
 
     @Test
@@ -139,35 +122,35 @@ class CardEventScreensTest {
         SimulatedCard contactlessCredit = KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
         robot.clickOn("#menu-purchase");
         robot.clickOn("#variant-contactless-credit");
-        assertThat(text("#purchase-instruction")).startsWith("Tap your contactless credit card on the reader first");
-        assertThat(text("#card-credit")).isEqualTo("Tap your contactless credit card on the reader.");
+        assertThat(robot.text("#purchase-instruction")).startsWith("Tap your contactless credit card on the reader first");
+        assertThat(robot.text("#card-credit")).isEqualTo("Tap your contactless credit card on the reader.");
 
-        cards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
-        assertThat(text("#card-credit")).as("an e-money card first is refused gently")
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(robot.text("#card-credit")).as("an e-money card first is refused gently")
                 .isEqualTo("That was not a credit card. Please start with your contactless credit card.");
-        cards(() -> kiosk.contactless.remove());
+        robot.moveCards(() -> kiosk.contactless.remove());
 
-        cards(() -> kiosk.contactless.tap(contactlessCredit));
-        assertThat(text("#card-credit")).isEqualTo("✓ Credit card read");
-        assertThat(text("#card-emoney")).isEqualTo("Take the credit card away and place your electronic money card on the reader.");
-        cards(() -> {
+        robot.moveCards(() -> kiosk.contactless.tap(contactlessCredit));
+        assertThat(robot.text("#card-credit")).isEqualTo("✓ Credit card read");
+        assertThat(robot.text("#card-emoney")).isEqualTo("Take the credit card away and place your electronic money card on the reader.");
+        robot.moveCards(() -> {
             kiosk.contactless.remove();
             kiosk.contactless.tap(kiosk.emoneyCard);
         });
-        assertThat(text("#card-emoney")).isEqualTo("✓ Electronic money card read");
-        assertThat(text("#card-credit"))
+        assertThat(robot.text("#card-emoney")).isEqualTo("✓ Electronic money card read");
+        assertThat(robot.text("#card-credit"))
                 .isEqualTo("Take the electronic money card away and hold your credit card on the reader again.");
-        typePin(DemoCards.PIN);
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
-        assertThat(disabled("#transmit")).isTrue();
+        assertThat(robot.disabled("#transmit")).isTrue();
 
-        cards(() -> {
+        robot.moveCards(() -> {
             kiosk.contactless.remove();
             kiosk.contactless.tap(contactlessCredit);
         });
-        assertThat(text("#card-credit")).isEqualTo("✓ Credit card on the reader");
+        assertThat(robot.text("#card-credit")).isEqualTo("✓ Credit card on the reader");
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
         assertThat(kiosk.billed(DemoCards.CONTACTLESS_CREDIT_CARD.cardNumber()))
                 .containsExactly(DemoCards.EMONEY_CARD.cardNumber().digits() + ":2000");
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(2_000);
@@ -178,22 +161,22 @@ class CardEventScreensTest {
         SimulatedCard combo = KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
         robot.clickOn("#menu-purchase");
         robot.clickOn("#variant-combo");
-        assertThat(text("#purchase-instruction")).startsWith("Place your combo card");
-        assertThat(visible("#card-emoney")).as("one card is both").isFalse();
-        assertThat(text("#card-credit")).isEqualTo("Place your combo card on the contactless reader.");
+        assertThat(robot.text("#purchase-instruction")).startsWith("Place your combo card");
+        assertThat(robot.visible("#card-emoney")).as("one card is both").isFalse();
+        assertThat(robot.text("#card-credit")).isEqualTo("Place your combo card on the contactless reader.");
 
-        cards(() -> kiosk.contactless.tap(combo));
-        assertThat(text("#card-credit")).isEqualTo("✓ Combo card on the reader");
-        typePin(DemoCards.PIN);
+        robot.moveCards(() -> kiosk.contactless.tap(combo));
+        assertThat(robot.text("#card-credit")).isEqualTo("✓ Combo card on the reader");
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-3000");
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
         assertThat(kiosk.billed(DemoCards.COMBO_CREDIT.cardNumber()))
                 .containsExactly(DemoCards.COMBO_PURSE.cardNumber().digits() + ":3000");
 
         robot.clickOn("#receipt-chargeup");
         robot.clickOn("#confirm-yes");
-        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+        assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
         assertThat(KioskRig.balanceOn(combo)).isEqualTo(3_000);
     }
 
@@ -202,17 +185,17 @@ class CardEventScreensTest {
         SimulatedCard phone = KioskRig.CARDS.phone(DemoCards.PHONE_PURSE);
         robot.clickOn("#menu-purchase");
         robot.clickOn("#variant-phone");
-        assertThat(text("#purchase-instruction")).startsWith("Insert your IC credit card into the slot, hold your phone");
-        cards(() -> {
+        assertThat(robot.text("#purchase-instruction")).startsWith("Insert your IC credit card into the slot, hold your phone");
+        robot.moveCards(() -> {
             kiosk.contact.insert(kiosk.creditCard);
             kiosk.contactless.tap(phone);
         });
-        assertThat(text("#card-credit")).isEqualTo("✓ IC credit card inserted");
-        assertThat(text("#card-emoney")).isEqualTo("✓ Phone on the reader");
-        typePin(DemoCards.PIN);
+        assertThat(robot.text("#card-credit")).isEqualTo("✓ IC credit card inserted");
+        assertThat(robot.text("#card-emoney")).isEqualTo("✓ Phone on the reader");
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-1000");
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
         assertThat(kiosk.billed(DemoCards.CREDIT_CARD.cardNumber()))
                 .containsExactly(DemoCards.PHONE_PURSE.cardNumber().digits() + ":1000");
 
@@ -224,7 +207,7 @@ class CardEventScreensTest {
 
     /** FIG. 9B with both demo cards, PIN and a preset: the receipt. */
     private void buy(long amount) {
-        cards(() -> {
+        robot.moveCards(() -> {
             if (kiosk.contact.card().isEmpty()) {
                 kiosk.contact.insert(kiosk.creditCard);
             }
@@ -233,35 +216,10 @@ class CardEventScreensTest {
             }
         });
         robot.clickOn("#menu-purchase");
-        typePin(DemoCards.PIN);
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-" + amount);
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
-    }
-
-    /** Places or takes away cards on the FX thread, where the card panel does it. */
-    private void cards(Runnable placing) {
-        robot.interact(placing);
-    }
-
-    private void typePin(String pin) {
-        robot.clickOn("#pin-field");
-        for (char digit : pin.toCharArray()) {
-            robot.clickOn("#key-" + digit);
-        }
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
-    }
-
-    private boolean visible(String query) {
-        return robot.lookup(query).query().isVisible();
-    }
-
-    private boolean disabled(String query) {
-        Node node = robot.lookup(query).query();
-        return node.isDisabled();
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
     }
 
     static {

@@ -98,6 +98,11 @@ public final class KioskRig implements AutoCloseable {
         return new BackgroundWork(Runnable::run, Runnable::run);
     }
 
+    /** The kiosk's screens on this rig's engine, flows on the calling thread; build it on the FX thread. */
+    public KioskUi kioskUi() {
+        return new KioskUi(KioskFlows.of(engine), currentThread(), uiSettings());
+    }
+
     public UiSettings uiSettings() {
         return UiSettings.yen(directory.resolve("receipts"));
     }

@@ -12,19 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.StageStyle;
 import javax.print.DocFlavor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,47 +28,23 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class OutputScreensTest {
 
+    @RegisterExtension
+    final KioskStage kioskStage = new KioskStage();
     @TempDir
     Path directory;
     private KioskRig kiosk;
     private KioskUi ui;
     private final RecordingSoundOutput sound = new RecordingSoundOutput();
     private final RecordingPrintService thermal = new RecordingPrintService("receipt", DocFlavor.INPUT_STREAM.TEXT_PLAIN_UTF_8);
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private final ScreenRobot robot = new ScreenRobot();
 
     @BeforeEach
     void kiosk() throws Exception {
-        kiosk = new KioskRig(directory);
+        kiosk = kioskStage.openRig(directory);
         UiSettings settings = kiosk.uiSettings().withReceiptPrinter("receipt");
         ReceiptPrinter printer = new ReceiptPrinter("receipt", () -> List.of(thermal));
-        AtomicReference<KioskUi> built = new AtomicReference<>();
-        FxToolkit.setupStage(stage -> {
-            KioskUi created = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), settings,
-                    new GuidanceSpeaker(sound, Runnable::run), Optional.of(printer));
-            built.set(created);
-            if (!stage.isShowing() && stage.getStyle() == StageStyle.DECORATED) {
-                stage.initStyle(StageStyle.UNDECORATED);
-            }
-            stage.setScene(created.scene());
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ui = built.get();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (kiosk != null) {
-            kiosk.close();
-        }
+        ui = kioskStage.show(() -> new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), settings,
+                new GuidanceSpeaker(sound, Runnable::run), Optional.of(printer)));
     }
 
     @Test
@@ -82,30 +52,27 @@ class OutputScreensTest {
         kiosk.placeBothCards();
         robot.clickOn("#menu-purchase");
         assertThat(sound.played()).containsExactly("ja/purchase.instruction");
-        robot.clickOn("#pin-field");
-        for (char digit : DemoCards.PIN.toCharArray()) {
-            robot.clickOn("#key-" + digit);
-        }
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
         assertThat(sound.played()).containsExactly("ja/purchase.instruction", "ja/processing.keepCard", "ja/receipt.title");
 
-        String shown = text("#receipt-text");
+        String shown = robot.text("#receipt-text");
         assertThat(shown).contains("ご請求額").contains("¥2,000").contains("**** **** **** 0013")
                 .doesNotContain("\uFFE5").doesNotContain(DemoCards.CREDIT_CARD.cardNumber().digits());
         robot.clickOn("#receipt-print");
-        assertThat(text("#receipt-status")).isEqualTo("レシートを印刷しました。プリンターからお取りください。");
+        assertThat(robot.text("#receipt-status")).isEqualTo("レシートを印刷しました。プリンターからお取りください。");
         assertThat(new String(thermal.jobs.get(0).bytes(), StandardCharsets.UTF_8)).isEqualTo(shown);
 
         robot.clickOn("#lang-en");
         assertThat(sound.played()).endsWith("en/receipt.title");
-        assertThat(text("#receipt-text")).contains("Charged       ¥2,000");
-        assertThat(text("#audio-mute")).isEqualTo("Voice guidance: on");
+        assertThat(robot.text("#receipt-text")).contains("Charged       ¥2,000");
+        assertThat(robot.text("#audio-mute")).isEqualTo("Voice guidance: on");
 
         robot.clickOn("#audio-mute");
         assertThat(ui.speaker().muted()).isTrue();
-        assertThat(text("#audio-mute")).isEqualTo("Voice guidance: off");
+        assertThat(robot.text("#audio-mute")).isEqualTo("Voice guidance: off");
         assertThat(sound.calls).endsWith("stop");
         int spoken = sound.played().size();
         robot.clickOn("#back-to-menu");
@@ -119,7 +86,7 @@ class OutputScreensTest {
 
     @Test
     void aKioskWithoutPrinterOrGuidanceShowsNeitherPrintNorMute() throws Exception {
-        KioskUi plain = onFxThread(() -> new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings()));
+        KioskUi plain = onFxThread(kiosk::kioskUi);
         assertThat(plain.root().lookup("#audio-mute")).isNull();
         Node print = onFxThread(() -> {
             plain.navigator().navigate(Screen.RECEIPT);
@@ -131,10 +98,6 @@ class OutputScreensTest {
 
     private static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws Exception {
         return WaitForAsyncUtils.asyncFx(work).get();
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
     }
 
     static {

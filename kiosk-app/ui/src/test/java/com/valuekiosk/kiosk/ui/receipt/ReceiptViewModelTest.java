@@ -2,15 +2,12 @@ package com.valuekiosk.kiosk.ui.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
-import com.valuekiosk.kiosk.flow.ChargeUpFlow;
-import com.valuekiosk.kiosk.flow.FlowListener;
-import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Navigator;
+import com.valuekiosk.kiosk.ui.NoFlows;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.kiosk.ui.cards.CardPresence;
@@ -32,22 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The receipt screen's commands: the text in the language shown, save, and print with its result line. */
 class ReceiptViewModelTest {
 
-    private static final KioskFlows NO_FLOWS = new KioskFlows() {
-        @Override
-        public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final KioskFlows NO_FLOWS = new NoFlows();
 
     @TempDir
     Path directory;

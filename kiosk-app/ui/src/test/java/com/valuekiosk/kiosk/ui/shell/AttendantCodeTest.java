@@ -3,7 +3,9 @@ package com.valuekiosk.kiosk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.valuekiosk.server.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AttendantCodeTest {
@@ -11,7 +13,7 @@ class AttendantCodeTest {
     /** One hash for the whole class: Argon2id with 19 MiB is slow on purpose. */
     private static final String STORED = AttendantCode.hash("246810".toCharArray());
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final AttendantCode code = new AttendantCode(STORED, clock);
 
     @Test

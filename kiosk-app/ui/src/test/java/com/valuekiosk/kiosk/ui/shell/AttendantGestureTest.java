@@ -2,12 +2,14 @@ package com.valuekiosk.kiosk.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.valuekiosk.server.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AttendantGestureTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final AttendantGesture gesture = new AttendantGesture(clock);
 
     @Test

@@ -5,31 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.DemoCards;
-import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
-import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
-import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.PinSource;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.ui.ForwardingKioskFlows;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
+import com.valuekiosk.kiosk.ui.KioskStage;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.ScreenRobot;
+import com.valuekiosk.server.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Labeled;
-import javafx.stage.StageStyle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The idle timeout never leaves a transaction half-way: on the real engine (simulated readers, both servers
@@ -40,98 +35,54 @@ class IdleTimeoutFlowsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration WARNING = Duration.ofSeconds(15);
 
+    @RegisterExtension
+    final KioskStage kioskStage = new KioskStage();
     @TempDir
     Path directory;
-    private final FxRobot robot = new FxRobot();
-    private final MutableClock clock = new MutableClock();
+    private final ScreenRobot robot = new ScreenRobot();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final AtomicReference<PurchaseFlow> lastPurchase = new AtomicReference<>();
     private KioskRig kiosk;
     private KioskUi ui;
     private IdleTimeout idle;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void kiosk() throws Exception {
-        kiosk = new KioskRig(directory);
-        KioskFlows engine = KioskFlows.of(kiosk.engine);
-        KioskFlows watched = new KioskFlows() {
+        kiosk = kioskStage.openRig(directory);
+        KioskFlows watched = new ForwardingKioskFlows(KioskFlows.of(kiosk.engine)) {
             @Override
             public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
-                PurchaseFlow flow = engine.purchase(listener);
+                PurchaseFlow flow = super.purchase(listener);
                 lastPurchase.set(flow);
                 return flow;
             }
 
             @Override
             public PurchaseFlow purchase(boolean creditOnContactless, FlowListener<PurchaseFlow.State> listener) {
-                PurchaseFlow flow = engine.purchase(creditOnContactless, listener);
+                PurchaseFlow flow = super.purchase(creditOnContactless, listener);
                 lastPurchase.set(flow);
                 return flow;
             }
-
-            @Override
-            public Optional<CardReader> contactReader() {
-                return engine.contactReader();
-            }
-
-            @Override
-            public Optional<CardReader> contactlessReader() {
-                return engine.contactlessReader();
-            }
-
-            @Override
-            public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
-                return engine.chargeUp(listener);
-            }
-
-            @Override
-            public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
-                return engine.balanceInquiry(listener);
-            }
         };
-        AtomicReference<KioskUi> built = new AtomicReference<>();
-        FxToolkit.setupStage(primary -> {
-            KioskUi created = new KioskUi(watched, KioskRig.currentThread(), kiosk.uiSettings());
-            built.set(created);
-            if (primary.getStyle() == StageStyle.DECORATED && !primary.isShowing()) {
-                primary.initStyle(StageStyle.UNDECORATED);
-            }
-            primary.setScene(created.scene());
-            primary.setX(0);
-            primary.setY(0);
-            primary.show();
-            primary.toFront();
-            idle = new IdleTimeout(created, TIMEOUT, WARNING, clock);
-            idle.install(created, primary.getScene());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ui = built.get();
+        ui = kioskStage.show(() -> new KioskUi(watched, KioskRig.currentThread(), kiosk.uiSettings()), KioskUi::scene,
+                (primary, created) -> {
+                    idle = new IdleTimeout(created, TIMEOUT, WARNING, clock);
+                    idle.install(created, primary.getScene());
+                });
         robot.clickOn("#lang-en");
-        robot.interact(kiosk::placeBothCards); // on the FX thread, where the card panel places them
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (kiosk != null) {
-            kiosk.close();
-        }
+        robot.moveCards(kiosk::placeBothCards);
     }
 
     @Test
     void aPurchaseBeforeTransmitIsClosedItsCardReleasedAndWhatWasTypedWiped() {
         robot.clickOn("#menu-purchase");
-        typePin("9999");
+        robot.typePin("9999");
         robot.clickOn("#preset-2000");
         robot.clickOn("#transmit");
-        assertThat(text("#error-what")).isEqualTo("The PIN is wrong. Tries left: 2.");
+        assertThat(robot.text("#error-what")).isEqualTo("The PIN is wrong. Tries left: 2.");
         robot.clickOn("#error-retry");
         assertThat(ui.navigator().current()).isEqualTo(Screen.PURCHASE);
-        typePin("12");
+        robot.typePin("12");
         PurchaseFlow kept = lastPurchase.get();
         assertThat(kept.state()).as("kept for the retry, the card session open").isEqualTo(PurchaseFlow.State.READY_FOR_PIN_AND_AMOUNT);
 
@@ -144,11 +95,11 @@ class IdleTimeoutFlowsTest {
                 .as("the card session was released").isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
 
         robot.clickOn("#menu-purchase");
-        assertThat(text("#amount-field")).as("the last amount is forgotten too").isEmpty();
-        typePin(DemoCards.PIN);
+        assertThat(robot.text("#amount-field")).as("the last amount is forgotten too").isEmpty();
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-1000");
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
         assertThat(kiosk.servers.credit(Long.class, "SELECT COUNT(*) FROM billing_records")).isEqualTo(1);
     }
 
@@ -160,7 +111,7 @@ class IdleTimeoutFlowsTest {
         idleUntilTimeout();
 
         assertThat(ui.navigator().current()).isEqualTo(Screen.KEPT_FOR_LATER);
-        assertThat(text("#kept-text")).startsWith("¥2,000 stays reserved");
+        assertThat(robot.text("#kept-text")).startsWith("¥2,000 stays reserved");
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(2_000);
 
         idleUntilTimeout();
@@ -173,7 +124,7 @@ class IdleTimeoutFlowsTest {
         kiosk.contactless.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_CREDIT));
         robot.clickOn("#confirm-yes");
         assertThat(ui.navigator().current()).isEqualTo(Screen.ERROR);
-        String removed = text("#error-what");
+        String removed = robot.text("#error-what");
 
         for (int minute = 0; minute < 10; minute++) {
             clock.advance(Duration.ofMinutes(1));
@@ -181,22 +132,22 @@ class IdleTimeoutFlowsTest {
         }
         assertThat(idle.warningShownProperty().get()).isFalse();
         assertThat(ui.navigator().current()).isEqualTo(Screen.ERROR);
-        assertThat(text("#error-what")).isEqualTo(removed);
+        assertThat(robot.text("#error-what")).isEqualTo(removed);
 
         robot.interact(() -> kiosk.contactless.tap(KioskRig.CARDS.purseCard(DemoCards.EMONEY_CARD)));
         robot.clickOn("#error-retry");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.COMPLETED);
-        assertThat(text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.COMPLETED);
+        assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
     }
 
     private void buyAndAskToChargeUp() {
         robot.clickOn("#menu-purchase");
-        typePin(DemoCards.PIN);
+        robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
         robot.clickOn("#transmit");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
         robot.clickOn("#receipt-chargeup");
-        assertThat(ui.navigator().current()).as(text("#error-what")).isEqualTo(Screen.CONFIRM);
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.CONFIRM);
     }
 
     /** No input for the timeout, the warning shows, then its countdown runs out. */
@@ -207,16 +158,5 @@ class IdleTimeoutFlowsTest {
         assertThat(robot.lookup("#idle-warning").tryQuery()).isPresent();
         clock.advance(WARNING);
         robot.interact(idle::tick);
-    }
-
-    private void typePin(String pin) {
-        robot.clickOn("#pin-field");
-        for (char digit : pin.toCharArray()) {
-            robot.clickOn("#key-" + digit);
-        }
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
     }
 }

@@ -2,42 +2,37 @@ package com.valuekiosk.kiosk.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
-import com.valuekiosk.kiosk.flow.ChargeUpFlow;
-import com.valuekiosk.kiosk.flow.FlowListener;
-import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
-import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.KioskStage;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.NoFlows;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.ScreenRobot;
 import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.server.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import javafx.stage.StageStyle;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The shell on the screens without flows: kiosk mode and the attendant, the idle warning and what it wipes,
@@ -48,74 +43,43 @@ class ShellScreensTest {
 
     /** Hashed once for the class (Argon2id is slow on purpose). */
     private static final String CODE_HASH = AttendantCode.hash("9753".toCharArray());
-    private static Stage stage;
-
+    @RegisterExtension
+    final KioskStage kioskStage = new KioskStage();
     @TempDir
     Path directory;
-    private final FxRobot robot = new FxRobot();
-    private final MutableClock clock = new MutableClock();
+    private final ScreenRobot robot = new ScreenRobot();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final AtomicInteger exits = new AtomicInteger();
+    private Stage stage;
     private KioskUi ui;
     private IdleTimeout idle;
     private KioskMode kioskMode;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void kiosk() throws Exception {
+        stage = kioskStage.primary();
         start(true);
     }
 
     private void start(boolean kioskModeOn) throws Exception {
-        KioskFlows none = new KioskFlows() {
-            @Override
-            public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
-                throw new UnsupportedOperationException("no flows in this test");
-            }
-
-            @Override
-            public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
-                throw new UnsupportedOperationException("no flows in this test");
-            }
-
-            @Override
-            public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
-                throw new UnsupportedOperationException("no flows in this test");
-            }
-        };
         UiSettings settings = new UiSettings(Currency.getInstance("JPY"), UiSettings.YEN_PRESETS, directory, ZoneOffset.UTC,
                 Messages.ENGLISH).withIdleTimeout(Duration.ofSeconds(60)).withKioskMode(kioskModeOn);
-        AtomicReference<KioskUi> built = new AtomicReference<>();
-        FxToolkit.setupStage(primary -> {
-            KioskUi created = new KioskUi(none, new BackgroundWork(Runnable::run, Runnable::run), settings);
-            built.set(created);
-            if (primary.getStyle() == StageStyle.DECORATED && !primary.isShowing()) {
-                primary.initStyle(StageStyle.UNDECORATED);
-            }
-            primary.setScene(created.scene());
-            primary.setX(0);
-            primary.setY(0);
-            primary.show();
-            primary.toFront();
-            idle = new IdleTimeout(created, created.settings().idleTimeout(), Duration.ofSeconds(15), clock);
-            idle.install(created, primary.getScene());
-            kioskMode = KioskMode.apply(primary, created, new AttendantCode(CODE_HASH, clock), exits::incrementAndGet, clock);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        ui = built.get();
+        ui = kioskStage.show(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run), settings),
+                KioskUi::scene, (primary, created) -> {
+                    idle = new IdleTimeout(created, created.settings().idleTimeout(), Duration.ofSeconds(15), clock);
+                    idle.install(created, primary.getScene());
+                    kioskMode = KioskMode.apply(primary, created, new AttendantCode(CODE_HASH, clock), exits::incrementAndGet, clock);
+                });
     }
 
+    /** Runs before the stage is cleaned up: kiosk mode would otherwise keep the window full screen on top. */
     @AfterEach
-    void close() throws Exception {
+    void leaveKioskMode() throws Exception {
         FxToolkit.setupFixture(() -> {
             if (kioskMode != null) {
                 kioskMode.leave();
             }
         });
-        FxToolkit.cleanupStages();
     }
 
     // ---------------------------------------------------------------- kiosk mode and the attendant
@@ -159,11 +123,11 @@ class ShellScreensTest {
         assertThat(focusedId()).as("the focus moved onto the attendant screen").isEqualTo("attendant-code");
 
         typeOnAttendantKeypad("1234");
-        assertThat(text("#attendant-code")).isEqualTo("●●●●");
+        assertThat(robot.text("#attendant-code")).isEqualTo("●●●●");
         assertThat(robot.lookup("#attendant-code").query().getAccessibleText()).isEqualTo("Attendant code, 4 digits typed");
         robot.clickOn("#attendant-leave");
-        assertThat(text("#attendant-status")).isEqualTo("Wrong code.");
-        assertThat(text("#attendant-code")).as("the wrong code is gone").isEmpty();
+        assertThat(robot.text("#attendant-status")).isEqualTo("Wrong code.");
+        assertThat(robot.text("#attendant-code")).as("the wrong code is gone").isEmpty();
         assertThat(exits).hasValue(0);
         assertThat(kioskMode.isActive()).isTrue();
 
@@ -215,10 +179,10 @@ class ShellScreensTest {
         clock.advance(Duration.ofSeconds(1));
         tick();
         assertThat(robot.lookup("#idle-warning").tryQuery()).isPresent();
-        assertThat(text("#idle-countdown")).isEqualTo("Back to the menu in 15 seconds. What you typed will be cleared.");
+        assertThat(robot.text("#idle-countdown")).isEqualTo("Back to the menu in 15 seconds. What you typed will be cleared.");
         clock.advance(Duration.ofMillis(14_500));
         tick();
-        assertThat(text("#idle-countdown")).startsWith("Back to the menu in 1 seconds");
+        assertThat(robot.text("#idle-countdown")).startsWith("Back to the menu in 1 seconds");
         assertThat(ui.navigator().current()).isEqualTo(Screen.PURCHASE);
 
         clock.advance(Duration.ofMillis(500));
@@ -312,7 +276,7 @@ class ShellScreensTest {
 
         assertThat(accessibleText("#pin-field")).isEqualTo("PIN, 0 digits typed");
         robot.push(KeyCode.DIGIT4).push(KeyCode.NUMPAD3).push(KeyCode.DIGIT2);
-        assertThat(text("#pin-field")).isEqualTo("●●●");
+        assertThat(robot.text("#pin-field")).isEqualTo("●●●");
         assertThat(accessibleText("#pin-field")).as("the count, never the circles or digits").isEqualTo("PIN, 3 digits typed");
         robot.push(KeyCode.BACK_SPACE);
         assertThat(accessibleText("#pin-field")).isEqualTo("PIN, 2 digits typed");
@@ -324,7 +288,7 @@ class ShellScreensTest {
 
         robot.clickOn("#amount-field");
         robot.push(KeyCode.DIGIT1).push(KeyCode.DIGIT5).push(KeyCode.DIGIT0).push(KeyCode.DIGIT0);
-        assertThat(text("#amount-field")).isEqualTo("¥1,500");
+        assertThat(robot.text("#amount-field")).isEqualTo("¥1,500");
         assertThat(accessibleText("#amount-field")).isEqualTo("Amount, ¥1,500");
 
         robot.clickOn("#lang-ja");
@@ -362,9 +326,5 @@ class ShellScreensTest {
 
     private String accessibleText(String query) {
         return robot.lookup(query).query().getAccessibleText();
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
     }
 }

@@ -23,16 +23,13 @@ import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
 import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
 import com.valuekiosk.kiosk.ui.purchase.PaymentVariant;
 import com.valuekiosk.server.emoney.EmoneyUsers;
+import com.valuekiosk.server.testing.MutableClock;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -230,8 +227,8 @@ public final class ScreenshotRenderer {
         shoot("purchase_high_contrast");
         ui.highContrastProperty().set(false);
 
-        // The idle timeout's warning over a half-typed purchase.
-        SteppedClock clock = new SteppedClock();
+        // The idle timeout's warning over a half-typed purchase; the clock is moved by hand, so no waiting.
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         IdleTimeout idle = new IdleTimeout(ui, UiSettings.DEFAULT_IDLE_TIMEOUT, IdleTimeout.WARNING, clock);
         idle.install(ui, scene);
         type("12");
@@ -321,30 +318,6 @@ public final class ScreenshotRenderer {
             throw new UncheckedIOException(file.toString(), e);
         }
         written++;
-    }
-
-    /** A clock the renderer moves by hand, so that the idle warning shows without waiting. */
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private interface Step {

@@ -1,0 +1,38 @@
+package com.valuekiosk.kiosk.ui;
+
+import javafx.scene.control.Labeled;
+import org.testfx.api.FxRobot;
+
+/** The robot of the screen tests, with the steps they all take on the kiosk's screens. */
+public class ScreenRobot extends FxRobot {
+
+    /** Touches the PIN field, then the keypad's digits one by one, as a person does. */
+    public ScreenRobot typePin(String pin) {
+        clickOn("#pin-field");
+        for (char digit : pin.toCharArray()) {
+            clickOn("#key-" + digit);
+        }
+        return this;
+    }
+
+    /** The text of a label or button; "(no #id)" when there is none, so that a failed assertion names it. */
+    public String text(String query) {
+        return lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
+    }
+
+    public boolean visible(String query) {
+        return lookup(query).query().isVisible();
+    }
+
+    public boolean disabled(String query) {
+        return lookup(query).query().isDisabled();
+    }
+
+    /**
+     * Places or takes away cards on the FX thread, where the card panel does it, so that the card events
+     * (and, with current-thread background work, the flows they start) have reached the screens on return.
+     */
+    public void moveCards(Runnable placing) {
+        interact(placing);
+    }
+}
