@@ -3,14 +3,10 @@ package com.valuekiosk.kiosk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
-import com.valuekiosk.kiosk.flow.ChargeUpFlow;
-import com.valuekiosk.kiosk.flow.FlowListener;
-import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
-import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.NoFlows;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.server.testing.MutableClock;
@@ -44,7 +40,7 @@ class NextPersonTest {
     @Test
     void anIdleTimeoutForgetsTheLastPersonsLanguageThemeAndMute() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        KioskUi ui = onFx(() -> new KioskUi(new NoFlows(true), new BackgroundWork(Runnable::run, Runnable::run),
+        KioskUi ui = onFx(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run),
                 UiSettings.yen(directory)));
         IdleTimeout idle = onFx(() -> new IdleTimeout(ui, TIMEOUT, IdleTimeout.WARNING, clock));
         onFx(() -> {
@@ -69,9 +65,9 @@ class NextPersonTest {
 
     @Test
     void aHomeTerminalsMenuHasNoPurchase() throws Exception {
-        KioskUi home = onFx(() -> new KioskUi(new NoFlows(false), new BackgroundWork(Runnable::run, Runnable::run),
+        KioskUi home = onFx(() -> new KioskUi(new HomeTerminalFlows(), new BackgroundWork(Runnable::run, Runnable::run),
                 UiSettings.yen(directory)));
-        KioskUi kiosk = onFx(() -> new KioskUi(new NoFlows(true), new BackgroundWork(Runnable::run, Runnable::run),
+        KioskUi kiosk = onFx(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run),
                 UiSettings.yen(directory)));
 
         assertThat(home.root().lookup("#menu-purchase")).isNull();
@@ -82,6 +78,14 @@ class NextPersonTest {
             home.menu().purchase();
             return null;
         })).hasRootCauseMessage("a home terminal sells no VALUE");
+    }
+
+    /** A home terminal's flows (R-KI6): no VALUE for sale. */
+    private static final class HomeTerminalFlows extends NoFlows {
+        @Override
+        public boolean sellsValue() {
+            return false;
+        }
     }
 
     private static <T> T onFx(Callable<T> step) throws Exception {
@@ -99,23 +103,5 @@ class NextPersonTest {
             throw new IllegalStateException(failure.get());
         }
         return result.get();
-    }
-
-    /** Flows that are never started here: the menu and the idle timeout need none. */
-    private record NoFlows(boolean sellsValue) implements KioskFlows {
-        @Override
-        public PurchaseFlow purchase(FlowListener<PurchaseFlow.State> listener) {
-            throw new UnsupportedOperationException("no flow runs in this test");
-        }
-
-        @Override
-        public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
-            throw new UnsupportedOperationException("no flow runs in this test");
-        }
-
-        @Override
-        public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
-            throw new UnsupportedOperationException("no flow runs in this test");
-        }
     }
 }
