@@ -222,14 +222,24 @@ public final class PurchaseFlow implements AutoCloseable {
         if (outcome instanceof Outcome.Refused<ValuePurchaseResponse> refused) {
             ErrorCode code = refused.error().code();
             record(Step.PURCHASE_DECLINED, Map.of("code", code.name()));
-            FlowError error = code == ErrorCode.QUOTA_EXCEEDED || code == ErrorCode.INSUFFICIENT_FUNDS
-                    ? FlowError.DECLINED_OVER_QUOTA : FlowError.DECLINED;
-            return fail(FlowFailure.of(error, code.name()));
+            return fail(FlowFailure.of(refusalError(code), code.name()));
         }
         // No answer: the journal holds the request id; Recovery asks the server what became of it.
         String reason = ((Outcome.Unknown<ValuePurchaseResponse>) outcome).reason();
         log.warn("purchase outcome unknown, left to recovery: {}", reason);
         return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, reason));
+    }
+
+    /**
+     * The credit company's "no" as the person reads it: over the quota, or their card refused; any other
+     * refusal (this kiosk not registered, a request the server cannot read) is not about their card.
+     */
+    private static FlowError refusalError(ErrorCode code) {
+        return switch (code) {
+            case QUOTA_EXCEEDED, INSUFFICIENT_FUNDS -> FlowError.DECLINED_OVER_QUOTA;
+            case CARD_UNKNOWN, CARD_NOT_ACTIVE, CRYPTOGRAM_INVALID, ATC_REPLAYED, EMONEY_CARD_NOT_MAPPED -> FlowError.DECLINED;
+            default -> FlowError.INTERNAL;
+        };
     }
 
     private CardNumber purseOnTheSameCard(CardSession session) throws CardTransportException {

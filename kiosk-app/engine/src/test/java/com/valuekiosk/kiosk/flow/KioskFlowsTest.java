@@ -10,6 +10,7 @@ import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.kiosk.reader.HostPinEntry;
 import com.valuekiosk.pki.DevPki;
+import com.valuekiosk.server.credit.CardAccounts;
 import com.valuekiosk.server.emoney.EmoneyUsers;
 import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;
@@ -140,6 +141,28 @@ class KioskFlowsTest {
         assertThat(flow.state()).isEqualTo(PurchaseFlow.State.FAILED);
         assertThat(flow.failure().error()).isEqualTo(FlowError.DECLINED_OVER_QUOTA);
         assertThat(kiosk.servers.credit(Long.class, "SELECT CAST(SUM(amount) AS BIGINT) FROM billing_records")).isEqualTo(100_000);
+    }
+
+    @Test
+    void aCardTheIssuerBlockedIsDeclinedButARefusalOfTheKioskItselfIsNotBlamedOnTheCard() throws Exception {
+        kiosk = new KioskHarness(pki, directory, Storage.H2);
+        CardAccounts.setStatus(kiosk.servers.credit.database(), DemoCards.CREDIT_CARD.cardNumber().digits(),
+                CardAccounts.Status.BLOCKED);
+        PurchaseFlow blocked = kiosk.buy(2_000);
+        assertThat(blocked.failure().error()).isEqualTo(FlowError.DECLINED);
+
+        CardAccounts.setStatus(kiosk.servers.credit.database(), DemoCards.CREDIT_CARD.cardNumber().digits(),
+                CardAccounts.Status.ACTIVE);
+        int deactivated = kiosk.servers.credit.database().inTransaction(connection -> {
+            try (var update = connection.prepareStatement("UPDATE clients SET active = FALSE WHERE name = ?")) {
+                update.setString(1, ServersFixture.KIOSK);
+                return update.executeUpdate();
+            }
+        });
+        assertThat(deactivated).isEqualTo(1);
+        PurchaseFlow unregistered = kiosk.buy(2_000);
+        assertThat(unregistered.failure().error()).as("the kiosk, not the card: ask staff").isEqualTo(FlowError.INTERNAL);
+        assertThat(kiosk.servers.credit(Long.class, "SELECT COUNT(*) FROM billing_records")).isZero();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package com.valuekiosk.kiosk.ui.tools;
 
+import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.card.host.PurseProfile;
 import com.valuekiosk.card.sim.SimulatedCard;
-import com.valuekiosk.kiosk.flow.FlowError;
-import com.valuekiosk.kiosk.flow.FlowFailure;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
@@ -22,13 +22,18 @@ import com.valuekiosk.kiosk.ui.panel.CardPanel;
 import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
 import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
 import com.valuekiosk.kiosk.ui.purchase.PaymentVariant;
+import com.valuekiosk.server.credit.CardAccounts;
+import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.emoney.EmoneyUsers;
 import com.valuekiosk.server.testing.MutableClock;
+import com.valuekiosk.server.testing.ServersFixture;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +95,7 @@ public final class ScreenshotRenderer {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private void renderAll() {
+    private void renderAll() throws Exception {
         ui = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
         scene = ui.scene();
         Stage stage = new Stage();
@@ -193,9 +198,6 @@ public final class ScreenshotRenderer {
         ui.errors().tryAgain();
         expect(Screen.COMPLETED);
 
-        ui.errors().show(FlowFailure.of(FlowError.NO_CARD, "screenshot"), ui.chargeUp()::begin);
-        shoot("error_no_card");
-
         // FIG. 14A: the contactless credit card, then the e-money card, then the credit card again.
         ui.navigator().navigate(Screen.MENU);
         kiosk.contact.remove();
@@ -250,6 +252,8 @@ public final class ScreenshotRenderer {
         ui.hideOverlay(attendantView.root());
         ui.navigator().navigate(Screen.MENU);
 
+        renderErrorScreens();
+
         // Demo / usability mode: the kiosk with the card panel beside it (R-UT1), a fault armed.
         KioskUi withPanel = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
         CardPanelViewModel panel = new CardPanelViewModel(kiosk.contact, kiosk.contactless, kiosk.panelCards(),
@@ -265,6 +269,165 @@ public final class ScreenshotRenderer {
         shoot("card_panel", panelScene, withPanel.messages());
         panel.disarm();
         panelStage.close();
+    }
+
+    /**
+     * The error screens, each reached through the real flows as in ErrorScreensTest (readers empty before and
+     * after). PASSWORD_WRONG and CARD_STILL_ON_READER are not here: FIG. 10A says them (chargeup_password,
+     * chargeup_remove_and_tap_again), the error screen never does.
+     */
+    private void renderErrorScreens() throws Exception {
+        // FIG. 10A reads each card on its arrival: nothing waiting, a card the e-money server does not know,
+        // and a kiosk the e-money server no longer knows (INTERNAL: "ask staff").
+        ui.menu().chargeUp();
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        expect(Screen.ERROR);
+        shoot("error_nothing_to_charge");
+        kiosk.contactless.remove();
+        ui.menu().chargeUp();
+        kiosk.contactless.tap(KioskRig.CARDS.purseCard(new PurseProfile(CardNumber.of("9999 0100 0000 0041"), DemoCards.YEN,
+                50_000, 800)));
+        expect(Screen.ERROR);
+        shoot("error_emoney_card_unknown");
+        kiosk.contactless.remove();
+        setKioskActive(kiosk.servers.emoney().database(), false);
+        ui.menu().chargeUp();
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        expect(Screen.ERROR);
+        shoot("error_internal");
+        setKioskActive(kiosk.servers.emoney().database(), true);
+        kiosk.contactless.remove();
+
+        // FIG. 9B: a contactless credit card on the e-money pad; an amount over the kiosk's maximum; the credit
+        // card pulled out while it authorises; the card blocked at the credit company; its PIN blocked.
+        kiosk.contact.insert(kiosk.creditCard);
+        kiosk.contactless.tap(KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD));
+        purchaseWith(DemoCards.PIN, "2000");
+        shoot("error_card_not_supported");
+        kiosk.contactless.remove();
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        purchaseWith(DemoCards.PIN, "60000");
+        shoot("error_invalid_amount");
+        kiosk.contact.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_AUTHORIZE_PURCHASE));
+        purchaseWith(DemoCards.PIN, "2000");
+        shoot("error_card_removed_too_early");
+        kiosk.contact.insert(kiosk.creditCard); // it left the slot at AUTHORIZE: put back
+        String creditCard = DemoCards.CREDIT_CARD.cardNumber().digits();
+        CardAccounts.setStatus(kiosk.servers.credit.database(), creditCard, CardAccounts.Status.BLOCKED);
+        purchaseWith(DemoCards.PIN, "2000");
+        shoot("error_declined");
+        CardAccounts.setStatus(kiosk.servers.credit.database(), creditCard, CardAccounts.Status.ACTIVE);
+        kiosk.contact.remove();
+        kiosk.contact.insert(KioskRig.CARDS.creditCard(DemoCards.CREDIT_CARD)); // another card of the account: its own PIN tries
+        purchaseWith("0000", "1000");
+        ui.errors().tryAgain();
+        type("0000");
+        ui.purchase().transmit();
+        ui.errors().tryAgain();
+        type("0000");
+        ui.purchase().transmit();
+        expect(Screen.ERROR);
+        shoot("error_card_blocked");
+        kiosk.contact.remove();
+
+        // FIG. 14B: the combo card's bank account holds less than the amount.
+        kiosk.contactless.remove();
+        ui.menu().purchase();
+        ui.purchase().choose(PaymentVariant.COMBO_CARD);
+        kiosk.contactless.tap(KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE));
+        type(DemoCards.PIN);
+        typeAmount("50000");
+        ui.purchase().transmit();
+        expect(Screen.ERROR);
+        shoot("error_declined_over_quota");
+        kiosk.contactless.remove();
+
+        // FIG. 10B with ¥2,000 waiting: the card taken away, the reader unplugged, the e-money server down.
+        kiosk.contact.insert(kiosk.creditCard);
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        purchaseWith(DemoCards.PIN, "2000");
+        expect(Screen.RECEIPT);
+        ui.receipt().chargeUpNow();
+        expect(Screen.CONFIRM);
+        kiosk.contactless.remove();
+        ui.chargeUp().confirm(true);
+        expect(Screen.ERROR);
+        shoot("error_no_card");
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        ui.errors().tryAgain();
+        expect(Screen.CONFIRM);
+        kiosk.contactless.unplug();
+        ui.chargeUp().confirm(true);
+        expect(Screen.ERROR);
+        shoot("error_reader_unavailable");
+        kiosk.contactless.plugIn();
+        ui.menu().chargeUp();
+        expect(Screen.CONFIRM);
+        kiosk.servers.stopEmoney();
+        ui.chargeUp().confirm(true);
+        expect(Screen.ERROR);
+        shoot("error_server_unreachable");
+        kiosk.servers.startEmoney();
+        ui.errors().tryAgain();
+        expect(Screen.CONFIRM);
+        ui.chargeUp().confirm(true);
+        expect(Screen.COMPLETED);
+
+        // ¥50,000 more than the card can hold (its maximum is ¥50,000).
+        kiosk.contactless.remove();
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        purchaseWith(DemoCards.PIN, "50000");
+        expect(Screen.RECEIPT);
+        ui.receipt().chargeUpNow();
+        expect(Screen.CONFIRM);
+        ui.chargeUp().confirm(true);
+        expect(Screen.ERROR);
+        shoot("error_card_full");
+        kiosk.contact.remove();
+        kiosk.contactless.remove();
+
+        // The phone's password wrong five times: locked for a while (its ¥1,000 was kept for later above).
+        ui.menu().chargeUp();
+        kiosk.contactless.tap(KioskRig.CARDS.phone(DemoCards.PHONE_PURSE));
+        for (int wrong = 0; wrong < 5; wrong++) {
+            expect(Screen.CHARGE_UP);
+            for (char digit : "1111".toCharArray()) {
+                chargeUpScreenType(digit);
+            }
+            chargeUpScreenTransmit();
+        }
+        expect(Screen.ERROR);
+        shoot("error_password_locked");
+        kiosk.contactless.remove();
+        ui.navigator().navigate(Screen.MENU);
+    }
+
+    /** From the menu: FIG. 9B with the cards as they are, {@code pin} and {@code amount} typed, TRANSMIT. */
+    private void purchaseWith(String pin, String amount) {
+        ui.menu().purchase();
+        type(pin);
+        typeAmount(amount);
+        ui.purchase().transmit();
+    }
+
+    private void typeAmount(String digits) {
+        ui.purchase().select(com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field.AMOUNT);
+        ui.purchase().clear();
+        for (char digit : digits.toCharArray()) {
+            ui.purchase().type(digit);
+        }
+    }
+
+    /** The server's operator takes this kiosk off its registered terminals, or puts it back. */
+    private static void setKioskActive(Database server, boolean active) {
+        server.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE clients SET active = ? WHERE role = 'TERMINAL' AND name = ?")) {
+                update.setBoolean(1, active);
+                update.setString(2, ServersFixture.KIOSK);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** The password keypad of FIG. 10A, touched as a person would: through the view's buttons. */
