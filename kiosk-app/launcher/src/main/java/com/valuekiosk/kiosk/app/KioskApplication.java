@@ -9,6 +9,7 @@ import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.kiosk.ui.shell.IdleTimeout;
 import com.valuekiosk.kiosk.ui.shell.KioskMode;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,8 @@ public final class KioskApplication {
     private final CountDownLatch windowClosed = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Stage stage;
+    /** How the window came up, for the log: full screen or its size. */
+    private volatile String shownAs;
 
     public KioskApplication(Composition composition) {
         this.composition = Objects.requireNonNull(composition, "composition");
@@ -74,6 +77,8 @@ public final class KioskApplication {
                             });
                 }
                 stage = window;
+                shownAs = composition.fullScreen() ? "full screen"
+                        : String.format(Locale.ROOT, "%.0fx%.0f window", scene.getWidth(), scene.getHeight());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -83,8 +88,7 @@ public final class KioskApplication {
         }
         Thread hook = new Thread(() -> stop(true), "kiosk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        log.info("kiosk window shown ({}): {}", composition.fullScreen() ? "full screen" : "1280x800 window",
-                composition.title());
+        log.info("kiosk window shown ({}): {}", shownAs, composition.title());
         windowClosed.await();
         stop(false);
         try {
