@@ -88,8 +88,8 @@ public final class DemoKiosk implements Composition {
             readers.placePurchaseCards();
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(readers.contact(), readers.contactless(),
                     servers.creditUri(), servers.emoneyUri(), tls, DemoServers.TERMINAL, kiosk, ClientSettings.defaults()));
-            UiSettings ui = UiSettings.yen(kiosk.resolve("receipts"));
-            UiSettings settings = new UiSettings(ui.currency(), ui.presets(), ui.receiptDirectory(), ui.zone(), language);
+            // A window, not kiosk mode: the demo sits on a desktop beside its card panel.
+            UiSettings settings = UiSettings.yen(kiosk.resolve("receipts")).withStartLocale(language).withKioskMode(false);
             log.info("demo kiosk up: data {}, credit company server {}, e-money server {}", directory,
                     servers.creditUri(), servers.emoneyUri());
             return new DemoKiosk(directory, lock, servers, readers, parts, settings, tls);

@@ -32,6 +32,9 @@ class DemoKioskTest {
             assertThat(kiosk.probeServers()).extracting(ServerProbe.Result::up).containsExactly(true, true);
             assertThat(data.resolve("pki/terminal-KIOSK001.p12")).exists();
             assertThat(data.resolve("servers/credit.mv.db")).exists();
+            assertThat(kiosk.fullScreen()).isFalse();
+            assertThat(kiosk.uiSettings().kioskMode()).as("a window beside its card panel, not kiosk mode").isFalse();
+            assertThat(kiosk.uiSettings().startLocale()).isEqualTo(Locale.JAPAN);
 
             BalanceInquiryFlow balance = kiosk.parts().engine().balanceInquiry(state -> { });
             assertThat(balance.readCard()).isEqualTo(BalanceInquiryFlow.State.SHOWING_BALANCE);
