@@ -2,7 +2,10 @@ package com.valuekiosk.wire;
 
 import java.util.UUID;
 
-/** Checks shared by the messages' constructors; a failure becomes a 400 INVALID_REQUEST. */
+/**
+ * Checks shared by the messages' constructors; a failure becomes a 400 INVALID_REQUEST. The checks
+ * are for this package only; {@link #MAX_AMOUNT} is public because the e-money server reads it.
+ */
 public final class Fields {
 
     /** The largest amount a card field holds (4 bytes unsigned), in minor units. */
@@ -11,7 +14,7 @@ public final class Fields {
     private Fields() {
     }
 
-    public static UUID requestId(UUID requestId) {
+    static UUID requestId(UUID requestId) {
         if (requestId == null) {
             throw new IllegalArgumentException("requestId is required");
         }
@@ -19,46 +22,46 @@ public final class Fields {
     }
 
     /** 16 digits; the value is never echoed, it may be a real card number. */
-    public static String cardNumber(String name, String value) {
+    static String cardNumber(String name, String value) {
         if (value == null || value.length() != 16 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException(name + " must be 16 digits");
         }
         return value;
     }
 
-    public static String optionalCardNumber(String name, String value) {
+    static String optionalCardNumber(String name, String value) {
         return value == null ? null : cardNumber(name, value);
     }
 
-    public static long amount(long amount) {
+    static long amount(long amount) {
         if (amount <= 0 || amount > MAX_AMOUNT) {
             throw new IllegalArgumentException("amount must be 1.." + MAX_AMOUNT + " minor units");
         }
         return amount;
     }
 
-    public static String currency(String currency) {
+    static String currency(String currency) {
         if (currency == null || !currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code such as JPY");
         }
         return currency;
     }
 
-    public static int sequence(String name, int value) {
+    static int sequence(String name, int value) {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException(name + " must be 0..65535");
         }
         return value;
     }
 
-    public static String mac(String name, String hex) {
+    static String mac(String name, String hex) {
         if (hex == null || !hex.matches("[0-9A-Fa-f]{16}")) {
             throw new IllegalArgumentException(name + " must be 8 bytes in hex");
         }
         return hex.toUpperCase();
     }
 
-    public static String password(String password) {
+    static String password(String password) {
         if (password != null && (password.isEmpty() || password.length() > 64)) {
             throw new IllegalArgumentException("password must be 1..64 characters when given");
         }

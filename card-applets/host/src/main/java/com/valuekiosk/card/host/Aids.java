@@ -15,7 +15,7 @@ public final class Aids {
     public static final String CREDIT_CARD = "F0564B494F534B01";
     public static final String PURSE = "F0564B494F534B02";
 
-    public static byte[] bytes(String aid) {
+    static byte[] bytes(String aid) {
         return Bytes.fromHex(aid);
     }
 }

@@ -1,5 +1,8 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.ByteArrays;
+import com.valuekiosk.card.host.internal.PurseMessages;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -26,7 +29,7 @@ public record AmountChange(CardNumber purse, long amount, int sequence, long tra
     }
 
     /** CREDIT data: amount 4, sequence 2, transaction id 8, MAC 8. */
-    public byte[] commandData() {
+    byte[] commandData() {
         return PurseMessages.commandData(amount, sequence, Bytes.longBytes(transactionId), mac);
     }
 
@@ -38,7 +41,7 @@ public record AmountChange(CardNumber purse, long amount, int sequence, long tra
 
     /** True when {@code receipt} is this purse's proof that it applied this change. */
     public boolean isConfirmedBy(PurseReceipt receipt, byte[] creditKey) {
-        return CardKeys.macMatches(creditKey, Bytes.concat(PurseMessages.covered(CardProtocol.MAC_TYPE_CREDIT_RECEIPT, purse,
+        return CardKeys.macMatches(creditKey, ByteArrays.concat(PurseMessages.covered(CardProtocol.MAC_TYPE_CREDIT_RECEIPT, purse,
                 amount, sequence, Bytes.longBytes(transactionId)), Bytes.amount(receipt.balanceAfter())), receipt.mac());
     }
 
@@ -50,7 +53,7 @@ public record AmountChange(CardNumber purse, long amount, int sequence, long tra
     @Override
     public boolean equals(Object other) {
         return other instanceof AmountChange that && purse.equals(that.purse) && amount == that.amount
-                && sequence == that.sequence && transactionId == that.transactionId && Arrays.equals(mac, that.mac);
+                && sequence == that.sequence && transactionId == that.transactionId && MessageDigest.isEqual(mac, that.mac);
     }
 
     @Override

@@ -5,7 +5,7 @@ public record AppletInfo(Kind kind, int version, boolean operational) {
 
     public enum Kind { CREDIT_CARD, PURSE }
 
-    public static AppletInfo parse(byte[] data) {
+    static AppletInfo parse(byte[] data) {
         if (data.length != CardProtocol.SELECT_RESPONSE_LENGTH) {
             throw new MalformedResponseException("SELECT answered " + data.length + " bytes, expected "
                     + CardProtocol.SELECT_RESPONSE_LENGTH);

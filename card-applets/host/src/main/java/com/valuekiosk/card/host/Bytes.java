@@ -2,7 +2,10 @@ package com.valuekiosk.card.host;
 
 import java.util.HexFormat;
 
-/** Big-endian numbers, packed BCD and hex for the card's byte layouts. */
+/**
+ * Big-endian numbers and hex for the card's byte layouts: the amount (4 bytes), counter (2) and
+ * transaction id (8) fields, and hex for logs, tests and the JSON messages that carry MACs.
+ */
 public final class Bytes {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -20,7 +23,7 @@ public final class Bytes {
         return new byte[] {(byte) (minorUnits >>> 24), (byte) (minorUnits >>> 16), (byte) (minorUnits >>> 8), (byte) minorUnits};
     }
 
-    public static long readAmount(byte[] bytes, int offset) {
+    static long readAmount(byte[] bytes, int offset) {
         return ((bytes[offset] & 0xFFL) << 24) | ((bytes[offset + 1] & 0xFFL) << 16)
                 | ((bytes[offset + 2] & 0xFFL) << 8) | (bytes[offset + 3] & 0xFFL);
     }
@@ -45,37 +48,12 @@ public final class Bytes {
         return out;
     }
 
-    public static long readLong(byte[] bytes, int offset) {
+    static long readLong(byte[] bytes, int offset) {
         long value = 0;
         for (int i = 0; i < 8; i++) {
             value = (value << 8) | (bytes[offset + i] & 0xFF);
         }
         return value;
-    }
-
-    /** "0392" → {0x03, 0x92}; the digit count must be even. */
-    public static byte[] digitsToBcd(String digits) {
-        if (digits.length() % 2 != 0 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("BCD needs an even number of decimal digits");
-        }
-        byte[] out = new byte[digits.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) (((digits.charAt(2 * i) - '0') << 4) | (digits.charAt(2 * i + 1) - '0'));
-        }
-        return out;
-    }
-
-    public static String bcdToDigits(byte[] bcd, int offset, int length) {
-        StringBuilder digits = new StringBuilder(length * 2);
-        for (int i = offset; i < offset + length; i++) {
-            int high = (bcd[i] >> 4) & 0x0F;
-            int low = bcd[i] & 0x0F;
-            if (high > 9 || low > 9) {
-                throw new MalformedResponseException("not packed BCD: " + String.format("%02X", bcd[i]));
-            }
-            digits.append((char) ('0' + high)).append((char) ('0' + low));
-        }
-        return digits.toString();
     }
 
     public static String hex(byte[] bytes) {
@@ -84,19 +62,5 @@ public final class Bytes {
 
     public static byte[] fromHex(String hex) {
         return HEX.parseHex(hex);
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] out = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
     }
 }

@@ -72,12 +72,12 @@ public final class CardCommands {
         return apdu(CLA_PROPRIETARY, INS_PUT_DATA, 0x00, tag, value, false);
     }
 
-    public static byte[] activate() {
+    static byte[] activate() {
         return apdu(CLA_PROPRIETARY, INS_ACTIVATE, 0x00, 0x00, null, false);
     }
 
     /** A short APDU. */
-    public static byte[] apdu(int cla, int ins, int p1, int p2, byte[] data, boolean expectsData) {
+    private static byte[] apdu(int cla, int ins, int p1, int p2, byte[] data, boolean expectsData) {
         int lc = data == null ? 0 : data.length;
         if (lc > 255) {
             throw new IllegalArgumentException("short APDUs carry at most 255 bytes of data");

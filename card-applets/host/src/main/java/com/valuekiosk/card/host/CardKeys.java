@@ -21,7 +21,7 @@ public final class CardKeys {
     private CardKeys() {
     }
 
-    public static byte[] derive(byte[] masterKey, KeyUsage usage, CardNumber card) {
+    static byte[] derive(byte[] masterKey, KeyUsage usage, CardNumber card) {
         requireKey(masterKey);
         byte[] input = new byte[BLOCK];
         System.arraycopy(card.toBcd(), 0, input, 0, CardProtocol.CARD_NUMBER_LENGTH);
@@ -43,7 +43,7 @@ public final class CardKeys {
     }
 
     /** Constant-time comparison of a received MAC with the expected one. */
-    public static boolean macMatches(byte[] key, byte[] message, byte[] received) {
+    static boolean macMatches(byte[] key, byte[] message, byte[] received) {
         return received != null && MessageDigest.isEqual(mac(key, message), received);
     }
 

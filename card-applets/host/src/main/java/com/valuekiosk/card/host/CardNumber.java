@@ -1,5 +1,7 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.Bcd;
+
 /**
  * A 16-digit card number (credit card or e-money card), 8 bytes of packed BCD on the card.
  * {@link #toString()} is masked on purpose, so that a card number that slips into a log line or a
@@ -25,12 +27,12 @@ public final class CardNumber {
         return new CardNumber(compact);
     }
 
-    public static CardNumber fromBcd(byte[] bcd, int offset) {
-        return new CardNumber(Bytes.bcdToDigits(bcd, offset, DIGITS / 2));
+    static CardNumber fromBcd(byte[] bcd, int offset) {
+        return new CardNumber(Bcd.decode(bcd, offset, DIGITS / 2));
     }
 
     public byte[] toBcd() {
-        return Bytes.digitsToBcd(digits);
+        return Bcd.encode(digits);
     }
 
     /** All 16 digits. Never log this. */
@@ -38,7 +40,7 @@ public final class CardNumber {
         return digits;
     }
 
-    public String lastFour() {
+    String lastFour() {
         return digits.substring(DIGITS - 4);
     }
 

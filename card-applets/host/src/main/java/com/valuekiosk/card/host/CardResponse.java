@@ -25,7 +25,7 @@ public final class CardResponse {
         return sw;
     }
 
-    public byte[] data() {
+    byte[] data() {
         return data.clone();
     }
 
@@ -39,7 +39,7 @@ public final class CardResponse {
      * @throws CardStatusException when the card refused
      * @throws MalformedResponseException when it said yes with data of the wrong size
      */
-    public byte[] requireSuccess(String command, int expectedLength) throws CardStatusException {
+    byte[] requireSuccess(String command, int expectedLength) throws CardStatusException {
         if (!isSuccess()) {
             throw new CardStatusException(command, sw);
         }

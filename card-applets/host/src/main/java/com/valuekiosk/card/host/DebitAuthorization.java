@@ -1,5 +1,8 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.ByteArrays;
+import com.valuekiosk.card.host.internal.PurseMessages;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -25,12 +28,12 @@ public record DebitAuthorization(CardNumber purse, long amount, int sequence, Te
     }
 
     /** DEBIT data: amount 4, sequence 2, terminal id 8, MAC 8. */
-    public byte[] commandData() {
+    byte[] commandData() {
         return PurseMessages.commandData(amount, sequence, terminal.toBytes(), mac);
     }
 
     public boolean isConfirmedBy(PurseReceipt receipt, byte[] debitKey) {
-        return CardKeys.macMatches(debitKey, Bytes.concat(PurseMessages.covered(CardProtocol.MAC_TYPE_DEBIT_RECEIPT, purse,
+        return CardKeys.macMatches(debitKey, ByteArrays.concat(PurseMessages.covered(CardProtocol.MAC_TYPE_DEBIT_RECEIPT, purse,
                 amount, sequence, terminal.toBytes()), Bytes.amount(receipt.balanceAfter())), receipt.mac());
     }
 
@@ -42,7 +45,7 @@ public record DebitAuthorization(CardNumber purse, long amount, int sequence, Te
     @Override
     public boolean equals(Object other) {
         return other instanceof DebitAuthorization that && purse.equals(that.purse) && amount == that.amount
-                && sequence == that.sequence && terminal.equals(that.terminal) && Arrays.equals(mac, that.mac);
+                && sequence == that.sequence && terminal.equals(that.terminal) && MessageDigest.isEqual(mac, that.mac);
     }
 
     @Override

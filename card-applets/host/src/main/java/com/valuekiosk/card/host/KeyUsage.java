@@ -19,7 +19,7 @@ public enum KeyUsage {
         this.code = (byte) code;
     }
 
-    public byte code() {
+    byte code() {
         return code;
     }
 }

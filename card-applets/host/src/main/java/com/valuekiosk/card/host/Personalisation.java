@@ -2,6 +2,7 @@ package com.valuekiosk.card.host;
 
 import static com.valuekiosk.card.host.CardProtocol.*;
 
+import com.valuekiosk.card.host.internal.Currencies;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

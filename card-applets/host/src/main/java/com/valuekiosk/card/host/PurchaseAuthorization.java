@@ -1,5 +1,7 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.ByteArrays;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -18,7 +20,7 @@ public record PurchaseAuthorization(int atc, byte[] cryptogram) {
         cryptogram = cryptogram.clone();
     }
 
-    public static PurchaseAuthorization parse(byte[] data) {
+    static PurchaseAuthorization parse(byte[] data) {
         if (data.length != CardProtocol.AUTHORIZE_RESPONSE_LENGTH) {
             throw new MalformedResponseException("AUTHORIZE PURCHASE answered " + data.length + " bytes");
         }
@@ -27,7 +29,7 @@ public record PurchaseAuthorization(int atc, byte[] cryptogram) {
 
     /** What the card MACs; the server builds the same bytes from the request it receives. */
     public static byte[] macInput(CardNumber creditCard, PurchaseRequest request, int atc) {
-        return Bytes.concat(new byte[] {CardProtocol.MAC_TYPE_PURCHASE_CRYPTOGRAM}, creditCard.toBcd(),
+        return ByteArrays.concat(new byte[] {CardProtocol.MAC_TYPE_PURCHASE_CRYPTOGRAM}, creditCard.toBcd(),
                 request.commandData(), Bytes.counter(atc), new byte[] {CardProtocol.PIN_VERIFIED});
     }
 
@@ -48,7 +50,8 @@ public record PurchaseAuthorization(int atc, byte[] cryptogram) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PurchaseAuthorization that && atc == that.atc && Arrays.equals(cryptogram, that.cryptogram);
+        return other instanceof PurchaseAuthorization that && atc == that.atc
+                && MessageDigest.isEqual(cryptogram, that.cryptogram);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.ByteArrays;
+import com.valuekiosk.card.host.internal.Currencies;
 import java.util.Currency;
 
 /**
@@ -18,7 +20,7 @@ public record PurchaseRequest(long amount, Currency currency, CardNumber emoneyC
     }
 
     /** AUTHORIZE PURCHASE data: amount 4, currency 2, e-money card number 8, terminal id 8. */
-    public byte[] commandData() {
-        return Bytes.concat(Bytes.amount(amount), Currencies.toBcd(currency), emoneyCard.toBcd(), terminal.toBytes());
+    byte[] commandData() {
+        return ByteArrays.concat(Bytes.amount(amount), Currencies.toBcd(currency), emoneyCard.toBcd(), terminal.toBytes());
     }
 }

@@ -1,5 +1,6 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.Currencies;
 import java.util.Currency;
 
 /**

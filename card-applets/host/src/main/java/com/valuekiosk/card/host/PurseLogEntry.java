@@ -1,5 +1,6 @@
 package com.valuekiosk.card.host;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,7 @@ public record PurseLogEntry(Type type, int sequence, long amount, long balanceAf
         reference = reference.clone();
     }
 
-    public static PurseLogEntry parse(byte[] data) {
+    static PurseLogEntry parse(byte[] data) {
         if (data.length != CardProtocol.LOG_RECORD_LENGTH) {
             throw new MalformedResponseException("log record of " + data.length + " bytes, expected "
                     + CardProtocol.LOG_RECORD_LENGTH);
@@ -55,7 +56,8 @@ public record PurseLogEntry(Type type, int sequence, long amount, long balanceAf
     @Override
     public boolean equals(Object other) {
         return other instanceof PurseLogEntry that && type == that.type && sequence == that.sequence
-                && amount == that.amount && balanceAfter == that.balanceAfter && Arrays.equals(reference, that.reference);
+                && amount == that.amount && balanceAfter == that.balanceAfter
+                && MessageDigest.isEqual(reference, that.reference);
     }
 
     @Override

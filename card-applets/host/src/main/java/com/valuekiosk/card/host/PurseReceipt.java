@@ -1,5 +1,7 @@
 package com.valuekiosk.card.host;
 
+import com.valuekiosk.card.host.internal.PurseMessages;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -29,7 +31,7 @@ public record PurseReceipt(long balanceAfter, int nextSequence, byte[] mac) {
     @Override
     public boolean equals(Object other) {
         return other instanceof PurseReceipt that && balanceAfter == that.balanceAfter
-                && nextSequence == that.nextSequence && Arrays.equals(mac, that.mac);
+                && nextSequence == that.nextSequence && MessageDigest.isEqual(mac, that.mac);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class StatusWords {
     }
 
     /** "6982 (PIN not verified)". */
-    public static String format(int sw) {
+    static String format(int sw) {
         return String.format("%04X (%s)", sw, describe(sw));
     }
 }

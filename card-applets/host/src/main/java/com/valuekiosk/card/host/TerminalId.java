@@ -16,7 +16,7 @@ public record TerminalId(String value) {
         }
     }
 
-    public static TerminalId fromBytes(byte[] bytes, int offset) {
+    static TerminalId fromBytes(byte[] bytes, int offset) {
         return new TerminalId(new String(bytes, offset, CardProtocol.TERMINAL_ID_LENGTH, StandardCharsets.US_ASCII));
     }
 

@@ -80,6 +80,35 @@ class CardKeysTest {
     }
 
     @Test
+    void aMacWrongInAnySingleByteIsRejected() {
+        byte[] message = Bytes.fromHex("1122334455");
+        byte[] mac = CardKeys.mac(KEY, message);
+        for (int i = 0; i < mac.length; i++) {
+            byte[] forged = mac.clone();
+            forged[i] ^= (byte) 0x80;
+            assertThat(CardKeys.macMatches(KEY, message, forged)).as("MAC byte %d wrong", i).isFalse();
+        }
+        assertThat(CardKeys.macMatches(KEY, message, mac)).isTrue();
+    }
+
+    @Test
+    void valuesCarryingAMacAreEqualByContent() {
+        byte[] mac = Bytes.fromHex("0102030405060708");
+        byte[] otherMac = Bytes.fromHex("0102030405060709");
+        assertThat(new PurseReceipt(3_000, 1, mac)).isEqualTo(new PurseReceipt(3_000, 1, mac.clone()))
+                .isNotEqualTo(new PurseReceipt(3_000, 1, otherMac));
+        assertThat(new PurchaseAuthorization(7, mac)).isEqualTo(new PurchaseAuthorization(7, mac.clone()))
+                .isNotEqualTo(new PurchaseAuthorization(7, otherMac));
+        CardNumber purse = CardNumber.of("9999010000000017");
+        assertThat(new AmountChange(purse, 2_000, 0, 1, mac)).isEqualTo(new AmountChange(purse, 2_000, 0, 1, mac.clone()))
+                .isNotEqualTo(new AmountChange(purse, 2_000, 0, 1, otherMac));
+        TerminalId store = new TerminalId("STORE042");
+        assertThat(new DebitAuthorization(purse, 300, 0, store, mac))
+                .isEqualTo(new DebitAuthorization(purse, 300, 0, store, mac.clone()))
+                .isNotEqualTo(new DebitAuthorization(purse, 300, 0, store, otherMac));
+    }
+
+    @Test
     void keysOfTheWrongSizeAreRefused() {
         assertThatThrownBy(() -> CardKeys.mac(new byte[8], new byte[1])).hasMessageContaining("16 bytes");
         assertThatThrownBy(() -> IssuerMasterKeys.of(new byte[16], new byte[16], new byte[15])).hasMessageContaining("16 bytes");

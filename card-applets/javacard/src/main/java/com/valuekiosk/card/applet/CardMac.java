@@ -39,12 +39,20 @@ final class CardMac {
         Util.arrayCopyNonAtomic(work, MESSAGE_CAPACITY, out, outOffset, Constants.MAC_LENGTH);
     }
 
-    /** True when {@code mac} is the MAC of {@code message()[0 .. length)}. */
+    /**
+     * True when {@code mac} is the MAC of {@code message()[0 .. length)}. Every byte is compared,
+     * wherever the first difference lies ({@code Util.arrayCompare} stops there): the time taken
+     * must not tell a forger how many leading bytes of a guessed MAC were right.
+     */
     boolean verify(AESKey key, short length, byte[] mac, short macOffset) {
         short padded = pad(length);
         aesMac.init(key, Signature.MODE_SIGN);
         aesMac.sign(work, (short) 0, padded, work, MESSAGE_CAPACITY);
-        return Util.arrayCompare(work, MESSAGE_CAPACITY, mac, macOffset, Constants.MAC_LENGTH) == 0;
+        byte difference = 0;
+        for (short i = 0; i < Constants.MAC_LENGTH; i++) {
+            difference |= (byte) (work[(short) (MESSAGE_CAPACITY + i)] ^ mac[(short) (macOffset + i)]);
+        }
+        return difference == 0;
     }
 
     private short pad(short length) {

@@ -92,7 +92,7 @@ class JavaCardSubsetTest {
     // ---------------------------------------------------------------------------------------------
 
     /** Every class file of the applet package, by internal name, from the directory or jar that holds them. */
-    private static Map<String, byte[]> appletClasses() {
+    static Map<String, byte[]> appletClasses() {
         Path location;
         try {
             location = Path.of(CreditCardApplet.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -89,6 +89,19 @@ class PurseAppletTest {
     }
 
     @Test
+    void aMacWrongInAnySingleByteIsRejected() throws Exception {
+        byte[] genuine = CardCommands.credit(AmountChange.issue(CREDIT_KEY, PURSE, 2_000, 0, 1));
+        int macStart = genuine.length - 1 - 8; // the 8 MAC bytes end just before Le
+        for (int i = 0; i < 8; i++) {
+            byte[] forged = genuine.clone();
+            forged[macStart + i] ^= (byte) 0x80;
+            assertRefusedWithoutChange(forged, "6988");
+        }
+        assertThat(purse.credit(AmountChange.issue(CREDIT_KEY, PURSE, 2_000, 0, 1)).balanceAfter())
+                .as("the genuine change still applies").isEqualTo(3_000);
+    }
+
+    @Test
     void replayedCreditIsRejected() throws Exception {
         AmountChange change = AmountChange.issue(CREDIT_KEY, PURSE, 2_000, 0, 1);
         purse.credit(change);
