@@ -36,7 +36,7 @@ import java.util.List;
 final class KioskHarness implements AutoCloseable {
 
     static final SimulatedCardFactory CARDS = new SimulatedCardFactory(IssuerMasterKeys.demo());
-    static final KioskSettings SETTINGS = new KioskSettings(new TerminalId(ServersFixture.KIOSK), DemoCards.YEN, 100, 50_000);
+    static final KioskSettings SETTINGS = new KioskSettings(new TerminalId(ServersFixture.KIOSK), SaleSettings.yen());
 
     final Path directory;
     final ServersFixture servers;

@@ -167,7 +167,7 @@ public final class KioskMain {
         @Override
         public Integer call() {
             KioskConfig checked = KioskConfig.load(config);
-            checked.openTls();
+            checked.credentials().openTls();
             PrintWriter out = spec.commandLine().getOut();
             out.println("configuration " + checked.file() + " is valid; effective settings:");
             checked.describe().forEach(line -> out.println("  " + line));

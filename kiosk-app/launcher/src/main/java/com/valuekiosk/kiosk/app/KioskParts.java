@@ -8,13 +8,13 @@ import com.valuekiosk.kiosk.client.EmoneyClient;
 import com.valuekiosk.kiosk.client.KioskTls;
 import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.KioskSettings;
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.journal.FileJournal;
 import com.valuekiosk.kiosk.reader.CardReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,16 +25,16 @@ import java.util.Objects;
  */
 public final class KioskParts implements AutoCloseable {
 
-    public static final Currency YEN = Currency.getInstance("JPY");
-    /** The purchase limits of FIG. 9B (minor units): the presets lie between them. */
-    public static final long MINIMUM_PURCHASE = 100;
-    public static final long MAXIMUM_PURCHASE = 50_000;
     public static final String JOURNAL_FILE = "journal.jsonl";
     public static final String FINGERPRINT_KEY_FILE = "fingerprint.key";
 
-    /** Where the parts go: a null {@code creditUrl} and {@code contactReader} make a home terminal (R-KI6). */
+    /**
+     * Where the parts go: a null {@code creditUrl} and {@code contactReader} make a home terminal (R-KI6);
+     * {@code sale} is what the kiosk sells (the same object the screens show).
+     */
     public record Plan(CardReader contactReader, CardReader contactlessReader, URI creditUrl, URI emoneyUrl,
-                       KioskTls tls, String terminalId, Path dataDirectory, ClientSettings clientSettings) {
+                       KioskTls tls, String terminalId, Path dataDirectory, ClientSettings clientSettings,
+                       SaleSettings sale) {
 
         public Plan {
             Objects.requireNonNull(contactlessReader, "contactlessReader");
@@ -43,6 +43,7 @@ public final class KioskParts implements AutoCloseable {
             Objects.requireNonNull(terminalId, "terminalId");
             Objects.requireNonNull(dataDirectory, "dataDirectory");
             Objects.requireNonNull(clientSettings, "clientSettings");
+            Objects.requireNonNull(sale, "sale");
         }
     }
 
@@ -73,7 +74,7 @@ public final class KioskParts implements AutoCloseable {
             FileJournal journal = FileJournal.open(plan.dataDirectory().resolve(JOURNAL_FILE), Clock.systemUTC());
             made.add(journal);
             KioskEngine engine = new KioskEngine(plan.contactReader(), plan.contactlessReader(), credit, emoney, journal,
-                    new KioskSettings(new TerminalId(plan.terminalId()), YEN, MINIMUM_PURCHASE, MAXIMUM_PURCHASE),
+                    new KioskSettings(new TerminalId(plan.terminalId()), plan.sale()),
                     CardFingerprints.openOrCreate(plan.dataDirectory().resolve(FINGERPRINT_KEY_FILE)));
             return new KioskParts(plan, credit, emoney, engine);
         } catch (RuntimeException | Error e) {

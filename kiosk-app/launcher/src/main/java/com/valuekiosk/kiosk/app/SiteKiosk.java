@@ -44,7 +44,7 @@ public final class SiteKiosk implements Composition {
 
     public static SiteKiosk start(KioskConfig config) {
         Objects.requireNonNull(config, "config");
-        KioskTls tls = config.openTls();
+        KioskTls tls = config.credentials().openTls();
         try {
             Files.createDirectories(config.dataDirectory());
             Files.createDirectories(config.receiptDirectory());
@@ -61,9 +61,8 @@ public final class SiteKiosk implements Composition {
             readers.add(contactless);
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(contact, contactless,
                     config.homeTerminal() ? null : config.creditUrl(), config.emoneyUrl(), tls, config.terminalId(),
-                    config.dataDirectory(), ClientSettings.defaults()));
-            UiSettings ui = UiSettings.yen(config.receiptDirectory())
-                    .withStartLocale(config.locale())
+                    config.dataDirectory(), ClientSettings.defaults(), config.sale()));
+            UiSettings ui = new UiSettings(config.sale(), config.receiptDirectory(), config.locale())
                     .withIdleTimeout(config.idleTimeout())
                     .withKioskMode(config.kioskMode())
                     .withSpokenGuidance(!config.audioMuted());

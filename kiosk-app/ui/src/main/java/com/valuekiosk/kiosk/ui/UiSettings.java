@@ -1,5 +1,6 @@
 package com.valuekiosk.kiosk.ui;
 
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -10,24 +11,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a site sets for the screens: the currency shown, the amount presets of FIG. 9B (minor units),
- * where "Save receipt" writes, the time zone of receipts, the language the kiosk starts in, how long a
+ * What a site sets for the screens: what it sells and how amounts and times are shown (the engine's
+ * {@link SaleSettings}: currency, limits, presets of FIG. 9B, time zone of receipts — the same object the
+ * engine checks amounts against), where "Save receipt" writes, the language the kiosk starts in, how long a
  * screen other than the menu waits for a touch before "Are you still there?" (R-KI2), whether the
  * window runs in kiosk mode (full screen, only an attendant leaves it), whether the screens speak their
  * instruction ({@code spokenGuidance}; off for a site that must stay quiet, and then there is no mute button
  * either) and the name of the receipt printer (none: no print button).
  */
-public record UiSettings(Currency currency, List<Long> presets, Path receiptDirectory, ZoneId zone, Locale startLocale,
-                         Duration idleTimeout, boolean kioskMode, boolean spokenGuidance, Optional<String> receiptPrinter) {
+public record UiSettings(SaleSettings sale, Path receiptDirectory, Locale startLocale, Duration idleTimeout,
+                         boolean kioskMode, boolean spokenGuidance, Optional<String> receiptPrinter) {
 
-    public static final List<Long> YEN_PRESETS = List.of(1_000L, 2_000L, 3_000L, 5_000L, 10_000L);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public UiSettings {
-        Objects.requireNonNull(currency, "currency");
-        presets = List.copyOf(presets);
+        Objects.requireNonNull(sale, "sale");
         Objects.requireNonNull(receiptDirectory, "receiptDirectory");
-        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(startLocale, "startLocale");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -37,42 +36,57 @@ public record UiSettings(Currency currency, List<Long> presets, Path receiptDire
     }
 
     /** The idle timeout of {@link #DEFAULT_IDLE_TIMEOUT}, kiosk mode on, spoken guidance on, no receipt printer. */
-    public UiSettings(Currency currency, List<Long> presets, Path receiptDirectory, ZoneId zone, Locale startLocale) {
-        this(currency, presets, receiptDirectory, zone, startLocale, DEFAULT_IDLE_TIMEOUT, true, true, Optional.empty());
+    public UiSettings(SaleSettings sale, Path receiptDirectory, Locale startLocale) {
+        this(sale, receiptDirectory, startLocale, DEFAULT_IDLE_TIMEOUT, true, true, Optional.empty());
     }
 
-    /** Yen, the presets ¥1,000 … ¥10,000, Japanese first, Tokyo time, 60 s idle timeout, kiosk mode on,
-     *  spoken guidance on, no receipt printer. */
+    /** {@link SaleSettings#yen()} (¥100 … ¥50,000, presets ¥1,000 … ¥10,000, Tokyo time), Japanese first,
+     *  60 s idle timeout, kiosk mode on, spoken guidance on, no receipt printer. */
     public static UiSettings yen(Path receiptDirectory) {
-        return new UiSettings(Currency.getInstance("JPY"), YEN_PRESETS, receiptDirectory, ZoneId.of("Asia/Tokyo"),
-                Messages.JAPANESE);
+        return new UiSettings(SaleSettings.yen(), receiptDirectory, Messages.JAPANESE);
+    }
+
+    /** The currency amounts are shown in. */
+    public Currency currency() {
+        return sale.currency();
+    }
+
+    /** The amount presets of the purchase screen, in minor units. */
+    public List<Long> presets() {
+        return sale.presets();
+    }
+
+    /** The time zone of receipts. */
+    public ZoneId zone() {
+        return sale.zone();
+    }
+
+    public UiSettings withSale(SaleSettings otherSale) {
+        return new UiSettings(otherSale, receiptDirectory, startLocale, idleTimeout, kioskMode, spokenGuidance,
+                receiptPrinter);
     }
 
     public UiSettings withIdleTimeout(Duration timeout) {
-        return new UiSettings(currency, presets, receiptDirectory, zone, startLocale, timeout, kioskMode, spokenGuidance,
-                receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, startLocale, timeout, kioskMode, spokenGuidance, receiptPrinter);
     }
 
     public UiSettings withKioskMode(boolean on) {
-        return new UiSettings(currency, presets, receiptDirectory, zone, startLocale, idleTimeout, on, spokenGuidance,
-                receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, on, spokenGuidance, receiptPrinter);
     }
 
     /** The same settings with spoken guidance on or off for the whole site. */
     public UiSettings withSpokenGuidance(boolean spoken) {
-        return new UiSettings(currency, presets, receiptDirectory, zone, startLocale, idleTimeout, kioskMode, spoken,
-                receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, kioskMode, spoken, receiptPrinter);
     }
 
     /** The same settings printing receipts on the print service called {@code printerName}. */
     public UiSettings withReceiptPrinter(String printerName) {
-        return new UiSettings(currency, presets, receiptDirectory, zone, startLocale, idleTimeout, kioskMode,
-                spokenGuidance, Optional.of(printerName));
+        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, kioskMode, spokenGuidance,
+                Optional.of(printerName));
     }
 
     /** The same settings starting in {@code locale}. */
     public UiSettings withStartLocale(Locale locale) {
-        return new UiSettings(currency, presets, receiptDirectory, zone, locale, idleTimeout,
-                kioskMode, spokenGuidance, receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, locale, idleTimeout, kioskMode, spokenGuidance, receiptPrinter);
     }
 }

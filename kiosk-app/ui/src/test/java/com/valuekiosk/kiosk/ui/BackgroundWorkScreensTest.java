@@ -60,8 +60,7 @@ class BackgroundWorkScreensTest {
                 return Optional.of(contactless);
             }
         };
-        UiSettings settings = new UiSettings(KioskRig.SETTINGS.currency(), UiSettings.YEN_PRESETS, directory,
-                java.time.ZoneOffset.UTC, Messages.ENGLISH);
+        UiSettings settings = new UiSettings(KioskRig.SETTINGS.sale().withZone(java.time.ZoneOffset.UTC), directory, Messages.ENGLISH);
         ui = kioskStage.show(() -> new KioskUi(balanceOnly, new BackgroundWork(worker), settings));
     }
 

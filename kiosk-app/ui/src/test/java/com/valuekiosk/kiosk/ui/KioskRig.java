@@ -14,6 +14,7 @@ import com.valuekiosk.kiosk.client.EmoneyClient;
 import com.valuekiosk.kiosk.client.KioskTls;
 import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.KioskSettings;
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.journal.FileJournal;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
 import com.valuekiosk.kiosk.ui.panel.PanelCard;
@@ -34,7 +35,7 @@ import java.util.List;
 public final class KioskRig implements AutoCloseable {
 
     public static final SimulatedCardFactory CARDS = new SimulatedCardFactory(IssuerMasterKeys.demo());
-    public static final KioskSettings SETTINGS = new KioskSettings(new TerminalId(ServersFixture.KIOSK), DemoCards.YEN, 100, 50_000);
+    public static final KioskSettings SETTINGS = new KioskSettings(new TerminalId(ServersFixture.KIOSK), SaleSettings.yen());
 
     public final Path directory;
     public final ServersFixture servers;

@@ -1,49 +1,35 @@
 package com.valuekiosk.kiosk.app.config;
 
-import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
- * The configuration of a real site: one file in Java properties format (UTF-8), every key documented in
- * the shipped {@code valuekiosk.properties}. {@link #load(Path)} reads and checks it all before anything
- * starts; the first problem stops it with a {@link KioskConfigException} naming the setting.
+ * The settings of a real site, checked: one file in Java properties format (UTF-8), every key documented in
+ * the shipped {@code valuekiosk.properties}. {@link ConfigFile} loads it; this class checks what each value
+ * means, all of it before anything starts; the first problem stops it with a {@link KioskConfigException}
+ * naming the setting. What the kiosk sells ({@link #sale()}: currency, purchase limits, presets, time zone)
+ * is the one {@link SaleSettings} that both the engine and the screens use.
  *
  * <p>Relative paths are relative to the directory of the configuration file; {@code ~/} is the user's
- * home. Secrets are not in the file: the key store password is read from the file that
- * {@code tls.keystore.password.file} names (only when the TLS material is opened), and the attendant code
- * appears only as its hash. {@link #describe()} shows neither.
+ * home. Secrets are not in the file, nor in this class: {@link #credentials()} reads the key store password
+ * from the file {@code tls.keystore.password.file} names, only when the TLS material is opened; the attendant
+ * code appears only as its hash. {@link #describe()} shows neither.
  */
 public final class KioskConfig {
 
@@ -55,6 +41,11 @@ public final class KioskConfig {
     public static final String TERMINAL_ID = "terminal.id";
     public static final String READER_CONTACT = "reader.contact";
     public static final String READER_CONTACTLESS = "reader.contactless";
+    public static final String CURRENCY = "currency";
+    public static final String PURCHASE_MINIMUM = "purchase.minimum";
+    public static final String PURCHASE_MAXIMUM = "purchase.maximum";
+    public static final String PURCHASE_PRESETS = "purchase.presets";
+    public static final String TIME_ZONE = "time.zone";
     public static final String LANGUAGE = "language";
     public static final String IDLE_TIMEOUT = "idle.timeout";
     public static final String KIOSK_MODE = "kiosk.mode";
@@ -67,8 +58,9 @@ public final class KioskConfig {
 
     /** Every key, in the order of the documentation. */
     public static final List<String> KEYS = List.of(CREDIT_URL, EMONEY_URL, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD_FILE,
-            TLS_TRUSTSTORE, TERMINAL_ID, READER_CONTACT, READER_CONTACTLESS, LANGUAGE, IDLE_TIMEOUT, KIOSK_MODE,
-            ATTENDANT_CODE_HASH, RECEIPT_PRINTER, RECEIPT_DIRECTORY, AUDIO_MUTED, HOME_TERMINAL, DATA_DIR);
+            TLS_TRUSTSTORE, TERMINAL_ID, READER_CONTACT, READER_CONTACTLESS, CURRENCY, PURCHASE_MINIMUM,
+            PURCHASE_MAXIMUM, PURCHASE_PRESETS, TIME_ZONE, LANGUAGE, IDLE_TIMEOUT, KIOSK_MODE, ATTENDANT_CODE_HASH,
+            RECEIPT_PRINTER, RECEIPT_DIRECTORY, AUDIO_MUTED, HOME_TERMINAL, DATA_DIR);
 
     public static final URI DEFAULT_CREDIT_URL = URI.create("https://127.0.0.1:8443");
     public static final URI DEFAULT_EMONEY_URL = URI.create("https://127.0.0.1:8444");
@@ -83,6 +75,7 @@ public final class KioskConfig {
     public static final String NO_PRINTER = "none";
 
     private static final Pattern TERMINAL_ID_FORMAT = Pattern.compile("[A-Za-z0-9-]{8}");
+    private static final Pattern MINOR_UNITS = Pattern.compile("[0-9]{1,12}");
     private static final Map<String, Locale> LANGUAGES = Map.of("ja", Locale.JAPAN, "en", Locale.US);
 
     private final Path file;
@@ -94,6 +87,7 @@ public final class KioskConfig {
     private final String terminalId;
     private final ReaderChoice contactReader;
     private final ReaderChoice contactlessReader;
+    private final SaleSettings sale;
     private final String language;
     private final Duration idleTimeout;
     private final boolean kioskMode;
@@ -104,14 +98,14 @@ public final class KioskConfig {
     private final boolean homeTerminal;
     private final Path dataDirectory;
 
-    private KioskConfig(Path file, Settings settings) {
-        this.file = file;
+    private KioskConfig(Values settings) {
+        this.file = settings.file.file();
         homeTerminal = settings.bool(HOME_TERMINAL, false);
         creditUrl = settings.httpsUrl(CREDIT_URL, DEFAULT_CREDIT_URL);
         emoneyUrl = settings.httpsUrl(EMONEY_URL, DEFAULT_EMONEY_URL);
         keyStore = settings.readableFile(TLS_KEYSTORE, DEFAULT_KEYSTORE);
         passwordFile = settings.readableFile(TLS_KEYSTORE_PASSWORD_FILE, DEFAULT_PASSWORD_FILE);
-        ownerOnly(passwordFile);
+        TerminalCredentials.checkOwnerOnly(passwordFile);
         trustStore = settings.readableFile(TLS_TRUSTSTORE, DEFAULT_TRUSTSTORE);
         terminalId = settings.required(TERMINAL_ID);
         if (!TERMINAL_ID_FORMAT.matcher(terminalId).matches()) {
@@ -133,6 +127,7 @@ public final class KioskConfig {
             throw new KioskConfigException(READER_CONTACTLESS, "names the same reader as reader.contact (\""
                     + contactReader.pcscName() + "\"); the two readers must be different");
         }
+        sale = saleSettings(settings);
         language = settings.optional(LANGUAGE).map(value -> value.toLowerCase(Locale.ROOT)).orElse("ja");
         if (!LANGUAGES.containsKey(language)) {
             throw new KioskConfigException(LANGUAGE, "must be ja or en, got \"" + settings.optional(LANGUAGE).orElse("")
@@ -174,22 +169,8 @@ public final class KioskConfig {
 
     /** Reads and checks {@code file}; {@code dataHome} is where the default data directory goes. */
     public static KioskConfig load(Path file, Path dataHome) {
-        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(dataHome, "dataHome");
-        Path absolute = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(absolute)) {
-            throw new KioskConfigException("configuration file", absolute + " does not exist or is not a file");
-        }
-        Map<String, String> values = read(absolute);
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            String key = unknown.iterator().next();
-            throw new KioskConfigException(key, "unknown setting" + nearest(key).map(k -> " (did you mean " + k + "?)")
-                    .orElse("; the settings are: " + String.join(", ", KEYS)));
-        }
-        return new KioskConfig(absolute, new Settings(values, absolute.getParent(),
-                dataHome.resolve("valuekiosk").resolve("kiosk")));
+        return new KioskConfig(new Values(ConfigFile.read(file, KEYS), dataHome.resolve("valuekiosk").resolve("kiosk")));
     }
 
     /** {@code $XDG_DATA_HOME}, else {@code ~/.local/share} (the XDG base directory rule). */
@@ -198,189 +179,55 @@ public final class KioskConfig {
                 : Path.of(userHome, ".local", "share");
     }
 
-    private static Map<String, String> read(Path file) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Properties properties = new Properties() {
-            @Override
-            public synchronized Object put(Object key, Object value) {
-                if (values.containsKey(key.toString())) {
-                    throw new KioskConfigException(key.toString(), "is set twice in " + file + "; keep one line");
-                }
-                values.put(key.toString(), value.toString().strip());
-                return super.put(key, value);
-            }
-        };
-        try (InputStream in = Files.newInputStream(file);
-             Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            properties.load(reader);
-        } catch (CharacterCodingException e) {
-            throw new KioskConfigException("configuration file", file + " is not UTF-8 text");
-        } catch (IllegalArgumentException e) {
-            throw new KioskConfigException("configuration file", file + " is not a properties file: " + e.getMessage());
-        } catch (IOException e) {
-            throw new KioskConfigException("configuration file", "cannot read " + file + ": " + e.getMessage());
-        }
-        return values;
-    }
-
-    /** A known key at most two edits away from a mistyped one. */
-    private static Optional<String> nearest(String key) {
-        String best = null;
-        int bestDistance = 3;
-        for (String known : KEYS) {
-            int distance = editDistance(key.toLowerCase(Locale.ROOT), known);
-            if (distance < bestDistance) {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    private static void ownerOnly(Path passwordFile) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(passwordFile);
-            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                throw new KioskConfigException(TLS_KEYSTORE_PASSWORD_FILE, passwordFile + " can be read by other users;"
-                        + " make it readable by the kiosk user only (chmod 600)");
-            }
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file's ACL is the administrator's business.
-        } catch (IOException e) {
-            throw new KioskConfigException(TLS_KEYSTORE_PASSWORD_FILE, "cannot read the permissions of " + passwordFile);
-        }
-    }
-
-    /**
-     * The key store password: the first line of the password file. The caller wipes the array after use.
-     */
-    public char[] readStorePassword() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(passwordFile);
-        } catch (IOException e) {
-            throw new KioskConfigException(TLS_KEYSTORE_PASSWORD_FILE, "cannot read " + passwordFile + ": " + e.getMessage());
-        }
-        try {
-            CharBuffer decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes));
-            int end = 0;
-            while (end < decoded.limit() && decoded.get(end) != '\n' && decoded.get(end) != '\r') {
-                end++;
-            }
-            char[] password = new char[end];
-            decoded.get(password, 0, end);
-            Arrays.fill(decoded.array(), '\0');
-            if (password.length == 0) {
-                throw new KioskConfigException(TLS_KEYSTORE_PASSWORD_FILE, passwordFile + " is empty; its first line"
-                        + " must be the key store password");
-            }
-            return password;
-        } catch (CharacterCodingException e) {
-            throw new KioskConfigException(TLS_KEYSTORE_PASSWORD_FILE, passwordFile + " is not UTF-8 text");
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-    }
-
-    /**
-     * Opens the key store and the trust store with the password from the password file, checks that the key
-     * store holds the terminal's key with a certificate issued to {@link #terminalId()} and that the trust
-     * store holds a certificate, and builds the kiosk's TLS from them. The password is wiped afterwards.
-     */
-    public KioskTls openTls() {
-        char[] password = readStorePassword();
-        try {
-            KeyStore keys = open(TLS_KEYSTORE, keyStore, password);
-            X509Certificate certificate = terminalCertificate(keys);
-            String commonName = commonName(certificate);
-            if (!terminalId.equals(commonName)) {
-                throw new KioskConfigException(TERMINAL_ID, "is " + terminalId + " but the certificate in tls.keystore ("
-                        + keyStore + ") was issued to " + commonName + "; the servers know the kiosk by its certificate");
-            }
-            KeyStore trusted = open(TLS_TRUSTSTORE, trustStore, password);
-            if (!hasCertificate(trusted)) {
-                throw new KioskConfigException(TLS_TRUSTSTORE, trustStore + " holds no certificate to trust");
-            }
+    /** Currency, limits, presets and time zone; each default is {@link SaleSettings#yen()}'s. */
+    private static SaleSettings saleSettings(Values settings) {
+        SaleSettings yen = SaleSettings.yen();
+        Currency currency = settings.optional(CURRENCY).map(code -> {
             try {
-                return KioskTls.fromFiles(keyStore, password, trustStore);
-            } catch (RuntimeException e) {
-                throw new KioskConfigException(TLS_KEYSTORE, "cannot be used for TLS: " + e.getMessage());
+                return Currency.getInstance(code.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new KioskConfigException(CURRENCY, "must be an ISO 4217 currency code (JPY, EUR, USD …), got \""
+                        + code + "\"");
             }
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-    }
-
-    private static KeyStore open(String setting, Path file, char[] password) {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return store;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            // Wrong password and damaged file look alike to PKCS12; say both.
-            throw new KioskConfigException(setting, "cannot open " + file + " as a PKCS12 store with the password"
-                    + " from tls.keystore.password.file (wrong password, or not a PKCS12 file)");
-        }
-    }
-
-    private X509Certificate terminalCertificate(KeyStore keys) {
-        try {
-            for (String alias : Collections.list(keys.aliases())) {
-                if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof X509Certificate certificate) {
-                    return certificate;
+        }).orElse(yen.currency());
+        boolean yenDefaults = currency.equals(yen.currency());
+        if (!yenDefaults) {
+            for (String key : List.of(PURCHASE_MINIMUM, PURCHASE_MAXIMUM, PURCHASE_PRESETS)) {
+                if (!settings.file.has(key)) {
+                    throw new KioskConfigException(key, "is required with currency=" + currency.getCurrencyCode()
+                            + ": the defaults are yen amounts");
                 }
             }
-        } catch (java.security.KeyStoreException e) {
-            throw new KioskConfigException(TLS_KEYSTORE, "cannot list the entries of " + keyStore);
         }
-        throw new KioskConfigException(TLS_KEYSTORE, keyStore + " holds no private key with a certificate");
+        long minimum = settings.minorUnits(PURCHASE_MINIMUM, yen.minimumPurchase());
+        long maximum = settings.minorUnits(PURCHASE_MAXIMUM, yen.maximumPurchase());
+        List<Long> presets = settings.optional(PURCHASE_PRESETS).map(text -> {
+            List<Long> amounts = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                amounts.add(Values.parseMinorUnits(PURCHASE_PRESETS, part.strip()));
+            }
+            return amounts;
+        }).orElse(yen.presets());
+        ZoneId zone = settings.optional(TIME_ZONE).map(id -> {
+            try {
+                return ZoneId.of(id);
+            } catch (DateTimeException e) {
+                throw new KioskConfigException(TIME_ZONE, "must be a time zone id such as Asia/Tokyo or UTC, got \""
+                        + id + "\"");
+            }
+        }).orElse(yen.zone());
+        try {
+            return new SaleSettings(currency, minimum, maximum, presets, zone);
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage().startsWith("purchase limits") ? PURCHASE_MAXIMUM
+                    : e.getMessage().startsWith("currency") ? CURRENCY : PURCHASE_PRESETS;
+            throw new KioskConfigException(key, e.getMessage());
+        }
     }
 
-    private static boolean hasCertificate(KeyStore store) {
-        try {
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.getCertificate(alias) != null) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (java.security.KeyStoreException e) {
-            return false;
-        }
-    }
-
-    private static String commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (InvalidNameException e) {
-            // fall through: no usable name
-        }
-        return "(no common name)";
+    /** The key and trust stores and the password file; the secrets are read only when they are opened. */
+    public TerminalCredentials credentials() {
+        return new TerminalCredentials(terminalId, keyStore, passwordFile, trustStore);
     }
 
     /** The effective settings, one {@code key = value} line each; secrets are not shown. */
@@ -394,6 +241,11 @@ public final class KioskConfig {
         lines.add(TERMINAL_ID + " = " + terminalId);
         lines.add(READER_CONTACT + " = " + contactReader.value());
         lines.add(READER_CONTACTLESS + " = " + contactlessReader.value());
+        lines.add(CURRENCY + " = " + sale.currency().getCurrencyCode());
+        lines.add(PURCHASE_MINIMUM + " = " + sale.minimumPurchase());
+        lines.add(PURCHASE_MAXIMUM + " = " + sale.maximumPurchase());
+        lines.add(PURCHASE_PRESETS + " = " + String.join(",", sale.presets().stream().map(String::valueOf).toList()));
+        lines.add(TIME_ZONE + " = " + sale.zone().getId());
         lines.add(LANGUAGE + " = " + language);
         lines.add(IDLE_TIMEOUT + " = " + idleTimeout);
         lines.add(KIOSK_MODE + " = " + kioskMode);
@@ -442,6 +294,11 @@ public final class KioskConfig {
         return contactlessReader;
     }
 
+    /** What the kiosk sells and how it shows it: the engine's limits and the screens' presets are the same. */
+    public SaleSettings sale() {
+        return sale;
+    }
+
     /** {@code Locale.JAPAN} or {@code Locale.US}, the two languages of the message bundles. */
     public Locale locale() {
         return LANGUAGES.get(language);
@@ -483,32 +340,38 @@ public final class KioskConfig {
         return dataDirectory;
     }
 
-    /** The raw values of a file, each read and checked once. */
-    private static final class Settings {
+    /** The loaded file's values, each read and checked once. */
+    private static final class Values {
 
-        private final Map<String, String> values;
+        private final ConfigFile file;
         private final Path baseDirectory;
         private final Path defaultDataDirectory;
 
-        Settings(Map<String, String> values, Path baseDirectory, Path defaultDataDirectory) {
-            this.values = values;
-            this.baseDirectory = baseDirectory;
+        Values(ConfigFile file, Path defaultDataDirectory) {
+            this.file = file;
+            this.baseDirectory = file.directory();
             this.defaultDataDirectory = defaultDataDirectory;
         }
 
         Optional<String> optional(String key) {
-            String value = values.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            if (value.isEmpty()) {
-                throw new KioskConfigException(key, "has no value; give one or remove the line for the default");
-            }
-            return Optional.of(value);
+            return file.optional(key);
         }
 
         String required(String key) {
-            return optional(key).orElseThrow(() -> new KioskConfigException(key, "is required and missing"));
+            return file.required(key);
+        }
+
+        long minorUnits(String key, long fallback) {
+            return optional(key).map(text -> parseMinorUnits(key, text)).orElse(fallback);
+        }
+
+        /** A whole number of minor units: digits only, no separators, no decimal point, no sign. */
+        static long parseMinorUnits(String key, String text) {
+            if (!MINOR_UNITS.matcher(text).matches()) {
+                throw new KioskConfigException(key, "must be whole minor units of the currency (digits only, e.g."
+                        + " 2000 for ¥2,000 or 2000 for 20.00), got \"" + text + "\"");
+            }
+            return Long.parseLong(text);
         }
 
         boolean bool(String key, boolean fallback) {
@@ -582,7 +445,7 @@ public final class KioskConfig {
             }
             if (!Files.exists(file)) {
                 throw new KioskConfigException(key, file + " does not exist"
-                        + (values.containsKey(key) ? "" : " (the default; set " + key + " to where the file is)"));
+                        + (this.file.has(key) ? "" : " (the default; set " + key + " to where the file is)"));
             }
             if (!Files.isRegularFile(file)) {
                 throw new KioskConfigException(key, file + " is not a file");

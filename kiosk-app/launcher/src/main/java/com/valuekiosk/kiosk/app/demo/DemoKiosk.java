@@ -6,6 +6,7 @@ import com.valuekiosk.kiosk.app.ServerProbe;
 import com.valuekiosk.kiosk.app.Shutdown;
 import com.valuekiosk.kiosk.client.ClientSettings;
 import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.UiSettings;
@@ -86,10 +87,12 @@ public final class DemoKiosk implements Composition {
                     servers.pki().storePassword(), servers.pki().trustStore());
             DemoReaders readers = DemoReaders.create();
             readers.placePurchaseCards();
+            SaleSettings sale = SaleSettings.yen();
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(readers.contact(), readers.contactless(),
-                    servers.creditUri(), servers.emoneyUri(), tls, DemoServers.TERMINAL, kiosk, ClientSettings.defaults()));
+                    servers.creditUri(), servers.emoneyUri(), tls, DemoServers.TERMINAL, kiosk, ClientSettings.defaults(),
+                    sale));
             // A window, not kiosk mode: the demo sits on a desktop beside its card panel.
-            UiSettings settings = UiSettings.yen(kiosk.resolve("receipts")).withStartLocale(language).withKioskMode(false);
+            UiSettings settings = new UiSettings(sale, kiosk.resolve("receipts"), language).withKioskMode(false);
             log.info("demo kiosk up: data {}, credit company server {}, e-money server {}", directory,
                     servers.creditUri(), servers.emoneyUri());
             return new DemoKiosk(directory, lock, servers, readers, parts, settings, tls);

@@ -3,6 +3,8 @@ package com.valuekiosk.kiosk.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.valuekiosk.kiosk.flow.SaleSettings;
+import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.pki.DevPki;
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,6 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +109,7 @@ class KioskConfigTest {
         assertThat(config.homeTerminal()).isFalse();
         assertThat(config.dataDirectory()).isEqualTo(dataHome.resolve("valuekiosk/kiosk"));
         assertThat(config.receiptDirectory()).isEqualTo(dataHome.resolve("valuekiosk/kiosk/receipts"));
+        assertThat(config.sale()).isEqualTo(SaleSettings.yen());
     }
 
     @Test
@@ -119,6 +123,11 @@ class KioskConfigTest {
         settings.put("tls.keystore", "tls/kiosk.p12");
         settings.put("tls.keystore.password.file", stores.resolve("pass").toString());
         settings.put("tls.truststore", "tls/ca.p12");
+        settings.put("currency", "eur");
+        settings.put("purchase.minimum", "500");
+        settings.put("purchase.maximum", "20000");
+        settings.put("purchase.presets", "1000, 2500,5000");
+        settings.put("time.zone", "Europe/Paris");
         settings.put("language", "en");
         settings.put("idle.timeout", "PT2M");
         settings.put("kiosk.mode", "true");
@@ -143,7 +152,9 @@ class KioskConfigTest {
         assertThat(config.receiptDirectory()).isEqualTo(site.resolve("receipts"));
         assertThat(config.audioMuted()).isTrue();
         assertThat(config.dataDirectory()).isEqualTo(site.resolve("data"));
-        assertThat(config.openTls()).isNotNull();
+        assertThat(config.sale()).isEqualTo(new SaleSettings(Currency.getInstance("EUR"), 500, 20_000,
+                List.of(1_000L, 2_500L, 5_000L), ZoneId.of("Europe/Paris")));
+        assertThat(config.credentials().openTls()).isNotNull();
     }
 
     @Test
@@ -258,7 +269,7 @@ class KioskConfigTest {
     void anEmptyPasswordFileIsRefusedWhenTheStoresAreOpened() throws IOException {
         writeOwnerOnly(site.resolve("keystore.password"), "\n");
         KioskConfig config = load();
-        assertThatThrownBy(config::openTls).isInstanceOf(KioskConfigException.class)
+        assertThatThrownBy(config.credentials()::openTls).isInstanceOf(KioskConfigException.class)
                 .hasMessageStartingWith("tls.keystore.password.file: ").hasMessageContaining("is empty");
     }
 
@@ -266,7 +277,7 @@ class KioskConfigTest {
     void aWrongPasswordNamesTheKeyStoreAndNeverTheGuess() throws IOException {
         writeOwnerOnly(site.resolve("keystore.password"), "not-the-password\n");
         KioskConfig config = load();
-        assertThatThrownBy(config::openTls).isInstanceOf(KioskConfigException.class)
+        assertThatThrownBy(config.credentials()::openTls).isInstanceOf(KioskConfigException.class)
                 .hasMessageStartingWith("tls.keystore: cannot open " + site.resolve("terminal.p12"))
                 .hasMessageContaining("wrong password").hasMessageNotContaining("not-the-password");
     }
@@ -275,7 +286,7 @@ class KioskConfigTest {
     void aKeyStoreThatIsNotPkcs12IsRefused() throws IOException {
         Files.writeString(site.resolve("terminal.p12"), "-----BEGIN CERTIFICATE-----\n");
         KioskConfig config = load();
-        assertThatThrownBy(config::openTls).isInstanceOf(KioskConfigException.class)
+        assertThatThrownBy(config.credentials()::openTls).isInstanceOf(KioskConfigException.class)
                 .hasMessageStartingWith("tls.keystore: ").hasMessageContaining("not a PKCS12 file");
     }
 
@@ -283,7 +294,7 @@ class KioskConfigTest {
     void aKeyStoreWithoutAPrivateKeyIsRefused() throws IOException {
         settings.put("tls.keystore", "truststore.p12");
         KioskConfig config = load();
-        assertThatThrownBy(config::openTls).isInstanceOf(KioskConfigException.class)
+        assertThatThrownBy(config.credentials()::openTls).isInstanceOf(KioskConfigException.class)
                 .hasMessageStartingWith("tls.keystore: ").hasMessageContaining("holds no private key");
     }
 
@@ -291,7 +302,7 @@ class KioskConfigTest {
     void aTrustStoreThatCannotBeOpenedIsNamed() throws IOException {
         Files.writeString(site.resolve("truststore.p12"), "not a store");
         KioskConfig config = load();
-        assertThatThrownBy(config::openTls).isInstanceOf(KioskConfigException.class)
+        assertThatThrownBy(config.credentials()::openTls).isInstanceOf(KioskConfigException.class)
                 .hasMessageStartingWith("tls.truststore: cannot open");
     }
 
@@ -299,7 +310,7 @@ class KioskConfigTest {
     void theTerminalIdMustBeTheOneOnTheCertificate() throws IOException {
         settings.put("terminal.id", "KIOSK002");
         KioskConfig config = load();
-        assertThatThrownBy(config::openTls).isInstanceOf(KioskConfigException.class)
+        assertThatThrownBy(config.credentials()::openTls).isInstanceOf(KioskConfigException.class)
                 .hasMessageStartingWith("terminal.id: is KIOSK002 but the certificate in tls.keystore")
                 .hasMessageContaining("issued to KIOSK001");
     }
@@ -444,6 +455,75 @@ class KioskConfigTest {
         assertThat(KioskConfig.defaultDataHome("/srv/xdg", "/home/kiosk")).isEqualTo(Path.of("/srv/xdg"));
         assertThat(KioskConfig.defaultDataHome(null, "/home/kiosk")).isEqualTo(Path.of("/home/kiosk/.local/share"));
         assertThat(KioskConfig.defaultDataHome(" ", "/home/kiosk")).isEqualTo(Path.of("/home/kiosk/.local/share"));
+    }
+
+    // --- what the kiosk sells: currency, limits, presets, time zone ------------------------------------------
+
+    @Test
+    void limitsAndPresetsChangeTogetherForYen() throws IOException {
+        settings.put("purchase.minimum", "1000");
+        settings.put("purchase.maximum", "30000");
+        settings.put("purchase.presets", "1000,3000,10000,30000");
+
+        SaleSettings sale = load().sale();
+
+        assertThat(sale.currency()).isEqualTo(SaleSettings.YEN);
+        assertThat(sale.minimumPurchase()).isEqualTo(1_000);
+        assertThat(sale.maximumPurchase()).isEqualTo(30_000);
+        assertThat(sale.presets()).containsExactly(1_000L, 3_000L, 10_000L, 30_000L);
+        assertThat(sale.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+    }
+
+    @Test
+    void anUnknownCurrencyIsRefused() throws IOException {
+        settings.put("currency", "YENN");
+        rejects("currency").hasMessageContaining("ISO 4217").hasMessageContaining("YENN");
+    }
+
+    @Test
+    void anotherCurrencyNeedsItsOwnLimitsAndPresets() throws IOException {
+        settings.put("currency", "USD");
+        rejects("purchase.minimum").hasMessageContaining("required with currency=USD");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-100", "1,000", "10.00", "¥100", "0x64", "1e3", "9999999999999"})
+    void anAmountMustBeWholeMinorUnits(String amount) throws IOException {
+        settings.put("purchase.minimum", amount);
+        rejects("purchase.minimum").hasMessageContaining("whole minor units");
+    }
+
+    @Test
+    void aMaximumBelowTheMinimumIsRefused() throws IOException {
+        settings.put("purchase.minimum", "5000");
+        settings.put("purchase.maximum", "1000");
+        settings.put("purchase.presets", "1000");
+        rejects("purchase.maximum").hasMessageContaining("1 <= minimum <= maximum");
+    }
+
+    @Test
+    void anAbsurdMaximumIsRefused() throws IOException {
+        settings.put("purchase.maximum", "50000000");
+        rejects("purchase.maximum").hasMessageContaining("<= " + SaleSettings.HIGHEST_MAXIMUM);
+    }
+
+    @Test
+    void aPresetOutsideTheLimitsIsRefused() throws IOException {
+        settings.put("purchase.presets", "1000,60000");
+        rejects("purchase.presets").hasMessageContaining("preset 60000 lies outside the purchase limits 100 .. 50000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2000,1000", "1000,1000", "1000,,2000", "1000,2000,3000,4000,5000,6000"})
+    void presetsMustBeFewAndIncreasing(String presets) throws IOException {
+        settings.put("purchase.presets", presets);
+        rejects("purchase.presets");
+    }
+
+    @Test
+    void anUnknownTimeZoneIsRefused() throws IOException {
+        settings.put("time.zone", "Mars/Olympus");
+        rejects("time.zone").hasMessageContaining("Mars/Olympus");
     }
 
     // --- what check-config shows ----------------------------------------------------------------------------

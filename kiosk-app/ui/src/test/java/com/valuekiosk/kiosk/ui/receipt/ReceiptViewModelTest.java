@@ -1,5 +1,6 @@
 package com.valuekiosk.kiosk.ui.receipt;
 
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.kiosk.ui.BackgroundWork;
@@ -39,8 +40,7 @@ class ReceiptViewModelTest {
     private final Messages messages = new Messages(Messages.ENGLISH);
 
     private ReceiptViewModel receiptScreen(Optional<ReceiptPrinter> printer) {
-        UiSettings settings = new UiSettings(ReceiptTextTest.RECEIPT.currency(), UiSettings.YEN_PRESETS, directory,
-                ReceiptTextTest.TOKYO, Messages.ENGLISH);
+        UiSettings settings = new UiSettings(SaleSettings.yen().withZone(ReceiptTextTest.TOKYO), directory, Messages.ENGLISH);
         ChargeUpProcess chargeUp = new ChargeUpProcess(NO_FLOWS, background, navigator, new ProcessingViewModel(),
                 new ErrorViewModel(navigator), new CardPresence(NO_FLOWS, background));
         ReceiptViewModel model = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);

@@ -1,5 +1,6 @@
 package com.valuekiosk.kiosk.ui.shell;
 
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.kiosk.ui.BackgroundWork;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
@@ -62,8 +62,7 @@ class ShellScreensTest {
     }
 
     private void start(boolean kioskModeOn) throws Exception {
-        UiSettings settings = new UiSettings(Currency.getInstance("JPY"), UiSettings.YEN_PRESETS, directory, ZoneOffset.UTC,
-                Messages.ENGLISH).withIdleTimeout(Duration.ofSeconds(60)).withKioskMode(kioskModeOn);
+        UiSettings settings = new UiSettings(SaleSettings.yen().withZone(ZoneOffset.UTC), directory, Messages.ENGLISH).withIdleTimeout(Duration.ofSeconds(60)).withKioskMode(kioskModeOn);
         ui = kioskStage.show(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run), settings),
                 KioskUi::scene, (primary, created) -> {
                     idle = new IdleTimeout(created, created.settings().idleTimeout(), Duration.ofSeconds(15), clock);
