@@ -1,92 +1,61 @@
 package com.valuekiosk.server.emoney;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.SecureString;
+import com.password4j.types.Argon2;
 
 /**
- * E-money passwords as slow salted hashes: Argon2id (RFC 9106) with OWASP's minimum parameters
- * (19 MiB, 2 passes), in the PHC string format so the parameters travel with each hash and can be
- * raised later without breaking the hashes already stored.
+ * E-money passwords as slow salted hashes: Argon2id (RFC 9106) in the PHC string format
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), computed by password4j. New hashes use
+ * OWASP's minimum parameters ({@link #OWASP_MINIMUM}: 19 MiB, 2 passes, 1 lane, 16-byte salt,
+ * 32-byte hash). A stored hash is checked with the parameters written in it, so the parameters can
+ * be raised later (another {@link Parameters}) without breaking the hashes already stored.
  */
 public final class PasswordHasher {
 
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
-    private static final int PARALLELISM = 1;
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
-    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getDecoder();
+    /** Argon2id cost parameters of new hashes. */
+    public record Parameters(int memoryKib, int iterations, int parallelism, int saltBytes, int hashBytes) {
 
-    private final SecureRandom random = new SecureRandom();
-
-    public String hash(char[] password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
-                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
-    }
-
-    /** True when {@code password} matches {@code encoded}; false for a wrong password or a malformed hash. */
-    public boolean matches(char[] password, String encoded) {
-        String[] parts = encoded.split("\\$");
-        // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
-        if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
-            return false;
-        }
-        try {
-            int memory = 0;
-            int iterations = 0;
-            int parallelism = 0;
-            for (String parameter : parts[3].split(",")) {
-                String[] pair = parameter.split("=");
-                int value = Integer.parseInt(pair[1]);
-                switch (pair[0]) {
-                    case "m" -> memory = value;
-                    case "t" -> iterations = value;
-                    case "p" -> parallelism = value;
-                    default -> {
-                        return false;
-                    }
-                }
+        public Parameters {
+            if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1 || saltBytes < 8 || hashBytes < 16) {
+                throw new IllegalArgumentException("Argon2id parameters below the RFC 9106 minimums");
             }
-            byte[] salt = B64D.decode(parts[4]);
-            byte[] expected = B64D.decode(parts[5]);
-            byte[] actual = argon2(password, salt, memory, iterations, parallelism, expected.length);
-            return MessageDigest.isEqual(expected, actual);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            return false;
         }
     }
 
-    private static byte[] argon2(char[] password, byte[] salt, int memory, int iterations, int parallelism, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(memory)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] passwordBytes = new byte[encoded.remaining()];
-        encoded.get(passwordBytes);
-        Arrays.fill(encoded.array(), (byte) 0);
-        byte[] out = new byte[length];
-        try {
-            generator.generateBytes(passwordBytes, out);
-        } finally {
-            Arrays.fill(passwordBytes, (byte) 0);
+    /** OWASP's minimum for Argon2id, and what every hash stored so far was made with. */
+    public static final Parameters OWASP_MINIMUM = new Parameters(19 * 1024, 2, 1, 16, 32);
+
+    private final Parameters parameters;
+    private final Argon2Function argon2;
+
+    public PasswordHasher() {
+        this(OWASP_MINIMUM);
+    }
+
+    public PasswordHasher(Parameters parameters) {
+        this.parameters = parameters;
+        this.argon2 = Argon2Function.getInstance(parameters.memoryKib(), parameters.iterations(), parameters.parallelism(),
+                parameters.hashBytes(), Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+    }
+
+    /** A PHC string of {@code password} with a fresh random salt. The caller wipes {@code password}. */
+    public String hash(char[] password) {
+        return Password.hash(new SecureString(password.clone())).addRandomSalt(parameters.saltBytes()).with(argon2).getResult();
+    }
+
+    /** True when {@code password} matches {@code encoded}; false for a wrong password or a malformed or foreign hash. */
+    public boolean matches(char[] password, String encoded) {
+        if (encoded == null || !encoded.startsWith("$argon2id$v=19$")) {
+            return false;
         }
-        return out;
+        try {
+            Argon2Function stored = Argon2Function.getInstanceFromHash(encoded);
+            return Password.check(new SecureString(password.clone()), encoded).with(stored);
+        } catch (RuntimeException e) {
+            // Unparseable parameters, salt or hash: nothing matches it.
+            return false;
+        }
     }
 }
