@@ -1,4 +1,4 @@
-package com.valuekiosk.server.emoney;
+package com.valuekiosk.server.emoney.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

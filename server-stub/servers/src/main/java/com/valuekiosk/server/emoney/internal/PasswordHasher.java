@@ -1,4 +1,4 @@
-package com.valuekiosk.server.emoney;
+package com.valuekiosk.server.emoney.internal;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;
