@@ -42,7 +42,8 @@ public final class PasswordHasher {
 
     /** A PHC string of {@code password} with a fresh random salt. The caller wipes {@code password}. */
     public String hash(char[] password) {
-        return Password.hash(new SecureString(password.clone())).addRandomSalt(parameters.saltBytes()).with(argon2).getResult();
+        // SecureString wraps the caller's array: no second copy of the password is left behind.
+        return Password.hash(new SecureString(password)).addRandomSalt(parameters.saltBytes()).with(argon2).getResult();
     }
 
     /** True when {@code password} matches {@code encoded}; false for a wrong password or a malformed or foreign hash. */
@@ -52,7 +53,7 @@ public final class PasswordHasher {
         }
         try {
             Argon2Function stored = Argon2Function.getInstanceFromHash(encoded);
-            return Password.check(new SecureString(password.clone()), encoded).with(stored);
+            return Password.check(new SecureString(password), encoded).with(stored);
         } catch (RuntimeException e) {
             // Unparseable parameters, salt or hash: nothing matches it.
             return false;
