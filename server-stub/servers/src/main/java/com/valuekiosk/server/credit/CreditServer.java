@@ -1,24 +1,18 @@
 package com.valuekiosk.server.credit;
 
 import com.valuekiosk.card.host.IssuerMasterKeys;
-import com.valuekiosk.pki.CertificateRole;
+import com.valuekiosk.server.credit.http.CreditEndpoints;
+import com.valuekiosk.server.credit.internal.PurchaseService;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.DatabaseSettings;
 import com.valuekiosk.server.db.SqlClientRegistry;
 import com.valuekiosk.server.http.ApiHandler;
 import com.valuekiosk.server.http.HttpsServer;
-import com.valuekiosk.server.http.Reply;
-import com.valuekiosk.server.http.Route;
-import com.valuekiosk.wire.ApiPaths;
-import com.valuekiosk.wire.PurchaseOutcomeRequest;
-import com.valuekiosk.wire.ValuePurchaseRequest;
+import com.valuekiosk.server.http.StoredReplies;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +20,10 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The credit company server (R-SV1): its database, its HTTPS endpoints and its notice delivery job. */
+/**
+ * The credit company server (R-SV1), assembled: its database, its services ({@code internal}), its
+ * HTTPS endpoints ({@link CreditEndpoints}) and its notice delivery job.
+ */
 public final class CreditServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CreditServer.class);
@@ -43,16 +40,14 @@ public final class CreditServer implements AutoCloseable {
     }
 
     private final Database database;
-    private final PurchaseService purchases;
     private final EmoneyNotifier notifier;
     private final BillingCycles billing;
     private final HttpsServer https;
     private final ScheduledExecutorService delivery;
 
-    private CreditServer(Database database, PurchaseService purchases, EmoneyNotifier notifier, BillingCycles billing,
-                         HttpsServer https, ScheduledExecutorService delivery) {
+    private CreditServer(Database database, EmoneyNotifier notifier, BillingCycles billing, HttpsServer https,
+                         ScheduledExecutorService delivery) {
         this.database = database;
-        this.purchases = purchases;
         this.notifier = notifier;
         this.billing = billing;
         this.https = https;
@@ -64,18 +59,11 @@ public final class CreditServer implements AutoCloseable {
         try {
             EmoneyNotifier notifier = new EmoneyNotifier(database, config.emoneyServer(), config.emoneyClientTls(),
                     config.clock());
-            PurchaseService purchases = new PurchaseService(database, config.issuerKeys(), config.currency(), notifier,
-                    config.clock());
+            PurchaseService purchases = new PurchaseService(database, StoredReplies.INSTANCE, config.issuerKeys(),
+                    config.currency(), notifier, config.clock());
             BillingCycles billing = new BillingCycles(database, config.clock());
-            List<Route> routes = List.of(
-                    Route.post(ApiPaths.PURCHASES, Set.of(CertificateRole.TERMINAL),
-                            call -> purchases.purchase(call.body(ValuePurchaseRequest.class), call.peer())),
-                    Route.post(ApiPaths.PURCHASE_OUTCOMES, Set.of(CertificateRole.TERMINAL),
-                            call -> purchases.outcome(call.body(PurchaseOutcomeRequest.class), call.peer())),
-                    Route.get(ApiPaths.HEALTH, Set.of(CertificateRole.values()),
-                            call -> Reply.ok(Map.of("status", "UP", "server", "credit"))));
             HttpsServer https = new HttpsServer("credit", config.host(), config.port(), config.tls(),
-                    new ApiHandler("credit", new SqlClientRegistry(database), routes)).start();
+                    new ApiHandler("credit", new SqlClientRegistry(database)::isKnown, CreditEndpoints.routes(purchases))).start();
             ScheduledExecutorService delivery = null;
             Duration interval = config.deliveryInterval();
             if (interval != null && !interval.isNegative() && !interval.isZero()) {
@@ -89,7 +77,7 @@ public final class CreditServer implements AutoCloseable {
             }
             log.info("credit company server listening on {}:{}, notifying {}", config.host(), https.port(),
                     config.emoneyServer());
-            return new CreditServer(database, purchases, notifier, billing, https, delivery);
+            return new CreditServer(database, notifier, billing, https, delivery);
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -111,10 +99,6 @@ public final class CreditServer implements AutoCloseable {
 
     public Database database() {
         return database;
-    }
-
-    public PurchaseService purchases() {
-        return purchases;
     }
 
     /** Delivery of the notices to the e-money server: {@code notifier().deliverDue()} runs what is due. */

@@ -2,11 +2,10 @@ package com.valuekiosk.server.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.valuekiosk.pki.PeerIdentity;
-import com.valuekiosk.server.http.ApiException;
-import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.server.service.Outcome;
+import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.Json;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -20,14 +19,15 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Exactly-once effects for state-changing requests (R-SV4). The answer to a request id is stored
+ * Exactly-once effects for state-changing requests (R-SV4). The decision on a request id is stored
  * in the same transaction as the request's effects, so either both exist or neither does; a
- * repeat gets the stored answer byte for byte and changes nothing. Two copies arriving at once
- * race on the table's primary key: the loser's transaction is rolled back and retried by
+ * repeat gets the stored answer and changes nothing. Two copies arriving at once race on the
+ * table's primary key: the loser's transaction is rolled back and retried by
  * {@link Database#inTransaction}, and then finds the winner's answer.
  *
- * <p>Business decisions ({@link ApiException#isDecision()}) are stored like successes, together
- * with whatever bookkeeping the work did before deciding (for example, a used ATC).
+ * <p>Both kinds of {@link Outcome} are decisions: a {@link Outcome.Declined} is stored like a
+ * success, together with whatever bookkeeping the work did before deciding (for example, a used
+ * ATC). A {@link Refused} thrown by the work rolls everything back and stores nothing.
  */
 public final class Idempotency {
 
@@ -36,60 +36,63 @@ public final class Idempotency {
 
     private final Database database;
     private final Clock clock;
+    private final AnswerFormat format;
 
-    public Idempotency(Database database, Clock clock) {
+    public Idempotency(Database database, Clock clock, AnswerFormat format) {
         this.database = database;
         this.clock = clock;
+        this.format = format;
     }
 
-    /** Work that changes state and answers. */
+    /** Work that changes state and decides. */
     @FunctionalInterface
-    public interface Effect {
-        Reply apply(Connection connection) throws SQLException;
+    public interface Effect<T> {
+        Outcome<T> apply(Connection connection) throws SQLException;
     }
 
-    public Reply once(UUID requestId, String endpoint, PeerIdentity client, Object request, Effect effect) {
+    /**
+     * The decision on a request, and whether it was {@code replayed}: found stored (a repeat, or a
+     * copy that lost the race) rather than decided by this call's committed transaction.
+     */
+    public record Answered<T>(Outcome<T> outcome, boolean replayed) {
+    }
+
+    /** Runs {@code effect} once per request id; a repeat of the same request gets the stored decision. */
+    public <T> Answered<T> once(UUID requestId, String endpoint, PeerIdentity client, Object request, Class<T> type,
+                                Effect<T> effect) {
         String hash = hash(request);
         String clientName = client.role() + "/" + client.name();
         return database.inTransaction(connection -> {
-            Reply stored = find(connection, requestId, endpoint, clientName, hash);
+            StoredAnswer stored = find(connection, requestId, endpoint, clientName, hash);
             if (stored != null) {
-                return stored;
+                return new Answered<>(format.read(stored, type), true);
             }
-            Reply reply;
-            try {
-                reply = effect.apply(connection);
-            } catch (ApiException e) {
-                if (!e.isDecision()) {
-                    throw e;
-                }
-                reply = Reply.error(e);
-            }
-            insert(connection, requestId, endpoint, clientName, hash, reply);
-            return reply;
+            Outcome<T> outcome = effect.apply(connection);
+            insert(connection, requestId, endpoint, clientName, hash, format.store(outcome));
+            return new Answered<>(outcome, false);
         });
     }
 
     /**
-     * What became of a request whose answer was lost: its stored answer if it arrived; otherwise
-     * the id is closed with {@code notMade} as its answer, so that a copy still on its way gets
+     * What became of a request whose answer was lost: its stored decision if it arrived; otherwise
+     * the id is closed with {@code notMade} as its decision, so that a copy still on its way gets
      * that answer instead of taking effect. Either way the outcome is final.
      */
-    public Reply outcomeOrClose(UUID requestId, String endpoint, PeerIdentity client, ApiException notMade) {
+    public <T> Outcome<T> outcomeOrClose(UUID requestId, String endpoint, PeerIdentity client, Outcome<T> notMade,
+                                         Class<T> type) {
         String clientName = client.role() + "/" + client.name();
         return database.inTransaction(connection -> {
-            Reply stored = find(connection, requestId, endpoint, clientName, CLOSED);
+            StoredAnswer stored = find(connection, requestId, endpoint, clientName, CLOSED);
             if (stored != null) {
-                return stored;
+                return format.read(stored, type);
             }
-            Reply closed = Reply.error(notMade);
-            insert(connection, requestId, endpoint, clientName, CLOSED, closed);
-            return closed;
+            insert(connection, requestId, endpoint, clientName, CLOSED, format.store(notMade));
+            return notMade;
         });
     }
 
-    private void insert(Connection connection, UUID requestId, String endpoint, String clientName, String hash, Reply reply)
-            throws SQLException {
+    private void insert(Connection connection, UUID requestId, String endpoint, String clientName, String hash,
+                        StoredAnswer answer) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO idempotent_requests (request_id, endpoint, client, request_hash, status, response, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -97,8 +100,8 @@ public final class Idempotency {
             insert.setString(2, endpoint);
             insert.setString(3, clientName);
             insert.setString(4, hash);
-            insert.setInt(5, reply.status());
-            insert.setString(6, reply.text());
+            insert.setInt(5, answer.status());
+            insert.setString(6, answer.body());
             insert.setObject(7, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             insert.executeUpdate();
         }
@@ -109,7 +112,7 @@ public final class Idempotency {
      * client on the same endpoint; with the same request body too, unless the caller only asks for
      * the outcome ({@code hash} = {@link #CLOSED}) or the id was closed.
      */
-    private static Reply find(Connection connection, UUID requestId, String endpoint, String client, String hash)
+    private static StoredAnswer find(Connection connection, UUID requestId, String endpoint, String client, String hash)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT endpoint, client, request_hash, status, response FROM idempotent_requests WHERE request_id = ?")) {
@@ -121,10 +124,10 @@ public final class Idempotency {
                 String storedHash = row.getString("request_hash").trim(); // CHAR(64): blank-padded
                 boolean sameRequest = storedHash.equals(hash) || storedHash.equals(CLOSED) || hash.equals(CLOSED);
                 if (!row.getString("endpoint").equals(endpoint) || !row.getString("client").equals(client) || !sameRequest) {
-                    throw ApiException.refused(ErrorCode.REQUEST_ID_REUSED,
+                    throw new Refused(ErrorCode.REQUEST_ID_REUSED,
                             "request id " + requestId + " was already used for a different request");
                 }
-                return new Reply(row.getInt("status"), row.getString("response").getBytes(StandardCharsets.UTF_8));
+                return new StoredAnswer(row.getInt("status"), row.getString("response"));
             }
         }
     }

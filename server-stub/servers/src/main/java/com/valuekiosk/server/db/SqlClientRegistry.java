@@ -1,7 +1,6 @@
 package com.valuekiosk.server.db;
 
 import com.valuekiosk.pki.PeerIdentity;
-import com.valuekiosk.server.http.ClientRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,7 @@ import java.sql.SQLException;
  * The {@code clients} table: terminals, servers and points systems a server accepts, by role and
  * certificate name. Read per request so that several server instances on one database agree.
  */
-public final class SqlClientRegistry implements ClientRegistry {
+public final class SqlClientRegistry {
 
     private final Database database;
 
@@ -19,7 +18,7 @@ public final class SqlClientRegistry implements ClientRegistry {
         this.database = database;
     }
 
-    @Override
+    /** True when {@code peer} is registered and active. */
     public boolean isKnown(PeerIdentity peer) {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

@@ -6,6 +6,7 @@ import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.pki.PeerIdentity;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.SqlClientRegistry;
+import com.valuekiosk.server.emoney.internal.PasswordHasher;
 import java.util.Arrays;
 import java.util.Collection;
 

@@ -1,6 +1,7 @@
 package com.valuekiosk.server.http;
 
 import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of a server: finds the route, identifies the caller by the certificate TLS
+ * The HTTP face of a server, and the only class that handles Jetty's requests: finds the route, identifies the caller by the certificate TLS
  * verified, checks its role and registration, reads a bounded JSON body, and turns every outcome
- * — including bugs — into a JSON answer with a stable error code. One log line per request.
+ * — a service's {@link Refused}, this layer's {@link ApiException}, and bugs — into a JSON answer
+ * with a stable error code. One log line per request.
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -55,11 +57,13 @@ public final class ApiHandler extends Handler.Abstract {
             peer = peer(request);
             reply = dispatch(request, method, path, peer);
         } catch (ApiException e) {
-            reply = Reply.error(e);
+            reply = Reply.error(e.code(), e.getMessage());
+        } catch (Refused e) {
+            reply = Reply.error(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             // Logged once here, where it is finally handled; the client gets no internals.
             log.error("{} {} {} failed", serverName, method, path, e);
-            reply = Reply.error(ApiException.refused(ErrorCode.INTERNAL_ERROR, "internal error; the request may be retried with the same request id"));
+            reply = Reply.error(ErrorCode.INTERNAL_ERROR, "internal error; the request may be retried with the same request id");
         }
         log.info("{} {} {} {} -> {} in {} ms", serverName, method, path, peer == null ? "-" : peer.role() + "/" + peer.name(),
                 reply.status(), (System.nanoTime() - started) / 1_000_000);

@@ -2,28 +2,42 @@ package com.valuekiosk.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.server.service.Outcome;
 import com.valuekiosk.wire.ErrorBody;
+import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.Json;
 import java.nio.charset.StandardCharsets;
 
-/** An HTTP status and a JSON body, already serialised so that a stored answer replays byte for byte. */
+/**
+ * An HTTP status and a JSON body, already serialised. The one place where results and error codes
+ * become status codes and bodies: {@link #of(Outcome)} for decisions, {@link #error} for refusals.
+ */
 public record Reply(int status, byte[] json) {
 
     public static Reply ok(Object body) {
         return of(200, body);
     }
 
-    public static Reply of(int status, Object body) {
+    /** A decision: 200 with the result, or the declined code's status with an {@link ErrorBody}. */
+    public static Reply of(Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Done<?> done) {
+            return ok(done.value());
+        }
+        Outcome.Declined<?> declined = (Outcome.Declined<?>) outcome;
+        return error(declined.code(), declined.message());
+    }
+
+    /** Error bodies pass through {@link CardNumber#maskAll}: no message may carry a card number. */
+    public static Reply error(ErrorCode code, String message) {
+        return of(code.httpStatus(), new ErrorBody(code, CardNumber.maskAll(message)));
+    }
+
+    private static Reply of(int status, Object body) {
         try {
             return new Reply(status, Json.mapper().writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response record could not be serialised", e);
         }
-    }
-
-    /** Error bodies pass through {@link CardNumber#maskAll}: no message may carry a card number. */
-    public static Reply error(ApiException e) {
-        return of(e.code().httpStatus(), new ErrorBody(e.code(), CardNumber.maskAll(e.getMessage())));
     }
 
     public String text() {

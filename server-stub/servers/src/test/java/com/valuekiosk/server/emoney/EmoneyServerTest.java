@@ -12,6 +12,7 @@ import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.host.PurseReceipt;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
+import com.valuekiosk.server.emoney.internal.PasswordCheck;
 import com.valuekiosk.server.testing.ApiClient;
 import com.valuekiosk.server.testing.EmoneyFixture;
 import com.valuekiosk.server.testing.Storage;

@@ -1,4 +1,4 @@
-package com.valuekiosk.server.emoney;
+package com.valuekiosk.server.emoney.internal;
 
 import com.valuekiosk.card.host.AmountChange;
 import com.valuekiosk.card.host.Bytes;
@@ -8,10 +8,11 @@ import com.valuekiosk.card.host.KeyUsage;
 import com.valuekiosk.card.host.PurseReceipt;
 import com.valuekiosk.pki.CertificateRole;
 import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.server.db.AnswerFormat;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.Idempotency;
-import com.valuekiosk.server.http.ApiException;
-import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.server.service.Outcome;
+import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.AmountChangeRequest;
 import com.valuekiosk.wire.AmountChangeResponse;
 import com.valuekiosk.wire.ApiPaths;
@@ -62,10 +63,10 @@ public final class EmoneyService {
     private final PasswordCheck passwords;
     private final SecureRandom random = new SecureRandom();
 
-    public EmoneyService(Database database, IssuerMasterKeys issuer, Currency currency, Duration preparationValidity,
-                         Clock clock) {
+    public EmoneyService(Database database, AnswerFormat answers, IssuerMasterKeys issuer, Currency currency,
+                         Duration preparationValidity, Clock clock) {
         this.database = database;
-        this.idempotency = new Idempotency(database, clock);
+        this.idempotency = new Idempotency(database, clock, answers);
         this.issuer = issuer;
         this.currency = currency;
         this.preparationValidity = preparationValidity;
@@ -75,18 +76,27 @@ public final class EmoneyService {
 
     // ---- Preparations (from the credit company server or a points system) ----
 
-    public Reply prepare(PreparationNotice notice, PeerIdentity caller) {
+    /**
+     * VALUE to prepare for an e-money card. Declined, and stored: another currency, a credit card
+     * linked to no e-money card, an unknown e-money card. Refused: a source the caller's role may not use.
+     */
+    public Outcome<PreparationAck> prepare(PreparationNotice notice, PeerIdentity caller) {
         PreparationNotice.Source expected = caller.role() == CertificateRole.POINTS_SYSTEM
                 ? PreparationNotice.Source.POINTS : PreparationNotice.Source.PURCHASE;
         if (notice.source() != expected) {
-            throw ApiException.refused(ErrorCode.INVALID_REQUEST, "a " + caller.role() + " prepares " + expected + " only");
+            throw new Refused(ErrorCode.INVALID_REQUEST, "a " + caller.role() + " prepares " + expected + " only");
         }
-        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, connection -> {
+        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, PreparationAck.class, connection -> {
             if (!notice.currency().equals(currency.getCurrencyCode())) {
-                throw ApiException.decision(ErrorCode.CURRENCY_NOT_SUPPORTED, "this e-money is in " + currency.getCurrencyCode());
+                return Outcome.declined(ErrorCode.CURRENCY_NOT_SUPPORTED, "this e-money is in " + currency.getCurrencyCode());
             }
             String card = notice.emoneyCardNumber() != null ? notice.emoneyCardNumber() : mappedCard(connection, notice.creditCardNumber());
-            requireUser(connection, card);
+            if (card == null) {
+                return Outcome.declined(ErrorCode.EMONEY_CARD_NOT_MAPPED, "no e-money card is registered for this credit card");
+            }
+            if (!isUser(connection, card)) {
+                return Outcome.declined(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+            }
             UUID preparationId = UUID.randomUUID();
             Instant now = clock.instant();
             Instant expires = now.plus(preparationValidity);
@@ -104,26 +114,25 @@ public final class EmoneyService {
                 insert.executeUpdate();
             }
             log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), CardNumber.of(card), notice.source());
-            return Reply.ok(new PreparationAck(preparationId, notice.requestId(), CardNumber.of(card).masked(),
+            return Outcome.done(new PreparationAck(preparationId, notice.requestId(), CardNumber.of(card).masked(),
                     notice.amount(), notice.currency(), expires));
-        });
+        }).outcome();
     }
 
+    /** The e-money card linked to {@code creditCard}, or null. */
     private static String mappedCard(Connection connection, String creditCard) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT card_number FROM emoney_users WHERE linked_credit_card = ?")) {
             select.setString(1, creditCard);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw ApiException.decision(ErrorCode.EMONEY_CARD_NOT_MAPPED, "no e-money card is registered for this credit card");
-                }
-                return row.getString(1);
+                return row.next() ? row.getString(1) : null;
             }
         }
     }
 
     // ---- Kiosk: availability, amount change, completion, status ----
 
+    /** What is waiting for a card (FIG. 10B); {@link Refused} for an unknown card or a password problem. */
     public Availability availability(AvailabilityRequest request) {
         passwords.require(request.cardNumber(), request.password());
         return database.inTransaction(connection -> {
@@ -137,12 +146,18 @@ public final class EmoneyService {
         });
     }
 
-    public Reply issueAmountChange(AmountChangeRequest request, PeerIdentity terminal) {
+    /**
+     * The amount change for a card: the open charge again if the card has not applied it, else a new
+     * charge of all available VALUE. Declined, and stored: nothing to charge, or more than the card
+     * can hold. Refused: unknown card, password problems, a card state behind the server's.
+     */
+    public Outcome<AmountChangeResponse> issueAmountChange(AmountChangeRequest request, PeerIdentity terminal) {
         passwords.require(request.cardNumber(), request.password());
         // The stored request hash must not cover the password: a fast unsalted hash of it would sit
         // beside the Argon2id one. The password is checked above, on every call.
         AmountChangeRequest withoutPassword = new AmountChangeRequest(request.requestId(), request.cardNumber(), null, request.card());
-        return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword, connection -> {
+        return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword,
+                AmountChangeResponse.class, connection -> {
             String card = request.cardNumber();
             lockUser(connection, card);
             CardState state = request.card();
@@ -150,7 +165,7 @@ public final class EmoneyService {
             if (open != null) {
                 if (state.creditSequence() == open.sequence()) {
                     // Not applied yet: the same change again, byte for byte.
-                    return Reply.ok(open.toResponse());
+                    return Outcome.done(open.toResponse());
                 }
                 settle(connection, open, state);
             }
@@ -159,10 +174,10 @@ public final class EmoneyService {
             List<Prepared> prepared = available(connection, card, now);
             long total = prepared.stream().mapToLong(Prepared::amount).sum();
             if (total == 0) {
-                throw ApiException.decision(ErrorCode.NOTHING_TO_CHARGE, "no VALUE is waiting for this card");
+                return Outcome.declined(ErrorCode.NOTHING_TO_CHARGE, "no VALUE is waiting for this card");
             }
             if (total > Fields.MAX_AMOUNT - state.balance()) {
-                throw ApiException.decision(ErrorCode.CARD_STATE_INCONSISTENT, "the card cannot hold this amount");
+                return Outcome.declined(ErrorCode.CARD_STATE_INCONSISTENT, "the card cannot hold this amount");
             }
             long chargeId = newChargeId();
             AmountChange change = AmountChange.issue(issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card)),
@@ -194,38 +209,40 @@ public final class EmoneyService {
             }
             log.info("issued charge {} of {} {} to {} at sequence {} for {}", chargeId, total, charge.currency(),
                     CardNumber.of(card), charge.sequence(), terminal.name());
-            return Reply.ok(charge.toResponse());
-        });
+            return Outcome.done(charge.toResponse());
+        }).outcome();
     }
 
-    public Reply complete(CompletionRequest request, PeerIdentity terminal) {
-        return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, connection -> {
+    /** A charge completed on the card's receipt; {@link Refused} for an unknown charge or a receipt that does not prove it. */
+    public Outcome<ChargeStatus> complete(CompletionRequest request, PeerIdentity terminal) {
+        return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, ChargeStatus.class, connection -> {
             Charge charge = charge(connection, request.chargeId());
             if (charge == null) {
-                throw ApiException.refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId());
+                throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId());
             }
             lockUser(connection, charge.card());
             charge = charge(connection, request.chargeId());
             if (charge.state().equals("COMPLETED")) {
-                return Reply.ok(charge.toStatus());
+                return Outcome.done(charge.toStatus());
             }
             CardNumber card = CardNumber.of(charge.card());
             AmountChange change = new AmountChange(card, charge.amount(), charge.sequence(), charge.id(), Bytes.fromHex(charge.mac()));
             PurseReceipt receipt = new PurseReceipt(request.balanceAfter(), request.nextSequence(), Bytes.fromHex(request.receiptMac()));
             if (request.nextSequence() != charge.sequence() + 1
                     || !change.isConfirmedBy(receipt, issuer.cardKey(KeyUsage.PURSE_CREDIT, card))) {
-                throw ApiException.refused(ErrorCode.RECEIPT_INVALID, "the receipt is not the card's proof of charge " + charge.id());
+                throw new Refused(ErrorCode.RECEIPT_INVALID, "the receipt is not the card's proof of charge " + charge.id());
             }
             markCompleted(connection, charge, "RECEIPT", request.balanceAfter());
-            return Reply.ok(charge.completed().toStatus());
-        });
+            return Outcome.done(charge.completed().toStatus());
+        }).outcome();
     }
 
-    public Reply status(ChargeStatusRequest request, PeerIdentity terminal) {
-        return idempotency.once(request.requestId(), ApiPaths.CHARGE_STATUS, terminal, request, connection -> {
+    /** Where a charge stands, settled from the card's state when it has moved on; {@link Refused} for an unknown charge. */
+    public Outcome<ChargeStatus> status(ChargeStatusRequest request, PeerIdentity terminal) {
+        return idempotency.once(request.requestId(), ApiPaths.CHARGE_STATUS, terminal, request, ChargeStatus.class, connection -> {
             Charge charge = charge(connection, request.chargeId());
             if (charge == null || !charge.card().equals(request.cardNumber())) {
-                throw ApiException.refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
+                throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
             }
             lockUser(connection, charge.card());
             charge = charge(connection, request.chargeId());
@@ -233,8 +250,8 @@ public final class EmoneyService {
                 settle(connection, charge, request.card());
                 charge = charge.completed();
             }
-            return Reply.ok(charge.toStatus());
-        });
+            return Outcome.done(charge.toStatus());
+        }).outcome();
     }
 
     // ---- Internals ----
@@ -242,7 +259,7 @@ public final class EmoneyService {
     /** An open charge whose card has moved past its sequence number was applied; a card behind it is inconsistent. */
     private void settle(Connection connection, Charge open, CardState state) throws SQLException {
         if (state.creditSequence() < open.sequence()) {
-            throw ApiException.refused(ErrorCode.CARD_STATE_INCONSISTENT,
+            throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
                     "the card reports sequence " + state.creditSequence() + ", below charge " + open.id() + "'s " + open.sequence());
         }
         markCompleted(connection, open, "CARD_STATE", null);
@@ -277,7 +294,7 @@ public final class EmoneyService {
                 if (row.next()) {
                     int highest = row.getInt(1);
                     if (!row.wasNull() && highest >= sequence) {
-                        throw ApiException.refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                        throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
                                 "the card reports sequence " + sequence + " but a charge at " + highest + " exists");
                     }
                 }
@@ -285,13 +302,11 @@ public final class EmoneyService {
         }
     }
 
-    private static void requireUser(Connection connection, String card) throws SQLException {
+    private static boolean isUser(Connection connection, String card) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM emoney_users WHERE card_number = ?")) {
             select.setString(1, card);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw ApiException.decision(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
-                }
+                return row.next();
             }
         }
     }
@@ -303,7 +318,7 @@ public final class EmoneyService {
             select.setString(1, card);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    throw ApiException.refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                    throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
                 }
             }
         }

@@ -1,7 +1,7 @@
-package com.valuekiosk.server.emoney;
+package com.valuekiosk.server.emoney.internal;
 
 import com.valuekiosk.server.db.Database;
-import com.valuekiosk.server.http.ApiException;
+import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ErrorCode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,23 +14,23 @@ import java.time.Instant;
  * the fifth in a row locks the card for a while. The count is committed on its own, before the
  * request fails, so that no retry pattern can reset it.
  */
-final class PasswordCheck {
+public final class PasswordCheck {
 
-    static final int ATTEMPTS_BEFORE_LOCK = 5;
-    static final Duration LOCK = Duration.ofMinutes(15);
+    public static final int ATTEMPTS_BEFORE_LOCK = 5;
+    public static final Duration LOCK = Duration.ofMinutes(15);
 
     private final Database database;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    PasswordCheck(Database database, PasswordHasher hasher, Clock clock) {
+    public PasswordCheck(Database database, PasswordHasher hasher, Clock clock) {
         this.database = database;
         this.hasher = hasher;
         this.clock = clock;
     }
 
-    /** Returns when the card is registered and the password (if the card has one) is right; throws otherwise. */
-    void require(String cardNumber, String password) {
+    /** Returns when the card is registered and the password (if the card has one) is right; {@link Refused} otherwise. */
+    public void require(String cardNumber, String password) {
         Instant now = clock.instant();
         ErrorCode failure = database.inTransaction(connection -> {
             String hash;
@@ -76,7 +76,7 @@ final class PasswordCheck {
             return right ? null : lock ? ErrorCode.PASSWORD_LOCKED : ErrorCode.PASSWORD_WRONG;
         });
         if (failure != null) {
-            throw ApiException.refused(failure, switch (failure) {
+            throw new Refused(failure, switch (failure) {
                 case CARD_UNKNOWN -> "this e-money card is not registered";
                 case PASSWORD_REQUIRED -> "this card has a password; send it";
                 case PASSWORD_WRONG -> "wrong password";

@@ -1,4 +1,4 @@
-package com.valuekiosk.server.credit;
+package com.valuekiosk.server.credit.internal;
 
 import com.valuekiosk.card.host.Bytes;
 import com.valuekiosk.card.host.CardNumber;
@@ -8,14 +8,16 @@ import com.valuekiosk.card.host.PurchaseAuthorization;
 import com.valuekiosk.card.host.PurchaseRequest;
 import com.valuekiosk.card.host.TerminalId;
 import com.valuekiosk.pki.PeerIdentity;
+import com.valuekiosk.server.credit.CardAccounts;
 import com.valuekiosk.server.credit.CardAccounts.AccountType;
+import com.valuekiosk.server.credit.EmoneyNotifier;
+import com.valuekiosk.server.db.AnswerFormat;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.Idempotency;
-import com.valuekiosk.server.http.ApiException;
-import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.server.service.Outcome;
+import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.ErrorCode;
-import com.valuekiosk.wire.Json;
 import com.valuekiosk.wire.PreparationNotice;
 import com.valuekiosk.wire.PurchaseOutcomeRequest;
 import com.valuekiosk.wire.ValuePurchaseRequest;
@@ -30,10 +32,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * answer: the stored answer says PENDING, and a repeat of the request after the notice got
  * through says DELIVERED. Every other field of a repeat is the stored answer, unchanged.
  *
- * <p>Checks, in order; each failure is a decision stored under the request id, committed together
- * with what was written before it:
+ * <p>Checks, in order; each failure is a {@link Outcome.Declined} stored under the request id,
+ * committed together with what was written before it:
  * <ol>
  *   <li>the card is registered ({@code CARD_UNKNOWN}), active and not expired ({@code CARD_NOT_ACTIVE});</li>
  *   <li>the currency is this server's ({@code CURRENCY_NOT_SUPPORTED});</li>
@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
  *       ({@code INSUFFICIENT_FUNDS}), checked and used by one conditional UPDATE, so that
  *       concurrent purchases on one card cannot together exceed it.</li>
  * </ol>
+ * A currency that is no ISO 4217 code at all is {@link Refused}: nothing is stored.
  */
 public final class PurchaseService {
 
@@ -73,35 +74,36 @@ public final class PurchaseService {
     private final EmoneyNotifier notifier;
     private final Clock clock;
 
-    public PurchaseService(Database database, IssuerMasterKeys issuer, Currency currency, EmoneyNotifier notifier,
-                           Clock clock) {
-        this.idempotency = new Idempotency(database, clock);
+    public PurchaseService(Database database, AnswerFormat answers, IssuerMasterKeys issuer, Currency currency,
+                           EmoneyNotifier notifier, Clock clock) {
+        this.idempotency = new Idempotency(database, clock, answers);
         this.issuer = issuer;
         this.currency = currency;
         this.notifier = notifier;
         this.clock = clock;
     }
 
-    /** POST /v1/purchases from a terminal; the terminal id is the certificate's, never the body's. */
-    public Reply purchase(ValuePurchaseRequest request, PeerIdentity terminal) {
-        // What the last run of the work decided; logged only if it is what was committed, so that
-        // a transaction retried (or beaten by a copy of the same request) logs nothing false.
-        AtomicReference<Decided> decided = new AtomicReference<>();
-        Reply reply = idempotency.once(request.requestId(), ApiPaths.PURCHASES, terminal, request, connection -> {
-            decided.set(null);
-            try {
-                Reply approved = bill(connection, request, terminal);
-                decided.set(new Decided(approved, null));
-                return approved;
-            } catch (ApiException e) {
-                if (e.isDecision()) {
-                    decided.set(new Decided(Reply.error(e), e.code()));
-                }
-                throw e;
-            }
-        });
-        logDecision(request, terminal, reply, decided.get());
-        return withCurrentNotification(reply);
+    /** A purchase from a terminal; the terminal id is the certificate's, never the request's. */
+    public Outcome<ValuePurchaseResponse> purchase(ValuePurchaseRequest request, PeerIdentity terminal) {
+        Idempotency.Answered<ValuePurchaseResponse> answered = idempotency.once(request.requestId(), ApiPaths.PURCHASES,
+                terminal, request, ValuePurchaseResponse.class, connection -> bill(connection, request, terminal));
+        // Logged after the commit, from what was committed: a transaction retried (or beaten by a
+        // copy of the same request) logs nothing false.
+        logDecision(request, terminal, answered);
+        return withCurrentNotification(answered.outcome());
+    }
+
+    /**
+     * A kiosk lost the answer to a purchase (timeout, crash): the stored decision if the request
+     * arrived, else PURCHASE_NOT_MADE — and the request id is closed, so a copy of the request still
+     * on its way can no longer bill. Either answer is final; the kiosk settles its journal with it.
+     */
+    public Outcome<ValuePurchaseResponse> outcome(PurchaseOutcomeRequest request, PeerIdentity terminal) {
+        Outcome<ValuePurchaseResponse> outcome = idempotency.outcomeOrClose(request.requestId(), ApiPaths.PURCHASES, terminal,
+                Outcome.declined(ErrorCode.PURCHASE_NOT_MADE, "no purchase was made under this request id; it is now closed"),
+                ValuePurchaseResponse.class);
+        log.info("purchase outcome for request {} asked by {}: {}", request.requestId(), terminal.name(), describe(outcome));
+        return withCurrentNotification(outcome);
     }
 
     /**
@@ -109,29 +111,12 @@ public final class PurchaseService {
      * was stored: the notice is delivered here if it is due (after the commit, so it is in the
      * outbox whatever happens), and DELIVERED is reported once it is through.
      */
-    private Reply withCurrentNotification(Reply reply) {
-        if (reply.status() != 200) {
-            return reply;
-        }
-        ValuePurchaseResponse approved = parse(reply);
-        if (approved.notification() == ValuePurchaseResponse.Notification.DELIVERED || !deliveredNow(approved.purchaseId())) {
-            return reply;
-        }
-        return Reply.ok(new ValuePurchaseResponse(approved.purchaseId(), approved.requestId(), approved.amount(),
-                approved.currency(), approved.maskedCardNumber(), approved.maskedEmoneyCardNumber(),
-                approved.terminalId(), approved.billedAt(), ValuePurchaseResponse.Notification.DELIVERED));
-    }
-
-    /**
-     * A kiosk lost the answer to a purchase (timeout, crash): the stored answer if the request
-     * arrived, else PURCHASE_NOT_MADE — and the request id is closed, so a copy of the request still
-     * on its way can no longer bill. Either answer is final; the kiosk settles its journal with it.
-     */
-    public Reply outcome(PurchaseOutcomeRequest request, PeerIdentity terminal) {
-        Reply reply = idempotency.outcomeOrClose(request.requestId(), ApiPaths.PURCHASES, terminal,
-                ApiException.decision(ErrorCode.PURCHASE_NOT_MADE, "no purchase was made under this request id; it is now closed"));
-        log.info("purchase outcome for request {} asked by {}: {}", request.requestId(), terminal.name(), reply.status());
-        return withCurrentNotification(reply);
+    private Outcome<ValuePurchaseResponse> withCurrentNotification(Outcome<ValuePurchaseResponse> outcome) {
+        return outcome.map(approved -> approved.notification() == ValuePurchaseResponse.Notification.DELIVERED
+                || !deliveredNow(approved.purchaseId()) ? approved
+                : new ValuePurchaseResponse(approved.purchaseId(), approved.requestId(), approved.amount(),
+                        approved.currency(), approved.maskedCardNumber(), approved.maskedEmoneyCardNumber(),
+                        approved.terminalId(), approved.billedAt(), ValuePurchaseResponse.Notification.DELIVERED));
     }
 
     /** The purchase stands whatever happens here: a failure only means the outbox delivers it later. */
@@ -144,66 +129,71 @@ public final class PurchaseService {
         }
     }
 
-    private record Decided(Reply reply, ErrorCode declined) {
+    private static String describe(Outcome<?> outcome) {
+        return outcome instanceof Outcome.Declined<?> declined ? "DECLINED " + declined.code() : "APPROVED";
     }
 
-    private static void logDecision(ValuePurchaseRequest request, PeerIdentity terminal, Reply reply, Decided decided) {
+    private static void logDecision(ValuePurchaseRequest request, PeerIdentity terminal,
+                                    Idempotency.Answered<ValuePurchaseResponse> answered) {
         CardNumber card = CardNumber.of(request.cardNumber());
-        if (decided == null || !Arrays.equals(decided.reply().json(), reply.json())) {
+        if (answered.replayed()) {
             log.info("purchase request {} repeated by {}: stored answer {} sent again", request.requestId(),
-                    terminal.name(), reply.status());
-        } else if (decided.declined() == null) {
-            ValuePurchaseResponse approved = parse(reply);
+                    terminal.name(), describe(answered.outcome()));
+        } else if (answered.outcome() instanceof Outcome.Done<ValuePurchaseResponse> approved) {
             boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
-            log.info("purchase {} APPROVED: {} {} on {} for e-money card {} at {}, ATC {}", approved.purchaseId(),
+            log.info("purchase {} APPROVED: {} {} on {} for e-money card {} at {}, ATC {}", approved.value().purchaseId(),
                     request.amount(), request.currency(), card,
                     mapped ? "mapped to the credit card" : CardNumber.of(request.emoneyCardNumber()),
                     terminal.name(), request.atc());
-        } else {
-            log.info("purchase request {} DECLINED {}: {} {} on {} at {}, ATC {}", request.requestId(), decided.declined(),
+        } else if (answered.outcome() instanceof Outcome.Declined<ValuePurchaseResponse> declined) {
+            log.info("purchase request {} DECLINED {}: {} {} on {} at {}, ATC {}", request.requestId(), declined.code(),
                     request.amount(), request.currency(), card, terminal.name(), request.atc());
         }
     }
 
-    private Reply bill(Connection connection, ValuePurchaseRequest request, PeerIdentity terminal) throws SQLException {
+    private Outcome<ValuePurchaseResponse> bill(Connection connection, ValuePurchaseRequest request, PeerIdentity terminal)
+            throws SQLException {
         CardNumber card = CardNumber.of(request.cardNumber());
         Currency requested = currencyOf(request.currency());
         Account account = account(connection, request.cardNumber());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (account == null) {
+            return Outcome.declined(ErrorCode.CARD_UNKNOWN, "this card is not registered");
+        }
         if (account.status() != CardAccounts.Status.ACTIVE) {
-            throw ApiException.decision(ErrorCode.CARD_NOT_ACTIVE, "this card is blocked");
+            return Outcome.declined(ErrorCode.CARD_NOT_ACTIVE, "this card is blocked");
         }
         if (YearMonth.from(now.atZone(ZoneOffset.UTC)).isAfter(account.expiry())) {
-            throw ApiException.decision(ErrorCode.CARD_NOT_ACTIVE, "this card has expired");
+            return Outcome.declined(ErrorCode.CARD_NOT_ACTIVE, "this card has expired");
         }
         if (!requested.equals(currency)) {
-            throw ApiException.decision(ErrorCode.CURRENCY_NOT_SUPPORTED,
-                    "purchases are in " + currency.getCurrencyCode() + " only");
+            return Outcome.declined(ErrorCode.CURRENCY_NOT_SUPPORTED, "purchases are in " + currency.getCurrencyCode() + " only");
         }
         PurchaseRequest signed = new PurchaseRequest(request.amount(), requested,
                 CardNumber.of(request.emoneyCardNumber()), new TerminalId(terminal.name()));
         PurchaseAuthorization authorization = new PurchaseAuthorization(request.atc(), Bytes.fromHex(request.cryptogram()));
         if (!authorization.isAuthentic(issuer.cardKey(KeyUsage.PURCHASE_CRYPTOGRAM, card), card, signed)) {
-            throw ApiException.decision(ErrorCode.CRYPTOGRAM_INVALID,
-                    "the card's cryptogram does not match this purchase and terminal");
+            return Outcome.declined(ErrorCode.CRYPTOGRAM_INVALID, "the card's cryptogram does not match this purchase and terminal");
         }
-        useAtc(connection, request.cardNumber(), request.atc(), now);
+        if (!useAtc(connection, request.cardNumber(), request.atc(), now)) {
+            return Outcome.declined(ErrorCode.ATC_REPLAYED, "this cryptogram was already used");
+        }
         if (account.type() == AccountType.CREDIT) {
-            debit(connection, "UPDATE card_accounts SET credit_used = credit_used + ?"
-                    + " WHERE card_number = ? AND account_type = 'CREDIT' AND credit_used + ? <= credit_limit",
-                    request, ErrorCode.QUOTA_EXCEEDED, "the card's credit limit does not allow this amount");
-        } else {
-            debit(connection, "UPDATE card_accounts SET bank_balance = bank_balance - ?"
-                    + " WHERE card_number = ? AND account_type = 'BANK' AND bank_balance - ? >= 0",
-                    request, ErrorCode.INSUFFICIENT_FUNDS, "the bank account's balance does not cover this amount");
+            if (!debit(connection, "UPDATE card_accounts SET credit_used = credit_used + ?"
+                    + " WHERE card_number = ? AND account_type = 'CREDIT' AND credit_used + ? <= credit_limit", request)) {
+                return Outcome.declined(ErrorCode.QUOTA_EXCEEDED, "the card's credit limit does not allow this amount");
+            }
+        } else if (!debit(connection, "UPDATE card_accounts SET bank_balance = bank_balance - ?"
+                + " WHERE card_number = ? AND account_type = 'BANK' AND bank_balance - ? >= 0", request)) {
+            return Outcome.declined(ErrorCode.INSUFFICIENT_FUNDS, "the bank account's balance does not cover this amount");
         }
         UUID purchaseId = UUID.randomUUID();
         boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
         insertBillingRecord(connection, purchaseId, request, terminal, now);
-        EmoneyNotifier.enqueue(connection, purchaseId, new PreparationNotice(purchaseId,
+        NotificationOutbox.enqueue(connection, purchaseId, new PreparationNotice(purchaseId,
                 mapped ? null : request.emoneyCardNumber(), mapped ? request.cardNumber() : null,
                 request.amount(), request.currency(), PreparationNotice.Source.PURCHASE), now);
-        return Reply.ok(new ValuePurchaseResponse(purchaseId, request.requestId(), request.amount(), request.currency(),
+        return Outcome.done(new ValuePurchaseResponse(purchaseId, request.requestId(), request.amount(), request.currency(),
                 card.masked(), CardNumber.of(request.emoneyCardNumber()).masked(), terminal.name(), now,
                 ValuePurchaseResponse.Notification.PENDING));
     }
@@ -212,20 +202,21 @@ public final class PurchaseService {
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw ApiException.refused(ErrorCode.CURRENCY_NOT_SUPPORTED, "currency " + code + " is not an ISO 4217 currency");
+            throw new Refused(ErrorCode.CURRENCY_NOT_SUPPORTED, "currency " + code + " is not an ISO 4217 currency");
         }
     }
 
     private record Account(AccountType type, CardAccounts.Status status, YearMonth expiry) {
     }
 
+    /** The card's account, or null when the card is not registered. */
     private static Account account(Connection connection, String cardNumber) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT account_type, status, expiry FROM card_accounts WHERE card_number = ?")) {
             select.setString(1, cardNumber);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    throw ApiException.decision(ErrorCode.CARD_UNKNOWN, "this card is not registered");
+                    return null;
                 }
                 YearMonth expiry;
                 try {
@@ -238,27 +229,24 @@ public final class PurchaseService {
         }
     }
 
-    private static void useAtc(Connection connection, String cardNumber, int atc, Instant now) throws SQLException {
+    /** False when the ATC was used before. */
+    private static boolean useAtc(Connection connection, String cardNumber, int atc, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO used_atcs (card_number, atc, used_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, cardNumber);
             insert.setInt(2, atc);
             insert.setObject(3, Database.utc(now));
-            if (insert.executeUpdate() == 0) {
-                throw ApiException.decision(ErrorCode.ATC_REPLAYED, "this cryptogram was already used");
-            }
+            return insert.executeUpdate() == 1;
         }
     }
 
-    private static void debit(Connection connection, String sql, ValuePurchaseRequest request, ErrorCode declined,
-                              String message) throws SQLException {
+    /** False when the quota or balance does not cover the amount. */
+    private static boolean debit(Connection connection, String sql, ValuePurchaseRequest request) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setLong(1, request.amount());
             update.setString(2, request.cardNumber());
             update.setLong(3, request.amount());
-            if (update.executeUpdate() != 1) {
-                throw ApiException.decision(declined, message);
-            }
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -277,14 +265,6 @@ public final class PurchaseService {
             insert.setInt(8, request.atc());
             insert.setObject(9, Database.utc(now));
             insert.executeUpdate();
-        }
-    }
-
-    private static ValuePurchaseResponse parse(Reply reply) {
-        try {
-            return Json.mapper().readValue(reply.json(), ValuePurchaseResponse.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a stored purchase answer could not be read", e);
         }
     }
 }

@@ -1,0 +1,159 @@
+package com.valuekiosk.server.credit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.valuekiosk.server.credit.EmoneyNotifier.State;
+import com.valuekiosk.server.db.Database;
+import com.valuekiosk.wire.Json;
+import com.valuekiosk.wire.PreparationNotice;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code notification_outbox} table: one row per purchase, written in the purchase's own
+ * transaction, then claimed and settled by delivery attempts. Only SQL lives here; what an attempt
+ * sends and what its answer means is {@link com.valuekiosk.server.credit.EmoneyNotifier}'s.
+ *
+ * <p>An attempt is two-phase, like a jPOS transaction participant, and each phase tolerates being
+ * run twice for the same purchase, by another thread or another server instance:
+ * <ol>
+ *   <li>{@link #claim} (prepare) moves {@code next_attempt_at} past the attempt's timeout with a
+ *       conditional UPDATE on the value it read; a second claim of the same reading loses and
+ *       skips the row. An instance that dies after claiming aborts nothing: the claim runs out and
+ *       the row falls due again.</li>
+ *   <li>{@link #settle} (commit) writes the attempt's result only while the row is still PENDING;
+ *       settling a settled row changes nothing and says so.</li>
+ * </ol>
+ */
+public final class NotificationOutbox {
+
+    private static final int MAX_ERROR_LENGTH = 200;
+
+    /** One row, with {@code next_attempt_at} as stored: the claim compares it exactly. */
+    public record Entry(UUID purchaseId, String payload, State state, int attempts, LocalDateTime nextAttemptAtAsStored) {
+
+        public Instant nextAttemptAt() {
+            return nextAttemptAtAsStored.toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    /** Work done in the transaction that settles a row FAILED, and only then. */
+    @FunctionalInterface
+    public interface OnFailed {
+        void run(Connection connection, UUID purchaseId, String error) throws SQLException;
+    }
+
+    private static final String COLUMNS = "SELECT purchase_id, payload, state, attempts, next_attempt_at FROM notification_outbox";
+
+    private final Database database;
+
+    public NotificationOutbox(Database database) {
+        this.database = database;
+    }
+
+    /** Writes the notice of a purchase, due {@code now}, inside the purchase's transaction. */
+    public static void enqueue(Connection connection, UUID purchaseId, PreparationNotice notice, Instant now) throws SQLException {
+        String payload;
+        try {
+            payload = Json.mapper().writeValueAsString(notice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a preparation notice could not be serialised", e);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO notification_outbox (purchase_id, payload, state, attempts, next_attempt_at)"
+                        + " VALUES (?, ?, 'PENDING', 0, ?)")) {
+            insert.setString(1, purchaseId.toString());
+            insert.setString(2, payload);
+            insert.setObject(3, Database.utc(now));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The row of a purchase, or null. */
+    public Entry find(UUID purchaseId) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + " WHERE purchase_id = ?")) {
+                select.setString(1, purchaseId.toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? entry(rows) : null;
+                }
+            }
+        });
+    }
+
+    /** Up to {@code limit} PENDING rows due at {@code now}, the longest waiting first. */
+    public List<Entry> due(Instant now, int limit) {
+        return database.inTransaction(connection -> {
+            List<Entry> due = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS
+                    + " WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, purchase_id LIMIT " + limit)) {
+                select.setObject(1, Database.utc(now));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(entry(rows));
+                    }
+                }
+            }
+            return due;
+        });
+    }
+
+    /**
+     * Prepare: claims {@code entry} for one attempt, counted as attempt {@code attempts}, until
+     * {@code leaseEnd}. False when the row changed since it was read (claimed or settled by someone else).
+     */
+    public boolean claim(Entry entry, int attempts, Instant leaseEnd) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "UPDATE notification_outbox SET attempts = ?, next_attempt_at = ?"
+                            + " WHERE purchase_id = ? AND state = 'PENDING' AND next_attempt_at = ?")) {
+                claim.setInt(1, attempts);
+                claim.setObject(2, Database.utc(leaseEnd));
+                claim.setString(3, entry.purchaseId().toString());
+                claim.setObject(4, entry.nextAttemptAtAsStored());
+                return claim.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Commit: records an attempt's result while the row is still PENDING — DELIVERED at {@code now},
+     * FAILED (running {@code onFailed} in the same transaction), or PENDING again with the next
+     * attempt at {@code retryAt}. {@code error} is cut to 200 characters. True when this call
+     * settled the row; false when it was settled already (nothing changes then).
+     */
+    public boolean settle(UUID purchaseId, State state, String error, Instant retryAt, Instant now, OnFailed onFailed) {
+        String stored = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE notification_outbox SET state = ?, delivered_at = ?, last_error = ?, next_attempt_at = ?"
+                            + " WHERE purchase_id = ? AND state = 'PENDING'")) {
+                update.setString(1, state.name());
+                update.setObject(2, state == State.DELIVERED ? Database.utc(now) : null, Types.TIMESTAMP);
+                update.setString(3, stored);
+                update.setObject(4, Database.utc(retryAt));
+                update.setString(5, purchaseId.toString());
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            if (state == State.FAILED) {
+                onFailed.run(connection, purchaseId, stored);
+            }
+            return true;
+        });
+    }
+
+    private static Entry entry(ResultSet rows) throws SQLException {
+        return new Entry(UUID.fromString(rows.getString(1)), rows.getString(2), State.valueOf(rows.getString(3)),
+                rows.getInt(4), rows.getObject(5, LocalDateTime.class));
+    }
+}

@@ -1,0 +1,40 @@
+package com.valuekiosk.server.emoney.http;
+
+import com.valuekiosk.pki.CertificateRole;
+import com.valuekiosk.server.emoney.internal.EmoneyService;
+import com.valuekiosk.server.http.Reply;
+import com.valuekiosk.server.http.Route;
+import com.valuekiosk.wire.AmountChangeRequest;
+import com.valuekiosk.wire.ApiPaths;
+import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.ChargeStatusRequest;
+import com.valuekiosk.wire.CompletionRequest;
+import com.valuekiosk.wire.PreparationNotice;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The e-money server's endpoints (API.md §4): for each, the path, who may call it, the message its
+ * body is parsed into, the service call, and the reply the decision becomes.
+ */
+public final class EmoneyEndpoints {
+
+    private EmoneyEndpoints() {
+    }
+
+    public static List<Route> routes(EmoneyService service) {
+        Set<CertificateRole> terminals = Set.of(CertificateRole.TERMINAL);
+        return List.of(
+                Route.post(ApiPaths.PREPARATIONS, Set.of(CertificateRole.CREDIT_SERVER, CertificateRole.POINTS_SYSTEM),
+                        call -> Reply.of(service.prepare(call.body(PreparationNotice.class), call.peer()))),
+                Route.post(ApiPaths.AVAILABILITY, terminals,
+                        call -> Reply.ok(service.availability(call.body(AvailabilityRequest.class)))),
+                Route.post(ApiPaths.AMOUNT_CHANGES, terminals,
+                        call -> Reply.of(service.issueAmountChange(call.body(AmountChangeRequest.class), call.peer()))),
+                Route.post(ApiPaths.COMPLETIONS, terminals,
+                        call -> Reply.of(service.complete(call.body(CompletionRequest.class), call.peer()))),
+                Route.post(ApiPaths.CHARGE_STATUS, terminals,
+                        call -> Reply.of(service.status(call.body(ChargeStatusRequest.class), call.peer()))),
+                Route.health("emoney"));
+    }
+}
