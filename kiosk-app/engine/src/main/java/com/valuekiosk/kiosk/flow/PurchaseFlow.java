@@ -34,13 +34,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buying VALUE with the credit card (FIG. 7, screen FIG. 9B), one command per screen action:
- * {@link #readCreditCard()} and {@link #readEmoneyCard()} when the cards are placed (in either
- * order for FIG. 14A's single contactless reader, once for FIG. 14B's combo card), then
- * {@link #transmit(char[], long)} with the PIN and the amount. Each command runs to its next
- * state and returns it; no threads inside. The request id is journaled before anything is sent,
- * so an interrupted purchase is settled by {@code Recovery} from the credit company server's
- * answer for that id — never by guessing.
+ * Buying VALUE with the credit card (FIG. 7, screen FIG. 9B), one command per screen action. The flow
+ * decides which card it needs next ({@link #nextCard()}): the credit card — in the contact reader, or
+ * tapped on the contactless reader (FIG. 14A) — then the e-money card or phone; a combo card (FIG. 14B)
+ * gives both at once. {@link #readPresentedCard()} reads the card it asks for as that card is presented
+ * (FIG. 14A's one reader holds one card at a time); {@link #readCards()} reads every card still needed
+ * when each has its own reader. Then {@link #transmit(PinSource, long)} with the PIN and the amount.
+ * Each command runs to its next state and returns it; no threads inside. The request id is journaled
+ * before anything is sent, so an interrupted purchase is settled by {@code Recovery} from the credit
+ * company server's answer for that id — never by guessing.
  */
 public final class PurchaseFlow implements AutoCloseable {
 
@@ -49,6 +51,21 @@ public final class PurchaseFlow implements AutoCloseable {
     public enum State {
         WAITING_FOR_CARDS, READING_CREDIT_CARD, READING_EMONEY_CARD, READY_FOR_PIN_AND_AMOUNT, VERIFYING_PIN,
         AUTHORIZING, CONTACTING_CREDIT_COMPANY, APPROVED, FAILED
+    }
+
+    /** The card the flow needs next ({@link #nextCard()}). */
+    public enum Card {
+        /** The credit card: inserted in the contact reader, tapped (FIG. 14A), or the combo card (FIG. 14B). */
+        CREDIT_CARD,
+        /** The e-money card or the phone, on the contactless reader. */
+        EMONEY_CARD,
+        /**
+         * Both cards are read on the one contactless reader (FIG. 14A): the credit card is presented again for
+         * TRANSMIT, which checks it is the same card (FIG. 14B's combo card simply stays).
+         */
+        CREDIT_CARD_AGAIN,
+        /** Both cards are read, each on its own reader; or the flow has ended. */
+        NONE
     }
 
     private final UUID transaction = UUID.randomUUID();
@@ -81,6 +98,52 @@ public final class PurchaseFlow implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings);
         this.fingerprints = Objects.requireNonNull(fingerprints);
         this.listener = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Which card the flow needs next, from what it has read so far: the credit card first, then the e-money
+     * card; none once the flow has ended (approved or failed).
+     */
+    public Card nextCard() {
+        if (state == State.APPROVED || state == State.FAILED) {
+            return Card.NONE;
+        }
+        if (creditCard == null) {
+            return Card.CREDIT_CARD;
+        }
+        if (emoneyCard == null) {
+            return Card.EMONEY_CARD;
+        }
+        return creditReader == emoneyReader ? Card.CREDIT_CARD_AGAIN : Card.NONE;
+    }
+
+    /**
+     * Reads the card presented now as the card {@link #nextCard()} asks for: the credit card or the e-money
+     * card. Another card there (an e-money card when the credit card is asked for) ends the flow with
+     * {@link FlowError#CARD_NOT_SUPPORTED}. Nothing to read (both read already): the state, unchanged.
+     */
+    public State readPresentedCard() {
+        return switch (nextCard()) {
+            case CREDIT_CARD -> readCreditCard();
+            case EMONEY_CARD -> readEmoneyCard();
+            case CREDIT_CARD_AGAIN, NONE -> state;
+        };
+    }
+
+    /**
+     * Reads every card still needed, the credit card first, until the flow waits for PIN and amount or has
+     * failed: for cards that lie on their own readers at once (FIG. 9B, FIG. 14C) and for the combo card
+     * (FIG. 14B). At most one read per card.
+     */
+    public State readCards() {
+        for (int read = 0; read < 2 && state != State.FAILED; read++) {
+            Card next = nextCard();
+            if (next != Card.CREDIT_CARD && next != Card.EMONEY_CARD) {
+                break;
+            }
+            readPresentedCard();
+        }
+        return state;
     }
 
     /** Reads the credit card on its reader. A combo card (FIG. 14B) gives the e-money card number too. */
@@ -152,8 +215,8 @@ public final class PurchaseFlow implements AutoCloseable {
                     "emoneyFingerprint", fingerprints.of(emoneyCard)));
 
             moveTo(State.VERIFYING_PIN);
-            if (creditReader == emoneyReader) {
-                reconnectCreditCard();
+            if (creditReader == emoneyReader && !sameCreditCardPresentedAgain()) {
+                return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, "the credit card presented again is another card"));
             }
             pinEntry.verify(creditSession, pin);
 
@@ -185,16 +248,15 @@ public final class PurchaseFlow implements AutoCloseable {
 
     /**
      * FIG. 14A: on a single contactless reader the credit card was taken away for the e-money card
-     * and is presented again; it must be the same card.
+     * and is presented again; it must be the same card. A check of this kiosk, not of the card: the
+     * card answered normally, so no status word is involved.
      */
-    private void reconnectCreditCard() throws CardTransportException, CardStatusException {
+    private boolean sameCreditCardPresentedAgain() throws CardTransportException, CardStatusException {
         closeSession();
         creditSession = creditReader.connect();
         CreditCardApplication credit = new CreditCardApplication(creditSession);
         credit.select();
-        if (!credit.readCardData().cardNumber().equals(creditCard)) {
-            throw new CardStatusException("credit card presented again is another card", CardProtocol.SW_WRONG_DATA);
-        }
+        return credit.readCardData().cardNumber().equals(creditCard);
     }
 
     /** A PIN the flow will not use is still wiped. */

@@ -2,40 +2,20 @@ package com.valuekiosk.kiosk.ui;
 
 import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
 import com.valuekiosk.kiosk.ui.audio.ScreenGuidance;
-import com.valuekiosk.kiosk.ui.balance.BalanceView;
-import com.valuekiosk.kiosk.ui.balance.BalanceViewModel;
-import com.valuekiosk.kiosk.ui.cards.CardPresence;
-import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
-import com.valuekiosk.kiosk.ui.chargeup.ChargeUpView;
-import com.valuekiosk.kiosk.ui.chargeup.ChargeUpViewModel;
-import com.valuekiosk.kiosk.ui.chargeup.CompletedView;
-import com.valuekiosk.kiosk.ui.chargeup.CompletedViewModel;
-import com.valuekiosk.kiosk.ui.chargeup.ConfirmView;
-import com.valuekiosk.kiosk.ui.chargeup.ConfirmViewModel;
-import com.valuekiosk.kiosk.ui.error.ErrorView;
-import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
-import com.valuekiosk.kiosk.ui.menu.MenuView;
-import com.valuekiosk.kiosk.ui.menu.MenuViewModel;
-import com.valuekiosk.kiosk.ui.processing.ProcessingView;
-import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
-import com.valuekiosk.kiosk.ui.purchase.PurchaseView;
-import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel;
+import com.valuekiosk.kiosk.ui.controls.Views;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
-import com.valuekiosk.kiosk.ui.receipt.ReceiptView;
-import com.valuekiosk.kiosk.ui.receipt.ReceiptViewModel;
 import com.valuekiosk.kiosk.ui.shell.FocusOrder;
 import com.valuekiosk.kiosk.ui.shell.KeyboardControl;
 import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
+import com.valuekiosk.kiosk.ui.shell.ShellHost;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
-import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -46,41 +26,30 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /**
- * The composition root of the screens: builds every view model and view on one {@link KioskFlows}, and the
- * shell around them — a header with the language switch (so the language can be changed on every screen)
- * and the current screen below it. FX thread only.
+ * The kiosk's window content: the shell around the screens {@link KioskScreens} composes — a header with the
+ * language switch (so the language can be changed on every screen) and the current screen below it. FX thread
+ * only.
  *
  * <p>Shell (R-KI2): the header also holds the high-contrast switch ({@code theme-contrast}) and the title
  * ({@code header-title}) that {@link com.valuekiosk.kiosk.ui.shell.KioskMode} listens on for the attendant;
  * overlays (the idle warning, the attendant screen) lie over the screens; a physical keyboard works on every
- * screen ({@link KeyboardControl}) and each screen focuses its first control when it appears.
+ * screen ({@link KeyboardControl}) and each screen focuses its first control when it appears. The shell's parts
+ * see this class only as a {@link ShellHost}.
  */
-public final class KioskUi {
+public final class KioskUi implements ShellHost {
 
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
 
+    private final KioskScreens screens;
     private final Messages messages;
-    private final Navigator navigator = new Navigator();
-    private final Map<Screen, View> views = new EnumMap<>(Screen.class);
+    private final Navigator navigator;
     private final BorderPane shell = new BorderPane();
     // Shell: overlays above the screens, keyboard targets, theme, the title the attendant holds.
     private final StackPane layers = new StackPane(shell);
     private final List<Overlay> overlays = new ArrayList<>();
-    private final Map<Screen, KeyboardTarget> keyboard = new EnumMap<>(Screen.class);
     private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
     private final Label title = new Label();
-    private final UiSettings settings;
-    private final BackgroundWork background;
-
-    private final ProcessingViewModel processing = new ProcessingViewModel();
-    private final ErrorViewModel errors;
-    private final CardPresence cards;
-    private final ChargeUpProcess chargeUp;
-    private final ReceiptViewModel receipt;
-    private final PurchaseViewModel purchase;
-    private final BalanceViewModel balance;
-    private final MenuViewModel menu;
     private final GuidanceSpeaker speaker;
 
     /** Screens without spoken guidance and without a receipt printer. */
@@ -94,40 +63,30 @@ public final class KioskUi {
      */
     public KioskUi(KioskFlows flows, BackgroundWork background, UiSettings settings, GuidanceSpeaker speaker,
                    Optional<ReceiptPrinter> printer) {
-        Objects.requireNonNull(flows, "flows");
-        Objects.requireNonNull(background, "background");
-        Objects.requireNonNull(settings, "settings");
-        this.settings = settings;
-        this.background = background;
-        this.speaker = Objects.requireNonNull(speaker, "speaker");
-        messages = new Messages(settings.startLocale());
-        errors = new ErrorViewModel(navigator);
-        cards = new CardPresence(flows, background);
-        chargeUp = new ChargeUpProcess(flows, background, navigator, processing, errors, cards);
-        receipt = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);
-        purchase = new PurchaseViewModel(flows, background, navigator, processing, errors, receipt, cards);
-        balance = new BalanceViewModel(flows, background, navigator, processing, errors, cards);
-        menu = new MenuViewModel(purchase, balance, chargeUp, flows.sellsValue());
-        ChargeUpViewModel chargeUpScreen = new ChargeUpViewModel(chargeUp, navigator);
-        ConfirmViewModel confirm = new ConfirmViewModel(chargeUp);
-        CompletedViewModel completed = new CompletedViewModel(chargeUp, navigator);
+        this(new KioskScreens(flows, background, settings, printer), speaker);
+    }
 
-        add(Screen.MENU, menu, new MenuView(menu, messages));
-        add(Screen.PURCHASE, purchase, new PurchaseView(purchase, messages, settings));
-        add(Screen.PROCESSING, processing, new ProcessingView(processing, messages));
-        add(Screen.RECEIPT, receipt, new ReceiptView(receipt, messages));
-        add(Screen.CHARGE_UP, chargeUpScreen, new ChargeUpView(chargeUpScreen, messages));
-        add(Screen.CONFIRM, confirm, new ConfirmView(confirm, messages, settings));
-        add(Screen.COMPLETED, completed, CompletedView.completed(completed, messages, settings));
-        add(Screen.KEPT_FOR_LATER, completed, CompletedView.keptForLater(completed, messages, settings));
-        add(Screen.BALANCE, balance, new BalanceView(balance, messages));
-        add(Screen.ERROR, errors, new ErrorView(errors, messages));
+    /** The shell around {@code screens}, silent. */
+    public KioskUi(KioskScreens screens) {
+        this(screens, GuidanceSpeaker.silent());
+    }
+
+    /** The shell around {@code screens}, speaking their instructions through {@code speaker}. */
+    public KioskUi(KioskScreens screens, GuidanceSpeaker speaker) {
+        this.screens = Objects.requireNonNull(screens, "screens");
+        this.speaker = Objects.requireNonNull(speaker, "speaker");
+        messages = screens.messages();
+        navigator = screens.navigator();
 
         shell.setTop(header());
-        shell.setCenter(views.get(navigator.current()).root());
-        navigator.currentProperty().addListener((o, was, now) -> shell.setCenter(views.get(now).root()));
-        shellSetUp(chargeUpScreen);
+        shell.setCenter(screenRoot(navigator.current()));
+        navigator.currentProperty().addListener((o, was, now) -> shell.setCenter(screenRoot(now)));
+        shellSetUp();
         ScreenGuidance.follow(navigator, messages, speaker);
+    }
+
+    private Parent screenRoot(Screen screen) {
+        return screens.views().get(screen).root();
     }
 
     // ---- Shell: keyboard, focus, theme, overlays (feature "shell") ----
@@ -135,23 +94,12 @@ public final class KioskUi {
     private record Overlay(Parent root, KeyboardTarget keys) {
     }
 
-    private void shellSetUp(ChargeUpViewModel chargeUpScreen) {
-        keyboard.put(Screen.PURCHASE, new KeyboardTarget(purchase::type, purchase::deleteLast, purchase::backToMenu));
-        keyboard.put(Screen.CHARGE_UP, new KeyboardTarget(digit -> {
-            if (chargeUpScreen.passwordNeededProperty().get()) {
-                chargeUpScreen.type(digit);
-            }
-        }, chargeUpScreen::deleteLast, chargeUpScreen::backToMenu));
-        keyboard.put(Screen.RECEIPT, KeyboardTarget.back(receipt::backToMenu));
-        keyboard.put(Screen.COMPLETED, KeyboardTarget.back(() -> navigator.navigate(Screen.MENU)));
-        keyboard.put(Screen.KEPT_FOR_LATER, KeyboardTarget.back(() -> navigator.navigate(Screen.MENU)));
-        keyboard.put(Screen.BALANCE, KeyboardTarget.back(balance::backToMenu));
-        keyboard.put(Screen.ERROR, KeyboardTarget.back(errors::backToMenu));
-        KeyboardControl.install(layers, () -> overlays.isEmpty() ? keyboard.getOrDefault(navigator.current(), KeyboardTarget.NONE)
+    private void shellSetUp() {
+        KeyboardControl.install(layers, () -> overlays.isEmpty() ? screens.keys(navigator.current())
                 : overlays.get(overlays.size() - 1).keys());
         navigator.currentProperty().addListener((o, was, now) -> {
             if (overlays.isEmpty()) {
-                FocusOrder.focusFirst(views.get(now).root());
+                FocusOrder.focusFirst(screenRoot(now));
             }
         });
         String highContrastCss = Objects.requireNonNull(KioskUi.class.getResource(Styles.HIGH_CONTRAST_CSS), "high-contrast.css")
@@ -166,7 +114,7 @@ public final class KioskUi {
         });
     }
 
-    /** Lays {@code root} over the screens (which take no input meanwhile); keys go to {@code keys}. */
+    @Override
     public void showOverlay(Parent root, KeyboardTarget keys) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(keys, "keys");
@@ -179,11 +127,12 @@ public final class KioskUi {
         FocusOrder.focusFirst(root);
     }
 
+    @Override
     public void hideOverlay(Parent root) {
         if (overlays.removeIf(shown -> shown.root() == root)) {
             layers.getChildren().remove(root);
             shell.setDisable(!overlays.isEmpty());
-            FocusOrder.focusFirst(overlays.isEmpty() ? views.get(navigator.current()).root() : overlays.get(overlays.size() - 1).root());
+            FocusOrder.focusFirst(overlays.isEmpty() ? screenRoot(navigator.current()) : overlays.get(overlays.size() - 1).root());
         }
     }
 
@@ -195,8 +144,9 @@ public final class KioskUi {
      * Forgets what the last person chose for themselves — language, high contrast, muted guidance — so that the
      * next one finds the kiosk as the site set it up. The idle timeout calls it on its way back to the menu.
      */
+    @Override
     public void forgetPersonalChoices() {
-        messages.setLocale(settings.startLocale());
+        messages.setLocale(screens.settings().startLocale());
         highContrast.set(false);
         speaker.setMuted(false);
     }
@@ -206,17 +156,19 @@ public final class KioskUi {
         return highContrast;
     }
 
-    /** The header title, where the attendant's gesture is recognised. */
+    @Override
     public Node headerTitle() {
         return title;
     }
 
+    @Override
     public UiSettings settings() {
-        return settings;
+        return screens.settings();
     }
 
+    @Override
     public BackgroundWork background() {
-        return background;
+        return screens.background();
     }
 
     private ToggleButton highContrastSwitch() {
@@ -230,12 +182,6 @@ public final class KioskUi {
 
     // ---- end of shell ----
 
-    private void add(Screen screen, Resettable model, View view) {
-        navigator.register(screen, model);
-        view.root().setId("screen-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        views.put(screen, view);
-    }
-
     private HBox header() {
         title.setId("header-title");
         title.setPickOnBounds(true);
@@ -243,8 +189,7 @@ public final class KioskUi {
         ToggleGroup languages = new ToggleGroup();
         ToggleButton japanese = language("lang-ja", Keys.LANGUAGE_JA, Messages.JAPANESE, languages);
         ToggleButton english = language("lang-en", Keys.LANGUAGE_EN, Messages.ENGLISH, languages);
-        HBox header = new HBox(title, com.valuekiosk.kiosk.ui.controls.Views.spacer(), japanese, english,
-                highContrastSwitch());
+        HBox header = new HBox(title, Views.spacer(), japanese, english, highContrastSwitch());
         header.getStyleClass().add(Styles.HEADER);
         addGuidanceToggle(header);
         return header;
@@ -269,51 +214,26 @@ public final class KioskUi {
     public Scene scene() {
         Scene scene = new Scene(layers, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(Styles.KIOSK_CSS), "kiosk.css").toExternalForm());
-        FocusOrder.focusFirst(views.get(navigator.current()).root()); // the screen's first control, not the header's
+        FocusOrder.focusFirst(screenRoot(navigator.current())); // the screen's first control, not the header's
         return scene;
     }
 
+    /** The shell with its overlays, for a window that lays it out with something else (the demo's card panel). */
     public Parent root() {
         return layers;
     }
 
+    @Override
     public Messages messages() {
         return messages;
     }
 
+    @Override
     public Navigator navigator() {
         return navigator;
     }
 
-    public MenuViewModel menu() {
-        return menu;
-    }
-
-    public PurchaseViewModel purchase() {
-        return purchase;
-    }
-
-    public ChargeUpProcess chargeUp() {
-        return chargeUp;
-    }
-
-    public BalanceViewModel balance() {
-        return balance;
-    }
-
-    public ProcessingViewModel processing() {
-        return processing;
-    }
-
-    public ErrorViewModel errors() {
-        return errors;
-    }
-
-    public ReceiptViewModel receipt() {
-        return receipt;
-    }
-
-    // --- Output: spoken guidance and its mute in the header (R-KI2); receipt printing is wired in the constructor ---
+    // --- Output: spoken guidance and its mute in the header (R-KI2); receipt printing is wired in KioskScreens ---
 
     /** The header's voice guidance toggle ({@code audio-mute}), at its end; none when the site has guidance off. */
     private void addGuidanceToggle(HBox header) {
@@ -327,14 +247,5 @@ public final class KioskUi {
         mute.textProperty().bind(messages.text(() -> messages.get(speaker.muted() ? Keys.AUDIO_GUIDANCE_OFF
                 : Keys.AUDIO_GUIDANCE_ON), speaker.mutedProperty()));
         header.getChildren().add(mute);
-    }
-
-    public GuidanceSpeaker speaker() {
-        return speaker;
-    }
-
-    /** Whether a card is in each reader, as the screens see it (from the readers' card events). */
-    public CardPresence cards() {
-        return cards;
     }
 }

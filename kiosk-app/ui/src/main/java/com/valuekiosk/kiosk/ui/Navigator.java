@@ -1,6 +1,8 @@
 package com.valuekiosk.kiosk.ui;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,16 +11,24 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /**
  * The one navigation model (AtlantaFX {@code MainModel}): a read-only current screen and
  * {@link #navigate(Screen)}. Leaving a screen calls {@link Resettable#reset()} on its view model, which
- * wipes typed PINs, passwords and amounts. FX thread only.
+ * wipes typed PINs, passwords and amounts. The processes that keep a transaction open across screens are
+ * registered too ({@link Settleable}): the idle timeout reaches them through here, and knows no screen.
+ * Screens never know each other: they navigate by {@link Screen}. FX thread only.
  */
 public final class Navigator {
 
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(this, "current", Screen.MENU);
     private final Map<Screen, Resettable> screens = new EnumMap<>(Screen.class);
+    private final List<Settleable> processes = new ArrayList<>();
 
     /** Registers the view model reset when {@code screen} is left. */
     public void register(Screen screen, Resettable viewModel) {
         screens.put(Objects.requireNonNull(screen), Objects.requireNonNull(viewModel));
+    }
+
+    /** Registers a process the idle timeout settles before the kiosk goes home. */
+    public void register(Settleable process) {
+        processes.add(Objects.requireNonNull(process));
     }
 
     public void navigate(Screen next) {
@@ -40,6 +50,24 @@ public final class Navigator {
     public void home() {
         screens.values().forEach(Resettable::reset);
         current.set(Screen.MENU);
+    }
+
+    /** Whether a process waits on the screen shown for something only the person can do ({@link Settleable#holdsScreen()}). */
+    public boolean holdsScreen() {
+        return processes.stream().anyMatch(Settleable::holdsScreen);
+    }
+
+    /**
+     * The idle timeout: every process settles what it has open ({@link Settleable#settleForIdle()}), each one.
+     *
+     * @return true when the kiosk may go {@link #home()}; false when a process shows what comes next
+     */
+    public boolean settleForIdle() {
+        boolean home = true;
+        for (Settleable process : processes) {
+            home &= process.settleForIdle();
+        }
+        return home;
     }
 
     public ReadOnlyObjectProperty<Screen> currentProperty() {

@@ -46,6 +46,7 @@ class BackgroundWorkScreensTest {
     private final SimulatedReader contactless = SimulatedReader.contactless();
     private final ScreenRobot robot = new ScreenRobot();
     private KioskUi ui;
+    private KioskScreens screens;
 
     @BeforeEach
     void kiosk() throws Exception {
@@ -60,15 +61,16 @@ class BackgroundWorkScreensTest {
                 return Optional.of(contactless);
             }
         };
-        UiSettings settings = new UiSettings(KioskRig.SETTINGS.sale().withZone(java.time.ZoneOffset.UTC), directory, Messages.ENGLISH);
-        ui = kioskStage.show(() -> new KioskUi(balanceOnly, new BackgroundWork(worker), settings));
+        UiSettings settings = new UiSettings(KioskRig.SETTINGS.sale().withZone(java.time.ZoneOffset.UTC), directory,
+                Messages.ENGLISH);
+        ui = kioskStage.show(() -> new KioskUi(screens = new KioskScreens(balanceOnly, new BackgroundWork(worker), settings)));
     }
 
     @Test
     void theProcessingScreenShowsWhileTheCardIsReadAndTheResultArrivesOnTheFxThread() {
         contactless.tap(KioskRig.CARDS.purseCard(com.valuekiosk.card.host.DemoCards.EMONEY_CARD));
         WaitForAsyncUtils.waitForFxEvents(); // the card event reaches the screens through Platform.runLater
-        assertThat(ui.cards().isContactlessPresent()).isTrue();
+        assertThat(screens.cards().isContactlessPresent()).isTrue();
         robot.clickOn("#menu-balance");
         assertThat(ui.navigator().current()).as("the card already there is read at once").isEqualTo(Screen.PROCESSING);
         assertThat(robot.text("#processing-text")).isEqualTo("Reading your card…");
@@ -81,7 +83,7 @@ class BackgroundWorkScreensTest {
         assertThat(robot.text("#balance-card")).isEqualTo("Card **** **** **** 0017");
 
         robot.clickOn("#back-to-menu");
-        assertThat(ui.balance().balanceProperty().get()).as("the next person sees nothing of this card").isNull();
+        assertThat(screens.balance().balanceProperty().get()).as("the next person sees nothing of this card").isNull();
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and one step of what "try again" leads to.
  *
  * <p>Not reached through the flows, by design of the screens, and shown through
- * {@code ErrorViewModel.show(...)} only in {@link #errorScreensTheFlowsNeverShow_shownDirectlyThroughTheViewModel}:
+ * {@code Problems.show(...)} only in {@link #errorScreensTheFlowsNeverShow_shownDirectlyThroughProblems}:
  * PASSWORD_WRONG (a wrong password is said on the password screen, FIG. 10A; the error screen would need the
  * server to refuse the password of the amount change after accepting it for the availability a moment before)
  * and CARD_STILL_ON_READER (FIG. 10A says "take it away and tap again" instead; walked in
@@ -66,6 +66,7 @@ class ErrorScreensTest {
     Path directory;
     private KioskRig kiosk;
     private KioskUi ui;
+    private KioskScreens screens;
     private final ScreenRobot robot = new ScreenRobot();
     /** A second engine on the rig's readers and servers (only where the kiosk must see a server differently). */
     private KioskEngine otherEngine;
@@ -79,7 +80,8 @@ class ErrorScreensTest {
     }
 
     private void show(KioskEngine engine) throws Exception {
-        ui = kioskStage.show(() -> new KioskUi(KioskFlows.of(engine), KioskRig.currentThread(), kiosk.uiSettings()));
+        ui = kioskStage.show(() -> new KioskUi(screens = new KioskScreens(KioskFlows.of(engine), KioskRig.currentThread(),
+                kiosk.uiSettings())));
         robot.clickOn("#lang-en");
     }
 
@@ -427,13 +429,13 @@ class ErrorScreensTest {
 
     /**
      * Not reached through the flows (see the class comment): these screens are shown straight through
-     * {@code ErrorViewModel.show(...)} to check their words and buttons, nothing more.
+     * {@code Problems.show(...)} to check their words and buttons, nothing more.
      */
     @Test
-    void errorScreensTheFlowsNeverShow_shownDirectlyThroughTheViewModel() {
-        robot.interact(() -> ui.errors().show(FlowFailure.of(FlowError.PASSWORD_WRONG, "shown directly"), ui.chargeUp()::begin));
+    void errorScreensTheFlowsNeverShow_shownDirectlyThroughProblems() {
+        robot.interact(() -> screens.problems().show(FlowFailure.of(FlowError.PASSWORD_WRONG, "shown directly"), screens.chargeUp()::begin));
         assertErrorScreen(FlowError.PASSWORD_WRONG, true);
-        robot.interact(() -> ui.errors().show(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "shown directly"), ui.chargeUp()::begin));
+        robot.interact(() -> screens.problems().show(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "shown directly"), screens.chargeUp()::begin));
         assertErrorScreen(FlowError.CARD_STILL_ON_READER, true);
     }
 

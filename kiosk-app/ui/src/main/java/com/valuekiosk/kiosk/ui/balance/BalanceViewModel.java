@@ -7,11 +7,11 @@ import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Navigator;
+import com.valuekiosk.kiosk.ui.Problems;
+import com.valuekiosk.kiosk.ui.Progress;
 import com.valuekiosk.kiosk.ui.Resettable;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.cards.CardPresence;
-import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
-import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -30,18 +30,18 @@ public final class BalanceViewModel implements Resettable {
     private final KioskFlows flows;
     private final BackgroundWork background;
     private final Navigator navigator;
-    private final ProcessingViewModel processing;
-    private final ErrorViewModel errors;
+    private final Progress progress;
+    private final Problems problems;
     private final CardPresence cards;
     private final ReadOnlyObjectWrapper<BalanceInquiryFlow.Balance> balance = new ReadOnlyObjectWrapper<>(this, "balance");
 
-    public BalanceViewModel(KioskFlows flows, BackgroundWork background, Navigator navigator, ProcessingViewModel processing,
-                            ErrorViewModel errors, CardPresence cards) {
+    public BalanceViewModel(KioskFlows flows, BackgroundWork background, Navigator navigator, Progress progress,
+                            Problems problems, CardPresence cards) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.background = Objects.requireNonNull(background, "background");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
-        this.processing = Objects.requireNonNull(processing, "processing");
-        this.errors = Objects.requireNonNull(errors, "errors");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.problems = Objects.requireNonNull(problems, "problems");
         this.cards = Objects.requireNonNull(cards, "cards");
         cards.contactlessPresentProperty().addListener((o, was, present) -> {
             if (present && navigator.current() == Screen.BALANCE) {
@@ -60,10 +60,10 @@ public final class BalanceViewModel implements Resettable {
     }
 
     private void readCard() {
-        processing.show(Keys.PROCESSING_READING_CARD);
+        progress.show(Keys.PROCESSING_READING_CARD);
         navigator.navigate(Screen.PROCESSING);
         background.wrap(() -> {
-            BalanceInquiryFlow flow = flows.balanceInquiry(state -> background.onFxThread(() -> processing.show(state)));
+            BalanceInquiryFlow flow = flows.balanceInquiry(state -> background.onFxThread(() -> progress.show(state)));
             flow.readCard();
             return flow;
         }).onSuccess(flow -> {
@@ -71,9 +71,9 @@ public final class BalanceViewModel implements Resettable {
                 balance.set(flow.balance());
                 navigator.navigate(Screen.BALANCE);
             } else {
-                errors.show(flow.failure(), RETRYABLE.contains(flow.failure().error()) ? this::inquire : null);
+                problems.show(flow.failure(), RETRYABLE.contains(flow.failure().error()) ? this::inquire : null);
             }
-        }).onFailure(errors::showDefect).start();
+        }).onFailure(problems::showDefect).start();
     }
 
     public void backToMenu() {

@@ -7,11 +7,12 @@ import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Navigator;
+import com.valuekiosk.kiosk.ui.Problem;
+import com.valuekiosk.kiosk.ui.Problems;
+import com.valuekiosk.kiosk.ui.Progress;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.kiosk.ui.Settleable;
 import com.valuekiosk.kiosk.ui.cards.CardPresence;
-import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
-import com.valuekiosk.kiosk.ui.error.Problem;
-import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,14 +26,15 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 /**
  * One charge-up (FIG. 8) across its screens — place card / password (FIG. 10A), confirmation (10B),
  * completion (10C) or kept for later — driving a {@link ChargeUpFlow} off the FX thread with the
- * processing screen meanwhile. The screens' view models read its properties and call its commands.
+ * processing screen meanwhile. The screens' view models read its properties and call its commands. Its
+ * state is written on the FX thread only: the worker runs one flow command and hands back the state.
  *
  * <p>No "my card is on the reader" button: FIG. 10A starts the flow when a card arrives on the contactless
  * reader, or at once when one is already there as the screen opens. A card that stayed on the reader after
  * its charge-up is refused by the engine ({@link FlowError#CARD_STILL_ON_READER}, R-KI5): FIG. 10A then asks
  * the person to take it away and tap it again, and the next arrival starts the flow.
  */
-public final class ChargeUpProcess {
+public final class ChargeUpProcess implements Settleable {
 
     /** Failures after which reading the card again is the sensible next step. */
     private static final Set<FlowError> RETRYABLE = EnumSet.of(FlowError.NO_CARD, FlowError.CARD_REMOVED_TOO_EARLY,
@@ -41,8 +43,8 @@ public final class ChargeUpProcess {
     private final KioskFlows flows;
     private final BackgroundWork background;
     private final Navigator navigator;
-    private final ProcessingViewModel processing;
-    private final ErrorViewModel errors;
+    private final Progress progress;
+    private final Problems problems;
     private final CardPresence cards;
 
     private final ReadOnlyBooleanWrapper lingering = new ReadOnlyBooleanWrapper(this, "lingering");
@@ -52,16 +54,16 @@ public final class ChargeUpProcess {
     private final ReadOnlyLongWrapper charged = new ReadOnlyLongWrapper(this, "charged");
     private final ReadOnlyLongWrapper balanceAfter = new ReadOnlyLongWrapper(this, "balanceAfter");
 
-    /** Touched by the worker while a command runs and by the FX thread between commands, never both at once. */
-    private volatile ChargeUpFlow flow;
+    /** The flow of this charge-up; FX thread only (the worker gets it handed in, or hands a new one back). */
+    private ChargeUpFlow flow;
 
-    public ChargeUpProcess(KioskFlows flows, BackgroundWork background, Navigator navigator, ProcessingViewModel processing,
-                           ErrorViewModel errors, CardPresence cards) {
+    public ChargeUpProcess(KioskFlows flows, BackgroundWork background, Navigator navigator, Progress progress,
+                           Problems problems, CardPresence cards) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.background = Objects.requireNonNull(background, "background");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
-        this.processing = Objects.requireNonNull(processing, "processing");
-        this.errors = Objects.requireNonNull(errors, "errors");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.problems = Objects.requireNonNull(problems, "problems");
         this.cards = Objects.requireNonNull(cards, "cards");
         cards.contactlessPresentProperty().addListener((o, was, present) -> {
             if (present) {
@@ -92,11 +94,17 @@ public final class ChargeUpProcess {
     /** The card is on the reader: read it and ask the server what is waiting. */
     public void readCard() {
         lingering.set(false);
-        run(Keys.PROCESSING_READING_CARD, () -> {
-            ChargeUpFlow started = flows.chargeUp(state -> background.onFxThread(() -> processing.show(state)));
+        flow = null;
+        progress.show(Keys.PROCESSING_READING_CARD);
+        navigator.navigate(Screen.PROCESSING);
+        background.wrap(() -> {
+            ChargeUpFlow started = flows.chargeUp(state -> background.onFxThread(() -> progress.show(state)));
+            started.readCard();
+            return started;
+        }).onSuccess(started -> {
             flow = started;
-            return started.readCard();
-        });
+            show(started.state());
+        }).onFailure(problems::showDefect).start();
     }
 
     /** TRANSMIT on the password screen; {@code password} now belongs to the flow, which wipes it. */
@@ -126,9 +134,9 @@ public final class ChargeUpProcess {
     }
 
     private void run(String firstMessage, Callable<ChargeUpFlow.State> command) {
-        processing.show(firstMessage);
+        progress.show(firstMessage);
         navigator.navigate(Screen.PROCESSING);
-        background.wrap(command).onSuccess(this::show).onFailure(errors::showDefect).start();
+        background.wrap(command).onSuccess(this::show).onFailure(problems::showDefect).start();
     }
 
     private void show(ChargeUpFlow.State state) {
@@ -154,7 +162,7 @@ public final class ChargeUpProcess {
                 flow = null;
                 navigator.navigate(Screen.KEPT_FOR_LATER);
             }
-            case CARD_REMOVED_DURING_WRITE -> errors.show(new Problem(Keys.REMOVED_WHAT, List.of(), Keys.REMOVED_NEXT,
+            case CARD_REMOVED_DURING_WRITE -> problems.show(new Problem(Keys.REMOVED_WHAT, List.of(), Keys.REMOVED_NEXT,
                     Keys.REMOVED_RETRY, this::retryWrite));
             case FAILED -> {
                 FlowFailure failure = current.failure();
@@ -166,9 +174,9 @@ public final class ChargeUpProcess {
                     navigator.navigate(Screen.CHARGE_UP);
                     return;
                 }
-                errors.show(failure, RETRYABLE.contains(failure.error()) ? this::begin : null);
+                problems.show(failure, RETRYABLE.contains(failure.error()) ? this::begin : null);
             }
-            default -> errors.showDefect(new IllegalStateException("charge-up stopped in " + state));
+            default -> problems.showDefect(new IllegalStateException("charge-up stopped in " + state));
         }
     }
 
@@ -176,7 +184,8 @@ public final class ChargeUpProcess {
      * The card left during the write and the flow waits for it to come back: its error screen stays up for
      * the idle timeout (the engine settles the write from the card at its next tap either way).
      */
-    public boolean awaitsCardForWrite() {
+    @Override
+    public boolean holdsScreen() {
         ChargeUpFlow current = flow;
         return current != null && current.state() == ChargeUpFlow.State.CARD_REMOVED_DURING_WRITE;
     }
@@ -188,7 +197,8 @@ public final class ChargeUpProcess {
      *
      * @return true when the screens may go back to the menu; false when this process shows what comes next
      */
-    public boolean resolveForIdle() {
+    @Override
+    public boolean settleForIdle() {
         ChargeUpFlow current = flow;
         if (current == null) {
             return true;

@@ -1,28 +1,28 @@
 package com.valuekiosk.kiosk.ui.menu;
 
 import com.valuekiosk.kiosk.ui.Resettable;
-import com.valuekiosk.kiosk.ui.balance.BalanceViewModel;
-import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
-import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel;
 import java.util.Objects;
 
-/** FIG. 9A: the three services. */
+/**
+ * FIG. 9A: the three services. Each starts its own screens; the menu knows only how to start them (the
+ * composition hands in the commands), not the screens themselves.
+ */
 public final class MenuViewModel implements Resettable {
 
-    private final PurchaseViewModel purchase;
-    private final BalanceViewModel balance;
-    private final ChargeUpProcess chargeUp;
+    private final Runnable purchase;
+    private final Runnable balanceInquiry;
+    private final Runnable chargeUp;
 
     private final boolean sellsValue;
 
-    public MenuViewModel(PurchaseViewModel purchase, BalanceViewModel balance, ChargeUpProcess chargeUp) {
-        this(purchase, balance, chargeUp, true);
+    public MenuViewModel(Runnable purchase, Runnable balanceInquiry, Runnable chargeUp) {
+        this(purchase, balanceInquiry, chargeUp, true);
     }
 
     /** {@code sellsValue}: false on a home terminal (R-KI6), whose menu has no purchase. */
-    public MenuViewModel(PurchaseViewModel purchase, BalanceViewModel balance, ChargeUpProcess chargeUp, boolean sellsValue) {
+    public MenuViewModel(Runnable purchase, Runnable balanceInquiry, Runnable chargeUp, boolean sellsValue) {
         this.purchase = Objects.requireNonNull(purchase, "purchase");
-        this.balance = Objects.requireNonNull(balance, "balance");
+        this.balanceInquiry = Objects.requireNonNull(balanceInquiry, "balanceInquiry");
         this.chargeUp = Objects.requireNonNull(chargeUp, "chargeUp");
         this.sellsValue = sellsValue;
     }
@@ -36,15 +36,15 @@ public final class MenuViewModel implements Resettable {
         if (!sellsValue) {
             throw new IllegalStateException("a home terminal sells no VALUE");
         }
-        purchase.begin();
+        purchase.run();
     }
 
     public void balanceInquiry() {
-        balance.inquire();
+        balanceInquiry.run();
     }
 
     public void chargeUp() {
-        chargeUp.begin();
+        chargeUp.run();
     }
 
     @Override

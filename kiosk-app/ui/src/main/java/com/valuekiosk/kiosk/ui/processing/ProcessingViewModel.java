@@ -1,57 +1,25 @@
 package com.valuekiosk.kiosk.ui.processing;
 
-import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
-import com.valuekiosk.kiosk.flow.ChargeUpFlow;
-import com.valuekiosk.kiosk.flow.PurchaseFlow;
-import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.ui.Progress;
 import com.valuekiosk.kiosk.ui.Resettable;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** What the kiosk is doing while a flow command runs, chosen from the flow's state. */
+/** What the kiosk is doing while a flow command runs: the {@link Progress} the processes report. */
 public final class ProcessingViewModel implements Resettable {
 
-    private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper(this, "messageKey", Keys.PROCESSING_READING_CARD);
+    private final Progress progress;
+    // Every processing step reads or writes a card: it stays on the reader until the screen says otherwise.
     private final ReadOnlyBooleanWrapper keepCard = new ReadOnlyBooleanWrapper(this, "keepCard", true);
 
-    public void show(String key) {
-        messageKey.set(key);
-        // Every processing step reads or writes a card: it stays on the reader until the screen says otherwise.
-        keepCard.set(true);
-    }
-
-    public void show(PurchaseFlow.State state) {
-        switch (state) {
-            case READING_CREDIT_CARD, READING_EMONEY_CARD -> show(Keys.PROCESSING_READING_CARD);
-            case VERIFYING_PIN, AUTHORIZING -> show(Keys.PROCESSING_CHECKING_PIN);
-            case CONTACTING_CREDIT_COMPANY -> show(Keys.PROCESSING_CONTACTING_CREDIT);
-            default -> {
-                // results are other screens
-            }
-        }
-    }
-
-    public void show(ChargeUpFlow.State state) {
-        switch (state) {
-            case READING_CARD -> show(Keys.PROCESSING_READING_CARD);
-            case CHECKING_AVAILABILITY, REQUESTING_CHANGE, CONFIRMING -> show(Keys.PROCESSING_CONTACTING_EMONEY);
-            case WRITING_CARD -> show(Keys.PROCESSING_WRITING_CARD);
-            default -> {
-                // results are other screens
-            }
-        }
-    }
-
-    public void show(BalanceInquiryFlow.State state) {
-        if (state == BalanceInquiryFlow.State.READING_CARD) {
-            show(Keys.PROCESSING_READING_CARD);
-        }
+    public ProcessingViewModel(Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     public ReadOnlyStringProperty messageKeyProperty() {
-        return messageKey.getReadOnlyProperty();
+        return progress.messageKeyProperty();
     }
 
     public ReadOnlyBooleanProperty keepCardProperty() {

@@ -8,7 +8,6 @@ import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Resettable;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
-import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class ReceiptViewModel implements Resettable {
     private final UiSettings settings;
     private final BackgroundWork background;
     private final Navigator navigator;
-    private final ChargeUpProcess chargeUp;
+    private final Runnable chargeUpNow;
     private final Optional<ReceiptPrinter> printer;
     private final ReadOnlyObjectWrapper<Receipt> receipt = new ReadOnlyObjectWrapper<>(this, "receipt");
     private final ReadOnlyStringWrapper statusKey = new ReadOnlyStringWrapper(this, "statusKey");
@@ -46,12 +45,12 @@ public final class ReceiptViewModel implements Resettable {
     private final ReadOnlyBooleanWrapper printing = new ReadOnlyBooleanWrapper(this, "printing");
 
     public ReceiptViewModel(Messages messages, UiSettings settings, BackgroundWork background, Navigator navigator,
-                            ChargeUpProcess chargeUp, Optional<ReceiptPrinter> printer) {
+                            Runnable chargeUpNow, Optional<ReceiptPrinter> printer) {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.background = Objects.requireNonNull(background, "background");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
-        this.chargeUp = Objects.requireNonNull(chargeUp, "chargeUp");
+        this.chargeUpNow = Objects.requireNonNull(chargeUpNow, "chargeUpNow");
         this.printer = Objects.requireNonNull(printer, "printer");
     }
 
@@ -121,8 +120,9 @@ public final class ReceiptViewModel implements Resettable {
         }).start();
     }
 
+    /** "Charge up now": the charge-up starts with the card that is on the reader (wired to the charge-up process). */
     public void chargeUpNow() {
-        chargeUp.readCard();
+        chargeUpNow.run();
     }
 
     public void backToMenu() {

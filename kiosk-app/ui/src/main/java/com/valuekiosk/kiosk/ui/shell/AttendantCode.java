@@ -1,27 +1,28 @@
 package com.valuekiosk.kiosk.ui.shell;
 
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * The attendant's code that leaves kiosk mode (R-KI2). The kiosk keeps only a slow salted hash of it:
  * Argon2id (RFC 9106) with OWASP's minimum parameters (19 MiB, 2 passes) in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), the same as the e-money server's password hashes.
+ * The hashing is Password4j's; this class holds the parameters, the checks of a stored hash and the lock.
  * {@link #hash(char[])} makes that text for the site's configuration; {@link #matches(char[])} checks a
  * typed code in constant time. After {@value #ATTEMPTS_BEFORE_LOCK} wrong codes in a row nothing is
  * checked for {@link #LOCK}, so that the code cannot be guessed at the screen. Every char[] handed in is
- * wiped. Thread-safe.
+ * wiped, and so are the bytes made from it. Thread-safe.
  */
 public final class AttendantCode {
 
@@ -33,16 +34,12 @@ public final class AttendantCode {
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
     private final byte[] salt;
     private final byte[] expected;
-    private final int memory;
-    private final int iterations;
-    private final int parallelism;
+    private final Argon2Function argon2;
 
     private int wrongInARow;
     private Instant lockedUntil;
@@ -78,9 +75,7 @@ public final class AttendantCode {
         if (m < 8 * p || t < 1 || p < 1 || salt.length < 8 || expected.length < 16) {
             throw new IllegalArgumentException("Argon2id parameters out of range (m, t, p, salt or hash too small)");
         }
-        memory = m;
-        iterations = t;
-        parallelism = p;
+        argon2 = Argon2Function.getInstance(m, t, p, expected.length, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
     }
 
     /** With the system clock. */
@@ -91,17 +86,21 @@ public final class AttendantCode {
     /** The stored form of {@code code} (a fresh salt each time); {@code code} is wiped. */
     public static String hash(char[] code) {
         Objects.requireNonNull(code, "code");
+        byte[] secret = null;
         try {
             if (code.length == 0) {
                 throw new IllegalArgumentException("an empty attendant code");
             }
-            byte[] salt = new byte[SALT_BYTES];
-            RANDOM.nextBytes(salt);
-            byte[] hash = argon2(code, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-            return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
-                    + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+            secret = utf8(code);
+            return Password.hash(secret).addRandomSalt(SALT_BYTES)
+                    .with(Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID,
+                            Argon2Function.ARGON2_VERSION_13))
+                    .getResult();
         } finally {
             Arrays.fill(code, '\0');
+            if (secret != null) {
+                Arrays.fill(secret, (byte) 0);
+            }
         }
     }
 
@@ -111,11 +110,13 @@ public final class AttendantCode {
      */
     public synchronized boolean matches(char[] typed) {
         Objects.requireNonNull(typed, "typed");
+        byte[] secret = null;
         try {
             if (isLocked()) {
                 return false;
             }
-            boolean right = MessageDigest.isEqual(expected, argon2(typed, salt, memory, iterations, parallelism, expected.length));
+            secret = utf8(typed);
+            boolean right = MessageDigest.isEqual(expected, argon2.hash(secret, salt).getBytes());
             if (right) {
                 wrongInARow = 0;
             } else if (++wrongInARow >= ATTEMPTS_BEFORE_LOCK) {
@@ -125,6 +126,9 @@ public final class AttendantCode {
             return right;
         } finally {
             Arrays.fill(typed, '\0');
+            if (secret != null) {
+                Arrays.fill(secret, (byte) 0);
+            }
         }
     }
 
@@ -133,26 +137,12 @@ public final class AttendantCode {
         return lockedUntil != null && clock.instant().isBefore(lockedUntil);
     }
 
-    private static byte[] argon2(char[] secret, byte[] salt, int memory, int iterations, int parallelism, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(memory)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
+    /** The code's UTF-8 bytes, with the encoder's buffer wiped. */
+    private static byte[] utf8(char[] secret) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
-        byte[] secretBytes = new byte[encoded.remaining()];
-        encoded.get(secretBytes);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
         Arrays.fill(encoded.array(), (byte) 0);
-        byte[] out = new byte[length];
-        try {
-            generator.generateBytes(secretBytes, out);
-        } finally {
-            Arrays.fill(secretBytes, (byte) 0);
-        }
-        return out;
+        return bytes;
     }
 }

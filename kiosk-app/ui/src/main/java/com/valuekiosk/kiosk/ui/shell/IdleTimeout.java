@@ -1,10 +1,8 @@
 package com.valuekiosk.kiosk.ui.shell;
 
-import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Screen;
-import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
-import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel;
+import com.valuekiosk.kiosk.ui.Settleable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +26,8 @@ import javafx.scene.input.TouchEvent;
  * Back to the menu when the person walked away (R-KI2). Any touch, click or key on the scene, and every
  * change of screen, restarts the wait. After {@code timeout} without input on a screen other than the menu,
  * "Are you still there?" counts down {@code warning} with a Continue button; then the open transaction is
- * resolved first and the kiosk goes home ({@link Navigator#home()}: everything typed is wiped):
+ * settled first — every {@link Settleable} process, through the {@link Navigator} — and the kiosk goes home
+ * ({@link Navigator#home()}: everything typed is wiped). What the processes do:
  * <ul>
  *   <li>processing screen: never times out — the flow command runs to its end;</li>
  *   <li>purchase before TRANSMIT (or its wrong-PIN error): the flow is closed, the card session released;</li>
@@ -44,10 +43,8 @@ public final class IdleTimeout {
     public static final Duration WARNING = Duration.ofSeconds(15);
     private static final javafx.util.Duration TICK = javafx.util.Duration.millis(250);
 
-    private final KioskUi ui;
+    private final ShellHost ui;
     private final Navigator navigator;
-    private final PurchaseViewModel purchase;
-    private final ChargeUpProcess chargeUp;
     private final Duration timeout;
     private final Duration warning;
     private final Clock clock;
@@ -58,16 +55,14 @@ public final class IdleTimeout {
     private Timeline ticker;
 
     /** {@code timeout} without input, then {@link #WARNING}; the system clock. */
-    public IdleTimeout(KioskUi ui, Duration timeout) {
+    public IdleTimeout(ShellHost ui, Duration timeout) {
         this(ui, timeout, WARNING, Clock.systemUTC());
     }
 
-    public IdleTimeout(KioskUi ui, Duration timeout, Duration warning, Clock clock) {
+    public IdleTimeout(ShellHost ui, Duration timeout, Duration warning, Clock clock) {
         Objects.requireNonNull(ui, "ui");
         this.ui = ui;
         this.navigator = ui.navigator();
-        this.purchase = ui.purchase();
-        this.chargeUp = ui.chargeUp();
         this.timeout = positive(timeout, "timeout");
         this.warning = positive(warning, "warning");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,7 +74,7 @@ public final class IdleTimeout {
      * The kiosk's idle timeout, running: {@link com.valuekiosk.kiosk.ui.UiSettings#idleTimeout()} of {@code ui}, input listened to on
      * {@code scene}, the warning shown over the screens, ticking on the FX thread.
      */
-    public static IdleTimeout start(KioskUi ui, Scene scene) {
+    public static IdleTimeout start(ShellHost ui, Scene scene) {
         IdleTimeout idle = new IdleTimeout(ui, ui.settings().idleTimeout());
         idle.install(ui, scene);
         idle.start();
@@ -87,7 +82,7 @@ public final class IdleTimeout {
     }
 
     /** Listens for input on {@code scene} and shows the warning over {@code ui}'s screens while it counts down. */
-    public void install(KioskUi ui, Scene scene) {
+    public void install(ShellHost ui, Scene scene) {
         for (var type : java.util.List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED, KeyEvent.KEY_PRESSED,
                 ScrollEvent.SCROLL_STARTED)) {
             scene.addEventFilter(type, anyInput);
@@ -150,13 +145,12 @@ public final class IdleTimeout {
     }
 
     private boolean mayTimeOut(Screen screen) {
-        return screen != Screen.MENU && screen != Screen.PROCESSING && !chargeUp.awaitsCardForWrite();
+        return screen != Screen.MENU && screen != Screen.PROCESSING && !navigator.holdsScreen();
     }
 
     private void timeOut() {
         warningShown.set(false);
-        purchase.resolveForIdle();
-        if (chargeUp.resolveForIdle()) {
+        if (navigator.settleForIdle()) {
             navigator.home();
             ui.forgetPersonalChoices();
         }

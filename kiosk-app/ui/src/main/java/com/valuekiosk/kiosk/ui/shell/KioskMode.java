@@ -1,6 +1,5 @@
 package com.valuekiosk.kiosk.ui.shell;
 
-import com.valuekiosk.kiosk.ui.KioskUi;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.beans.value.ChangeListener;
@@ -23,7 +22,7 @@ import javafx.stage.WindowEvent;
 public final class KioskMode {
 
     private final Stage stage;
-    private final KioskUi ui;
+    private final ShellHost ui;
     private final AttendantGesture gesture;
     private final AttendantViewModel attendant;
     private final AttendantView attendantView;
@@ -33,7 +32,7 @@ public final class KioskMode {
     private final EventHandler<MouseEvent> titleReleased;
     private boolean active;
 
-    private KioskMode(Stage stage, KioskUi ui, AttendantCode code, Runnable exit, Clock clock) {
+    private KioskMode(Stage stage, ShellHost ui, AttendantCode code, Runnable exit, Clock clock) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.ui = Objects.requireNonNull(ui, "ui");
         Objects.requireNonNull(code, "code");
@@ -66,11 +65,11 @@ public final class KioskMode {
     }
 
     /** Kiosk mode with the system clock. {@code exit} runs after the attendant's right code (e.g. Platform::exit). */
-    public static KioskMode apply(Stage stage, KioskUi ui, AttendantCode code, Runnable exit) {
+    public static KioskMode apply(Stage stage, ShellHost ui, AttendantCode code, Runnable exit) {
         return apply(stage, ui, code, exit, Clock.systemUTC());
     }
 
-    public static KioskMode apply(Stage stage, KioskUi ui, AttendantCode code, Runnable exit, Clock clock) {
+    public static KioskMode apply(Stage stage, ShellHost ui, AttendantCode code, Runnable exit, Clock clock) {
         KioskMode mode = new KioskMode(stage, ui, code, exit, Objects.requireNonNull(clock, "clock"));
         if (ui.settings().kioskMode()) {
             mode.enter();

@@ -1,20 +1,20 @@
 package com.valuekiosk.kiosk.ui.receipt;
 
-import com.valuekiosk.kiosk.flow.SaleSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.NoFlows;
+import com.valuekiosk.kiosk.ui.Problems;
+import com.valuekiosk.kiosk.ui.Progress;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.kiosk.ui.cards.CardPresence;
 import com.valuekiosk.kiosk.ui.chargeup.ChargeUpProcess;
-import com.valuekiosk.kiosk.ui.error.ErrorViewModel;
-import com.valuekiosk.kiosk.ui.processing.ProcessingViewModel;
 import com.valuekiosk.kiosk.ui.receipt.RecordingPrintService.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +41,9 @@ class ReceiptViewModelTest {
 
     private ReceiptViewModel receiptScreen(Optional<ReceiptPrinter> printer) {
         UiSettings settings = new UiSettings(SaleSettings.yen().withZone(ReceiptTextTest.TOKYO), directory, Messages.ENGLISH);
-        ChargeUpProcess chargeUp = new ChargeUpProcess(NO_FLOWS, background, navigator, new ProcessingViewModel(),
-                new ErrorViewModel(navigator), new CardPresence(NO_FLOWS, background));
-        ReceiptViewModel model = new ReceiptViewModel(messages, settings, background, navigator, chargeUp, printer);
+        ChargeUpProcess chargeUp = new ChargeUpProcess(NO_FLOWS, background, navigator, new Progress(),
+                new Problems(navigator), new CardPresence(NO_FLOWS, background));
+        ReceiptViewModel model = new ReceiptViewModel(messages, settings, background, navigator, chargeUp::readCard, printer);
         navigator.register(Screen.RECEIPT, model);
         model.show(ReceiptTextTest.RECEIPT);
         return model;

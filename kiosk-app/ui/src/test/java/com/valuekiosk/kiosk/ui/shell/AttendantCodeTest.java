@@ -13,6 +13,16 @@ class AttendantCodeTest {
     /** One hash for the whole class: Argon2id with 19 MiB is slow on purpose. */
     private static final String STORED = AttendantCode.hash("246810".toCharArray());
 
+    /**
+     * Hashes made by the kiosk's own Argon2id code (Bouncy Castle) before it used a library, as sites hold them
+     * in their configuration ({@code attendant.code.hash}): they must keep matching. Their salts and hashes use
+     * the whole base64 alphabet, "+" and "/" among it, and bytes that are no UTF-8.
+     */
+    private static final String MADE_FOR_24681357 =
+            "$argon2id$v=19$m=19456,t=2,p=1$nlhKxzc/ZcY7DFUhYR3EVw$QYPyxlZo0oiCnKbrAUMl8FKmu34nQlTCQiA3DTzOiDg";
+    private static final String MADE_FOR_9753 =
+            "$argon2id$v=19$m=19456,t=2,p=1$9WibtDHZdN3gSvnmV+UPGQ$gquK9YogW3cFN3/nnTF4/PUGT9tW712404A0T9x6tm0";
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final AttendantCode code = new AttendantCode(STORED, clock);
 
@@ -33,6 +43,16 @@ class AttendantCodeTest {
         assertThat(code.matches(right)).isTrue();
         assertThat(right).containsOnly('\0');
         assertThat(code.matches("2468100".toCharArray())).as("one digit more").isFalse();
+    }
+
+    @Test
+    void hashesInSitesConfigurationsStillMatch() {
+        AttendantCode site = new AttendantCode(MADE_FOR_24681357, clock);
+        assertThat(site.matches("24681357".toCharArray())).isTrue();
+        assertThat(site.matches("24681358".toCharArray())).isFalse();
+        AttendantCode other = new AttendantCode(MADE_FOR_9753, clock);
+        assertThat(other.matches("9753".toCharArray())).isTrue();
+        assertThat(other.matches("24681357".toCharArray())).isFalse();
     }
 
     @Test

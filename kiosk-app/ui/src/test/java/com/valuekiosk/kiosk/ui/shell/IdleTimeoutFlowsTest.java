@@ -13,6 +13,7 @@ import com.valuekiosk.kiosk.ui.ForwardingKioskFlows;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
 import com.valuekiosk.kiosk.ui.KioskStage;
+import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.ScreenRobot;
@@ -44,6 +45,7 @@ class IdleTimeoutFlowsTest {
     private final AtomicReference<PurchaseFlow> lastPurchase = new AtomicReference<>();
     private KioskRig kiosk;
     private KioskUi ui;
+    private KioskScreens screens;
     private IdleTimeout idle;
 
     @BeforeEach
@@ -64,7 +66,8 @@ class IdleTimeoutFlowsTest {
                 return flow;
             }
         };
-        ui = kioskStage.show(() -> new KioskUi(watched, KioskRig.currentThread(), kiosk.uiSettings()), KioskUi::scene,
+        ui = kioskStage.show(() -> new KioskUi(screens = new KioskScreens(watched, KioskRig.currentThread(), kiosk.uiSettings())),
+                KioskUi::scene,
                 (primary, created) -> {
                     idle = new IdleTimeout(created, TIMEOUT, WARNING, clock);
                     idle.install(created, primary.getScene());
@@ -89,8 +92,8 @@ class IdleTimeoutFlowsTest {
         idleUntilTimeout();
 
         assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
-        assertThat(ui.purchase().pinLengthProperty().get()).isZero();
-        assertThat(ui.purchase().amountValue().get()).isZero();
+        assertThat(screens.purchase().pinLengthProperty().get()).isZero();
+        assertThat(screens.purchase().amountValue().get()).isZero();
         assertThatThrownBy(() -> kept.transmit(PinSource.of(DemoCards.PIN.toCharArray()), 2_000))
                 .as("the card session was released").isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
 

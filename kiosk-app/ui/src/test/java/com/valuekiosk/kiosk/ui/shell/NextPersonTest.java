@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.NoFlows;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
 import com.valuekiosk.server.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,14 +42,16 @@ class NextPersonTest {
     @Test
     void anIdleTimeoutForgetsTheLastPersonsLanguageThemeAndMute() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        KioskUi ui = onFx(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run),
+        GuidanceSpeaker speaker = GuidanceSpeaker.silent();
+        KioskScreens screens = onFx(() -> new KioskScreens(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run),
                 UiSettings.yen(directory)));
+        KioskUi ui = onFx(() -> new KioskUi(screens, speaker));
         IdleTimeout idle = onFx(() -> new IdleTimeout(ui, TIMEOUT, IdleTimeout.WARNING, clock));
         onFx(() -> {
-            ui.menu().purchase();
+            screens.menu().purchase();
             ui.messages().setLocale(Messages.ENGLISH);
             ui.highContrastProperty().set(true);
-            ui.speaker().setMuted(true);
+            speaker.setMuted(true);
             return null;
         });
 
@@ -60,13 +64,14 @@ class NextPersonTest {
         assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
         assertThat(ui.messages().locale()).as("the site's language, Japanese").isEqualTo(Messages.JAPANESE);
         assertThat(ui.highContrastProperty().get()).isFalse();
-        assertThat(ui.speaker().muted()).isFalse();
+        assertThat(speaker.muted()).isFalse();
     }
 
     @Test
     void aHomeTerminalsMenuHasNoPurchase() throws Exception {
-        KioskUi home = onFx(() -> new KioskUi(new HomeTerminalFlows(), new BackgroundWork(Runnable::run, Runnable::run),
-                UiSettings.yen(directory)));
+        KioskScreens homeScreens = onFx(() -> new KioskScreens(new HomeTerminalFlows(),
+                new BackgroundWork(Runnable::run, Runnable::run), UiSettings.yen(directory)));
+        KioskUi home = onFx(() -> new KioskUi(homeScreens));
         KioskUi kiosk = onFx(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run),
                 UiSettings.yen(directory)));
 
@@ -75,7 +80,7 @@ class NextPersonTest {
         assertThat(home.root().lookup("#menu-balance")).isNotNull();
         assertThat(kiosk.root().lookup("#menu-purchase")).isNotNull();
         assertThatThrownBy(() -> onFx(() -> {
-            home.menu().purchase();
+            homeScreens.menu().purchase();
             return null;
         })).hasRootCauseMessage("a home terminal sells no VALUE");
     }

@@ -1,10 +1,11 @@
 package com.valuekiosk.kiosk.ui.shell;
 
-import com.valuekiosk.kiosk.flow.SaleSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskStage;
+import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.NoFlows;
@@ -52,6 +53,7 @@ class ShellScreensTest {
     private final AtomicInteger exits = new AtomicInteger();
     private Stage stage;
     private KioskUi ui;
+    private KioskScreens screens;
     private IdleTimeout idle;
     private KioskMode kioskMode;
 
@@ -62,8 +64,10 @@ class ShellScreensTest {
     }
 
     private void start(boolean kioskModeOn) throws Exception {
-        UiSettings settings = new UiSettings(SaleSettings.yen().withZone(ZoneOffset.UTC), directory, Messages.ENGLISH).withIdleTimeout(Duration.ofSeconds(60)).withKioskMode(kioskModeOn);
-        ui = kioskStage.show(() -> new KioskUi(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run), settings),
+        UiSettings settings = new UiSettings(SaleSettings.yen().withZone(ZoneOffset.UTC), directory, Messages.ENGLISH)
+                .withIdleTimeout(Duration.ofSeconds(60)).withKioskMode(kioskModeOn);
+        ui = kioskStage.show(() -> new KioskUi(screens = new KioskScreens(new NoFlows(), new BackgroundWork(Runnable::run, Runnable::run),
+                        settings)),
                 KioskUi::scene, (primary, created) -> {
                     idle = new IdleTimeout(created, created.settings().idleTimeout(), Duration.ofSeconds(15), clock);
                     idle.install(created, primary.getScene());
@@ -170,7 +174,7 @@ class ShellScreensTest {
         robot.clickOn("#menu-purchase");
         robot.push(KeyCode.DIGIT1).push(KeyCode.DIGIT2).push(KeyCode.DIGIT3).push(KeyCode.DIGIT4);
         robot.clickOn("#preset-5000");
-        assertThat(ui.purchase().pinLengthProperty().get()).isEqualTo(4);
+        assertThat(screens.purchase().pinLengthProperty().get()).isEqualTo(4);
 
         clock.advance(Duration.ofSeconds(59));
         tick();
@@ -188,8 +192,8 @@ class ShellScreensTest {
         tick();
         assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
         assertThat(robot.lookup("#idle-warning").tryQuery()).isEmpty();
-        assertThat(ui.purchase().pinLengthProperty().get()).isZero();
-        assertThat(ui.purchase().amountValue().get()).isZero();
+        assertThat(screens.purchase().pinLengthProperty().get()).isZero();
+        assertThat(screens.purchase().amountValue().get()).isZero();
     }
 
     @Test
@@ -207,7 +211,7 @@ class ShellScreensTest {
         clock.advance(Duration.ofSeconds(59));
         tick();
         assertThat(idle.warningShownProperty().get()).isFalse();
-        assertThat(ui.purchase().pinLengthProperty().get()).isEqualTo(2);
+        assertThat(screens.purchase().pinLengthProperty().get()).isEqualTo(2);
     }
 
     @Test
@@ -296,7 +300,7 @@ class ShellScreensTest {
 
         robot.push(KeyCode.ESCAPE);
         assertThat(ui.navigator().current()).as("Escape is the back button").isEqualTo(Screen.MENU);
-        assertThat(ui.purchase().pinLengthProperty().get()).isZero();
+        assertThat(screens.purchase().pinLengthProperty().get()).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.kiosk.reader.SimulatedReader;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
+import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
@@ -54,6 +55,7 @@ public final class ScreenshotRenderer {
 
     private final Path output;
     private KioskRig kiosk;
+    private KioskScreens screens;
     private KioskUi ui;
     private Scene scene;
     private int written;
@@ -96,7 +98,8 @@ public final class ScreenshotRenderer {
     }
 
     private void renderAll() throws Exception {
-        ui = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
+        screens = new KioskScreens(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
+        ui = new KioskUi(screens);
         scene = ui.scene();
         Stage stage = new Stage();
         stage.setScene(scene);
@@ -104,50 +107,50 @@ public final class ScreenshotRenderer {
 
         shoot("menu");
 
-        ui.processing().show(Keys.PROCESSING_CONTACTING_CREDIT);
+        screens.progress().show(Keys.PROCESSING_CONTACTING_CREDIT);
         ui.navigator().navigate(Screen.PROCESSING);
         shoot("processing");
 
         // FIG. 9B before the cards are in: each card says what to do, TRANSMIT what it waits for.
-        ui.menu().purchase();
+        screens.menu().purchase();
         shoot("purchase_cards_missing");
 
         // FIG. 9B with a wrong PIN first: the error screen with the tries left, then "try again".
         // This method runs on the FX thread, so the cards' events reach the screens at once.
         kiosk.placeBothCards();
         type("9999");
-        ui.purchase().choosePreset(2_000);
-        ui.purchase().transmit();
+        screens.purchase().choosePreset(2_000);
+        screens.purchase().transmit();
         expect(Screen.ERROR);
         shoot("error_wrong_pin");
-        ui.errors().tryAgain();
+        screens.errors().tryAgain();
         type(DemoCards.PIN);
         shoot("purchase");
 
-        ui.purchase().transmit();
+        screens.purchase().transmit();
         expect(Screen.RECEIPT);
         shoot("receipt");
 
-        ui.receipt().chargeUpNow();
+        screens.receipt().chargeUpNow();
         expect(Screen.CONFIRM);
         shoot("confirm");
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.COMPLETED);
         shoot("completed");
 
-        ui.menu().balanceInquiry();
+        screens.menu().balanceInquiry();
         expect(Screen.BALANCE);
         shoot("balance");
 
         // The charged card is still on the reader: FIG. 10A asks to take it away and tap it again.
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         expect(Screen.CHARGE_UP);
         shoot("chargeup_remove_and_tap_again");
         kiosk.contactless.remove();
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         expect(Screen.CHARGE_UP);
         shoot("chargeup_place_card");
-        ui.menu().balanceInquiry();
+        screens.menu().balanceInquiry();
         expect(Screen.BALANCE);
         shoot("balance_place_card");
 
@@ -155,14 +158,14 @@ public final class ScreenshotRenderer {
         SimulatedCard phone = KioskRig.CARDS.phone(DemoCards.PHONE_PURSE);
         ui.navigator().navigate(Screen.MENU);
         kiosk.contactless.tap(phone);
-        ui.menu().purchase();
-        ui.purchase().choose(PaymentVariant.PHONE);
+        screens.menu().purchase();
+        screens.purchase().choose(PaymentVariant.PHONE);
         type(DemoCards.PIN);
-        ui.purchase().choosePreset(1_000);
+        screens.purchase().choosePreset(1_000);
         shoot("purchase_14c_phone");
-        ui.purchase().transmit();
+        screens.purchase().transmit();
         expect(Screen.RECEIPT);
-        ui.receipt().chargeUpNow();
+        screens.receipt().chargeUpNow();
         expect(Screen.CHARGE_UP);
         for (char digit : "1111".toCharArray()) {
             chargeUpScreenType(digit);
@@ -175,7 +178,7 @@ public final class ScreenshotRenderer {
         shoot("chargeup_password");
         chargeUpScreenTransmit();
         expect(Screen.CONFIRM);
-        ui.chargeUp().confirm(false);
+        screens.chargeUp().confirm(false);
         expect(Screen.KEPT_FOR_LATER);
         shoot("kept_for_later");
 
@@ -183,19 +186,19 @@ public final class ScreenshotRenderer {
         ui.navigator().navigate(Screen.MENU);
         kiosk.contactless.remove();
         kiosk.contactless.tap(kiosk.emoneyCard);
-        ui.menu().purchase();
+        screens.menu().purchase();
         type(DemoCards.PIN);
-        ui.purchase().choosePreset(1_000);
-        ui.purchase().transmit();
+        screens.purchase().choosePreset(1_000);
+        screens.purchase().transmit();
         expect(Screen.RECEIPT);
         kiosk.contactless.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_CREDIT));
-        ui.receipt().chargeUpNow();
+        screens.receipt().chargeUpNow();
         expect(Screen.CONFIRM);
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.ERROR);
         shoot("error_card_removed_during_write");
         kiosk.contactless.tap(kiosk.emoneyCard);
-        ui.errors().tryAgain();
+        screens.errors().tryAgain();
         expect(Screen.COMPLETED);
 
         // FIG. 14A: the contactless credit card, then the e-money card, then the credit card again.
@@ -203,20 +206,20 @@ public final class ScreenshotRenderer {
         kiosk.contact.remove();
         kiosk.contactless.remove();
         SimulatedCard contactlessCredit = KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
-        ui.menu().purchase();
-        ui.purchase().choose(PaymentVariant.CONTACTLESS_CREDIT_CARD);
+        screens.menu().purchase();
+        screens.purchase().choose(PaymentVariant.CONTACTLESS_CREDIT_CARD);
         shoot("purchase_14a_credit");
         kiosk.contactless.tap(contactlessCredit);
         shoot("purchase_14a_emoney");
         kiosk.contactless.remove();
         kiosk.contactless.tap(kiosk.emoneyCard);
         type(DemoCards.PIN);
-        ui.purchase().choosePreset(2_000);
+        screens.purchase().choosePreset(2_000);
         shoot("purchase_14a_credit_again");
 
         // FIG. 14B: one combo card on the contactless reader.
         kiosk.contactless.remove();
-        ui.purchase().choose(PaymentVariant.COMBO_CARD);
+        screens.purchase().choose(PaymentVariant.COMBO_CARD);
         kiosk.contactless.tap(KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE));
         shoot("purchase_14b_combo");
         ui.navigator().navigate(Screen.MENU);
@@ -225,7 +228,7 @@ public final class ScreenshotRenderer {
         // The high-contrast theme (header switch), on the menu and the purchase screen.
         ui.highContrastProperty().set(true);
         shoot("menu_high_contrast");
-        ui.menu().purchase();
+        screens.menu().purchase();
         shoot("purchase_high_contrast");
         ui.highContrastProperty().set(false);
 
@@ -255,7 +258,8 @@ public final class ScreenshotRenderer {
         renderErrorScreens();
 
         // Demo / usability mode: the kiosk with the card panel beside it (R-UT1), a fault armed.
-        KioskUi withPanel = new KioskUi(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
+        KioskScreens panelScreens = new KioskScreens(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
+        KioskUi withPanel = new KioskUi(panelScreens);
         CardPanelViewModel panel = new CardPanelViewModel(kiosk.contact, kiosk.contactless, kiosk.panelCards(),
                 KioskRig.currentThread());
         Scene panelScene = KioskWithPanel.scene(withPanel, new CardPanel(panel, withPanel.messages()));
@@ -264,7 +268,7 @@ public final class ScreenshotRenderer {
         panelStage.show();
         panel.insert(panel.cards().get(0));
         panel.tap(panel.cards().get(2));
-        withPanel.menu().purchase();
+        panelScreens.menu().purchase();
         panel.removeDuringWrite();
         shoot("card_panel", panelScene, withPanel.messages());
         panel.disarm();
@@ -279,19 +283,19 @@ public final class ScreenshotRenderer {
     private void renderErrorScreens() throws Exception {
         // FIG. 10A reads each card on its arrival: nothing waiting, a card the e-money server does not know,
         // and a kiosk the e-money server no longer knows (INTERNAL: "ask staff").
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         kiosk.contactless.tap(kiosk.emoneyCard);
         expect(Screen.ERROR);
         shoot("error_nothing_to_charge");
         kiosk.contactless.remove();
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         kiosk.contactless.tap(KioskRig.CARDS.purseCard(new PurseProfile(CardNumber.of("9999 0100 0000 0041"), DemoCards.YEN,
                 50_000, 800)));
         expect(Screen.ERROR);
         shoot("error_emoney_card_unknown");
         kiosk.contactless.remove();
         setKioskActive(kiosk.servers.emoney().database(), false);
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         kiosk.contactless.tap(kiosk.emoneyCard);
         expect(Screen.ERROR);
         shoot("error_internal");
@@ -320,24 +324,24 @@ public final class ScreenshotRenderer {
         kiosk.contact.remove();
         kiosk.contact.insert(KioskRig.CARDS.creditCard(DemoCards.CREDIT_CARD)); // another card of the account: its own PIN tries
         purchaseWith("0000", "1000");
-        ui.errors().tryAgain();
+        screens.errors().tryAgain();
         type("0000");
-        ui.purchase().transmit();
-        ui.errors().tryAgain();
+        screens.purchase().transmit();
+        screens.errors().tryAgain();
         type("0000");
-        ui.purchase().transmit();
+        screens.purchase().transmit();
         expect(Screen.ERROR);
         shoot("error_card_blocked");
         kiosk.contact.remove();
 
         // FIG. 14B: the combo card's bank account holds less than the amount.
         kiosk.contactless.remove();
-        ui.menu().purchase();
-        ui.purchase().choose(PaymentVariant.COMBO_CARD);
+        screens.menu().purchase();
+        screens.purchase().choose(PaymentVariant.COMBO_CARD);
         kiosk.contactless.tap(KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE));
         type(DemoCards.PIN);
         typeAmount("50000");
-        ui.purchase().transmit();
+        screens.purchase().transmit();
         expect(Screen.ERROR);
         shoot("error_declined_over_quota");
         kiosk.contactless.remove();
@@ -347,30 +351,30 @@ public final class ScreenshotRenderer {
         kiosk.contactless.tap(kiosk.emoneyCard);
         purchaseWith(DemoCards.PIN, "2000");
         expect(Screen.RECEIPT);
-        ui.receipt().chargeUpNow();
+        screens.receipt().chargeUpNow();
         expect(Screen.CONFIRM);
         kiosk.contactless.remove();
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.ERROR);
         shoot("error_no_card");
         kiosk.contactless.tap(kiosk.emoneyCard);
-        ui.errors().tryAgain();
+        screens.errors().tryAgain();
         expect(Screen.CONFIRM);
         kiosk.contactless.unplug();
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.ERROR);
         shoot("error_reader_unavailable");
         kiosk.contactless.plugIn();
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         expect(Screen.CONFIRM);
         kiosk.servers.stopEmoney();
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.ERROR);
         shoot("error_server_unreachable");
         kiosk.servers.startEmoney();
-        ui.errors().tryAgain();
+        screens.errors().tryAgain();
         expect(Screen.CONFIRM);
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.COMPLETED);
 
         // ¥50,000 more than the card can hold (its maximum is ¥50,000).
@@ -378,16 +382,16 @@ public final class ScreenshotRenderer {
         kiosk.contactless.tap(kiosk.emoneyCard);
         purchaseWith(DemoCards.PIN, "50000");
         expect(Screen.RECEIPT);
-        ui.receipt().chargeUpNow();
+        screens.receipt().chargeUpNow();
         expect(Screen.CONFIRM);
-        ui.chargeUp().confirm(true);
+        screens.chargeUp().confirm(true);
         expect(Screen.ERROR);
         shoot("error_card_full");
         kiosk.contact.remove();
         kiosk.contactless.remove();
 
         // The phone's password wrong five times: locked for a while (its ¥1,000 was kept for later above).
-        ui.menu().chargeUp();
+        screens.menu().chargeUp();
         kiosk.contactless.tap(KioskRig.CARDS.phone(DemoCards.PHONE_PURSE));
         for (int wrong = 0; wrong < 5; wrong++) {
             expect(Screen.CHARGE_UP);
@@ -404,17 +408,17 @@ public final class ScreenshotRenderer {
 
     /** From the menu: FIG. 9B with the cards as they are, {@code pin} and {@code amount} typed, TRANSMIT. */
     private void purchaseWith(String pin, String amount) {
-        ui.menu().purchase();
+        screens.menu().purchase();
         type(pin);
         typeAmount(amount);
-        ui.purchase().transmit();
+        screens.purchase().transmit();
     }
 
     private void typeAmount(String digits) {
-        ui.purchase().select(com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field.AMOUNT);
-        ui.purchase().clear();
+        screens.purchase().select(com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field.AMOUNT);
+        screens.purchase().clear();
         for (char digit : digits.toCharArray()) {
-            ui.purchase().type(digit);
+            screens.purchase().type(digit);
         }
     }
 
@@ -440,16 +444,16 @@ public final class ScreenshotRenderer {
     }
 
     private void type(String digits) {
-        ui.purchase().select(com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field.PIN);
+        screens.purchase().select(com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field.PIN);
         for (char digit : digits.toCharArray()) {
-            ui.purchase().type(digit);
+            screens.purchase().type(digit);
         }
     }
 
     private void expect(Screen screen) {
         if (ui.navigator().current() != screen) {
             throw new IllegalStateException("expected " + screen + " but the kiosk shows " + ui.navigator().current()
-                    + " (" + ui.errors().problemProperty().get().whatKey() + ")");
+                    + " (" + screens.errors().problemProperty().get().whatKey() + ")");
         }
     }
 

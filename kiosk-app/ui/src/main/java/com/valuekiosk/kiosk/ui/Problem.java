@@ -1,8 +1,7 @@
-package com.valuekiosk.kiosk.ui.error;
+package com.valuekiosk.kiosk.ui;
 
 import com.valuekiosk.kiosk.flow.FlowError;
 import com.valuekiosk.kiosk.flow.FlowFailure;
-import com.valuekiosk.kiosk.ui.Keys;
 import java.util.List;
 import java.util.Objects;
 
