@@ -1,10 +1,20 @@
-package com.valuekiosk.kiosk.reader;
+package com.valuekiosk.kiosk.simulated;
 
 import com.valuekiosk.card.host.CardStatusException;
 import com.valuekiosk.card.host.CardTransportException;
 import com.valuekiosk.card.host.CreditCardApplication;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCard.FormFactor;
+import com.valuekiosk.kiosk.reader.AbstractCardReader;
+import com.valuekiosk.kiosk.reader.CardReader;
+import com.valuekiosk.kiosk.reader.CardRemovedException;
+import com.valuekiosk.kiosk.reader.CardSession;
+import com.valuekiosk.kiosk.reader.NoCardException;
+import com.valuekiosk.kiosk.reader.PcscPinPad;
+import com.valuekiosk.kiosk.reader.PcscReader;
+import com.valuekiosk.kiosk.reader.PinPad;
+import com.valuekiosk.kiosk.reader.PinSource;
+import com.valuekiosk.kiosk.reader.ReaderException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -49,7 +59,7 @@ import java.util.function.Predicate;
  * reader's lock was released, in the order they happened. This differs from {@link PcscReader}, whose
  * events come from its monitoring thread; pass a single-thread executor for the same behaviour.
  */
-public final class SimulatedReader implements CardReader {
+public final class SimulatedReader extends AbstractCardReader {
 
     /** How a command is torn (APDU.md 10.2). */
     public enum Fault {
@@ -100,15 +110,9 @@ public final class SimulatedReader implements CardReader {
     /** Historical bytes of every simulated ATR: "VKIOSK", then the form factor. */
     private static final byte[] ATR_HISTORICAL_PREFIX = {'V', 'K', 'I', 'O', 'S', 'K'};
 
-    private final Object lock = new Object();
-    private final String name;
-    private final Kind kind;
-    private final EventDispatcher events;
-
-    // Guarded by lock.
+    // Guarded by lock; listeners, state, card presence and closing are AbstractCardReader's.
     private SimulatedCard card;
     private boolean pluggedIn = true;
-    private boolean closed;
     /** Changes whenever the card becomes reachable or unreachable; a session is valid for one value. */
     private long presence;
     private final List<ArmedFault> faults = new ArrayList<>();
@@ -124,9 +128,7 @@ public final class SimulatedReader implements CardReader {
      *        single-thread executor to mimic a reader's monitoring thread
      */
     public SimulatedReader(String name, Kind kind, Executor eventExecutor) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.events = new EventDispatcher(eventExecutor);
+        super(name, kind, State.READY, eventExecutor);
     }
 
     /** "Simulated contact reader". */
@@ -146,7 +148,7 @@ public final class SimulatedReader implements CardReader {
 
     /** Whether this reader takes cards of {@code formFactor} (the card panel greys out the others). */
     public boolean accepts(FormFactor formFactor) {
-        return accepts(kind, formFactor);
+        return accepts(kind(), formFactor);
     }
 
     // ---------------------------------------------------------------- the person at the reader
@@ -165,23 +167,23 @@ public final class SimulatedReader implements CardReader {
             synchronized (lock) {
                 if (!accepts(simulatedCard.formFactor())) {
                     throw new IllegalArgumentException(simulatedCard.label() + " (" + simulatedCard.formFactor()
-                            + ") does not fit the " + kindName() + " reader \"" + name + "\": it takes " + acceptedFormFactors());
+                            + ") does not fit the " + kindName() + " reader \"" + name() + "\": it takes " + acceptedFormFactors());
                 }
                 if (card == simulatedCard) {
-                    throw new IllegalStateException(simulatedCard.label() + " is already in \"" + name + "\"");
+                    throw new IllegalStateException(simulatedCard.label() + " is already in \"" + name() + "\"");
                 }
                 if (card != null) {
-                    throw new IllegalStateException("\"" + name + "\" already holds " + card.label() + ": remove it first");
+                    throw new IllegalStateException("\"" + name() + "\" already holds " + card.label() + ": remove it first");
                 }
                 simulatedCard.powerOff(); // arriving card: cold reset, nothing selected
                 card = simulatedCard;
                 if (pluggedIn) {
                     presence++;
-                    events.enqueue(CardEvent.Type.CARD_INSERTED, name);
                 }
+                seen();
             }
         } finally {
-            events.dispatch();
+            dispatchEvents();
         }
     }
 
@@ -192,8 +194,8 @@ public final class SimulatedReader implements CardReader {
      * @throws IllegalStateException on a contact reader, which takes cards inserted, not tapped
      */
     public void tap(SimulatedCard simulatedCard) {
-        if (kind != Kind.CONTACTLESS) {
-            throw new IllegalStateException("\"" + name + "\" is a contact reader: cards are inserted, not tapped");
+        if (kind() != Kind.CONTACTLESS) {
+            throw new IllegalStateException("\"" + name() + "\" is a contact reader: cards are inserted, not tapped");
         }
         insert(simulatedCard);
     }
@@ -215,7 +217,7 @@ public final class SimulatedReader implements CardReader {
                 return Optional.of(removed);
             }
         } finally {
-            events.dispatch();
+            dispatchEvents();
         }
     }
 
@@ -242,10 +244,10 @@ public final class SimulatedReader implements CardReader {
                 if (card != null) {
                     card.powerOff();
                 }
-                events.enqueue(CardEvent.Type.READER_LOST, name);
+                seen();
             }
         } finally {
-            events.dispatch();
+            dispatchEvents();
         }
     }
 
@@ -258,13 +260,10 @@ public final class SimulatedReader implements CardReader {
                 }
                 pluggedIn = true;
                 presence++;
-                events.enqueue(CardEvent.Type.READER_FOUND, name);
-                if (card != null) {
-                    events.enqueue(CardEvent.Type.CARD_INSERTED, name);
-                }
+                seen();
             }
         } finally {
-            events.dispatch();
+            dispatchEvents();
         }
     }
 
@@ -327,74 +326,40 @@ public final class SimulatedReader implements CardReader {
     }
 
     // ---------------------------------------------------------------- CardReader
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    /** {@code READY} or, while unplugged, {@code NO_READER}. */
-    @Override
-    public State state() {
-        synchronized (lock) {
-            return pluggedIn ? State.READY : State.NO_READER;
-        }
-    }
-
-    @Override
-    public boolean isCardPresent() {
-        synchronized (lock) {
-            return pluggedIn && card != null;
-        }
-    }
+    // state() is READY or, while unplugged, NO_READER; isCardPresent() is true while plugged in with a card.
 
     @Override
     public CardSession connect() throws CardTransportException {
         synchronized (lock) {
-            if (closed) {
-                throw new ReaderException("reader \"" + name + "\" is closed");
-            }
+            requireOpen();
             if (!pluggedIn) {
-                throw new ReaderException("reader \"" + name + "\" is not connected (unplugged)");
+                throw new ReaderException("reader \"" + name() + "\" is not connected (unplugged)");
             }
             if (card == null) {
-                throw new NoCardException(name);
+                throw new NoCardException(name());
             }
             return new Session(card, presence, pinPadKeys);
         }
     }
 
+    /** {@link #close()}: ends every session and disarms the faults; {@link #connect()} fails afterwards. The card stays in. */
     @Override
-    public void addListener(CardEventListener listener) {
-        events.add(listener);
-    }
-
-    @Override
-    public void removeListener(CardEventListener listener) {
-        events.remove(listener);
-    }
-
-    /** Ends every session and disarms the faults; {@link #connect()} fails afterwards. The card stays in. */
-    @Override
-    public void close() {
-        synchronized (lock) {
-            closed = true;
-            presence++;
-            faults.clear();
-        }
+    protected void onClose() {
+        presence++;
+        faults.clear();
     }
 
     @Override
     public String toString() {
-        return "SimulatedReader[" + name + ", " + kind + "]";
+        return "SimulatedReader[" + name() + ", " + kind() + "]";
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** Under lock: tells the base class what the reader looks like now; it queues the events of the change. */
+    private void seen() {
+        update(pluggedIn ? State.READY : State.NO_READER, card != null);
+    }
 
     /** The card leaves: powered off, sessions dead, CARD_REMOVED when anyone could notice. Under lock. */
     private void leave() {
@@ -402,8 +367,8 @@ public final class SimulatedReader implements CardReader {
         card = null;
         if (pluggedIn) {
             presence++;
-            events.enqueue(CardEvent.Type.CARD_REMOVED, name);
         }
+        seen();
     }
 
     /** Under lock. */
@@ -420,7 +385,7 @@ public final class SimulatedReader implements CardReader {
     }
 
     private String kindName() {
-        return kind == Kind.CONTACT ? "contact" : "contactless";
+        return kind() == Kind.CONTACT ? "contact" : "contactless";
     }
 
     private String acceptedFormFactors() {
@@ -485,11 +450,11 @@ public final class SimulatedReader implements CardReader {
                         sessionCard.transmit(command); // executed; its answer never arrives
                     }
                     leave();
-                    throw new CardRemovedException("the card left \"" + name + "\" during the command (simulated tearing: "
+                    throw new CardRemovedException("the card left \"" + name() + "\" during the command (simulated tearing: "
                             + armed.fault + ")");
                 }
             } finally {
-                events.dispatch();
+                dispatchEvents();
             }
         }
 
@@ -518,22 +483,20 @@ public final class SimulatedReader implements CardReader {
         }
 
         private boolean isAlive() {
-            return !closed && pluggedIn && card == sessionCard && presence == sessionPresence;
+            return !isClosed() && pluggedIn && card == sessionCard && presence == sessionPresence;
         }
 
         /** Under lock. */
         private void requireAlive() throws CardTransportException {
             if (sessionClosed) {
-                throw new IllegalStateException("this session on \"" + name + "\" was closed");
+                throw new IllegalStateException("this session on \"" + name() + "\" was closed");
             }
-            if (closed) {
-                throw new ReaderException("reader \"" + name + "\" is closed");
-            }
+            requireOpen();
             if (!pluggedIn) {
-                throw new ReaderException("reader \"" + name + "\" was unplugged");
+                throw new ReaderException("reader \"" + name() + "\" was unplugged");
             }
             if (card != sessionCard || presence != sessionPresence) {
-                throw new CardRemovedException("the card left \"" + name + "\"; present it again");
+                throw new CardRemovedException("the card left \"" + name() + "\"; present it again");
             }
         }
 

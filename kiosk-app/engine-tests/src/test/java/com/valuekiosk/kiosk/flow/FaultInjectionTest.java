@@ -7,7 +7,7 @@ import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.kiosk.journal.Step;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;

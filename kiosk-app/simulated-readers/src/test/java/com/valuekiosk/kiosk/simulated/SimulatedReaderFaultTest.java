@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.reader;
+package com.valuekiosk.kiosk.simulated;
 
 import static com.valuekiosk.kiosk.reader.CardEvent.Type.CARD_INSERTED;
 import static com.valuekiosk.kiosk.reader.CardEvent.Type.CARD_REMOVED;
@@ -14,8 +14,12 @@ import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.PurseData;
 import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.sim.SimulatedCard;
-import com.valuekiosk.kiosk.reader.SimulatedReader.ArmedFault;
-import com.valuekiosk.kiosk.reader.SimulatedReader.Fault;
+import com.valuekiosk.kiosk.reader.CardRemovedException;
+import com.valuekiosk.kiosk.reader.CardSession;
+import com.valuekiosk.kiosk.reader.EventRecorder;
+import com.valuekiosk.kiosk.reader.TestCards;
+import com.valuekiosk.kiosk.simulated.SimulatedReader.ArmedFault;
+import com.valuekiosk.kiosk.simulated.SimulatedReader.Fault;
 import org.junit.jupiter.api.Test;
 
 /** Tearing at the APDU boundary (APDU.md 10.2): the two ways a card leaves during CREDIT, and their recovery. */

@@ -7,7 +7,8 @@ import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.CardStatusException;
 import com.valuekiosk.card.host.CreditCardApplication;
 import com.valuekiosk.card.host.PurchaseAuthorization;
-import com.valuekiosk.kiosk.reader.SimulatedReader.Fault;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader.Fault;
 import org.junit.jupiter.api.Test;
 
 class PinEntryTest {

@@ -16,7 +16,7 @@ import com.valuekiosk.kiosk.client.KioskTls;
 import com.valuekiosk.kiosk.journal.FileJournal;
 import com.valuekiosk.kiosk.reader.HostPinEntry;
 import com.valuekiosk.kiosk.reader.PinSource;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;

@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.reader;
+package com.valuekiosk.kiosk.simulated;
 
 import static com.valuekiosk.kiosk.reader.CardEvent.Type.CARD_INSERTED;
 import static com.valuekiosk.kiosk.reader.CardEvent.Type.CARD_REMOVED;
@@ -16,6 +16,14 @@ import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCard.FormFactor;
+import com.valuekiosk.kiosk.reader.CardEvent;
+import com.valuekiosk.kiosk.reader.CardReader;
+import com.valuekiosk.kiosk.reader.CardRemovedException;
+import com.valuekiosk.kiosk.reader.CardSession;
+import com.valuekiosk.kiosk.reader.EventRecorder;
+import com.valuekiosk.kiosk.reader.NoCardException;
+import com.valuekiosk.kiosk.reader.ReaderException;
+import com.valuekiosk.kiosk.reader.TestCards;
 import com.valuekiosk.kiosk.reader.CardReader.Kind;
 import com.valuekiosk.kiosk.reader.CardReader.State;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package com.valuekiosk.kiosk.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.ServersFixture;
