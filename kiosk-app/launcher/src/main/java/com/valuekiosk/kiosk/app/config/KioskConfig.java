@@ -118,11 +118,11 @@ public final class KioskConfig {
             throw new KioskConfigException(TERMINAL_ID, "must be exactly 8 letters, digits or hyphens (as on the"
                     + " terminal's certificate), got \"" + terminalId + "\"");
         }
-        contactReader = ReaderChoice.parse(settings.required(READER_CONTACT));
-        contactlessReader = ReaderChoice.parse(settings.required(READER_CONTACTLESS));
+        contactReader = reader(READER_CONTACT, settings.required(READER_CONTACT));
+        contactlessReader = reader(READER_CONTACTLESS, settings.required(READER_CONTACTLESS));
         if (contactlessReader.kind() == ReaderChoice.Kind.NONE) {
             throw new KioskConfigException(READER_CONTACTLESS, "cannot be none: every kiosk charges e-money cards"
-                    + " on a contactless reader; give its PC/SC name or simulated");
+                    + " on a contactless reader; give its PC/SC name");
         }
         if (homeTerminal && contactReader.kind() != ReaderChoice.Kind.NONE) {
             throw new KioskConfigException(READER_CONTACT, "must be none on a home terminal (home.terminal=true):"
@@ -255,6 +255,15 @@ public final class KioskConfig {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /** {@code none} or a PC/SC name; a problem becomes a one-line error naming {@code key}. */
+    private static ReaderChoice reader(String key, String value) {
+        try {
+            return ReaderChoice.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new KioskConfigException(key, e.getMessage());
+        }
     }
 
     private static void ownerOnly(Path passwordFile) {

@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.app.demo;
+package com.valuekiosk.kiosk.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
-package com.valuekiosk.kiosk.ui.panel;
+package com.valuekiosk.kiosk.demo.panel;
 
 import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.kiosk.reader.CardReader;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import java.util.HashSet;
 import java.util.List;

@@ -1,9 +1,8 @@
-package com.valuekiosk.kiosk.ui.panel;
+package com.valuekiosk.kiosk.demo.panel;
 
 import static com.valuekiosk.kiosk.ui.controls.Views.button;
 import static com.valuekiosk.kiosk.ui.controls.Views.label;
 
-import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.View;
@@ -31,7 +30,9 @@ public final class CardPanel implements View {
 
     private final VBox root;
 
-    public CardPanel(CardPanelViewModel model, Messages messages) {
+    /** @param kioskMessages the kiosk's texts: the panel speaks the language the kiosk screen speaks */
+    public CardPanel(CardPanelViewModel model, Messages kioskMessages) {
+        PanelTexts messages = new PanelTexts(kioskMessages);
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
@@ -39,25 +40,25 @@ public final class CardPanel implements View {
         for (PanelCard card : model.cards()) {
             Label name = label(messages.text(card.nameKey()), Styles.PANEL_TEXT);
             name.setWrapText(false);
-            Button insert = cardButton("panel-" + card.id() + "-insert", messages, Keys.PANEL_INSERT, () -> model.insert(card),
+            Button insert = cardButton("panel-" + card.id() + "-insert", messages, PanelKeys.PANEL_INSERT, () -> model.insert(card),
                     model.canInsert(card), model.fitsContact(card));
-            Button tap = cardButton("panel-" + card.id() + "-tap", messages, Keys.PANEL_TAP, () -> model.tap(card),
+            Button tap = cardButton("panel-" + card.id() + "-tap", messages, PanelKeys.PANEL_TAP, () -> model.tap(card),
                     model.canTap(card), model.fitsContactless(card));
-            Button remove = cardButton("panel-" + card.id() + "-remove", messages, Keys.PANEL_REMOVE, () -> model.remove(card),
+            Button remove = cardButton("panel-" + card.id() + "-remove", messages, PanelKeys.PANEL_REMOVE, () -> model.remove(card),
                     model.canRemove(card), true);
             grid.addRow(row++, name, insert, tap, remove);
         }
 
-        Label contactHolds = holds("panel-contact-holds", Keys.PANEL_CONTACT_HOLDS, model.contactHoldsProperty(),
+        Label contactHolds = holds("panel-contact-holds", PanelKeys.PANEL_CONTACT_HOLDS, model.contactHoldsProperty(),
                 model.contactOccupiedProperty(), messages);
-        Label contactlessHolds = holds("panel-contactless-holds", Keys.PANEL_CONTACTLESS_HOLDS,
+        Label contactlessHolds = holds("panel-contactless-holds", PanelKeys.PANEL_CONTACTLESS_HOLDS,
                 model.contactlessHoldsProperty(), model.contactlessOccupiedProperty(), messages);
 
-        Button duringWrite = button("panel-remove-during-write", messages.text(Keys.PANEL_REMOVE_DURING_WRITE),
+        Button duringWrite = button("panel-remove-during-write", messages.text(PanelKeys.PANEL_REMOVE_DURING_WRITE),
                 model::removeDuringWrite, Styles.PANEL_BUTTON);
-        Button beforeAnswer = button("panel-remove-before-answer", messages.text(Keys.PANEL_REMOVE_BEFORE_ANSWER),
+        Button beforeAnswer = button("panel-remove-before-answer", messages.text(PanelKeys.PANEL_REMOVE_BEFORE_ANSWER),
                 model::removeBeforeTheAnswer, Styles.PANEL_BUTTON);
-        Button disarm = button("panel-disarm", messages.text(Keys.PANEL_DISARM), model::disarm, Styles.PANEL_BUTTON);
+        Button disarm = button("panel-disarm", messages.text(PanelKeys.PANEL_DISARM), model::disarm, Styles.PANEL_BUTTON);
         disarm.disableProperty().bind(model.faultProperty().isEqualTo(CardPanelViewModel.FaultState.NONE));
         for (Button button : new Button[] {duringWrite, beforeAnswer}) {
             button.setMaxWidth(Double.MAX_VALUE);
@@ -66,9 +67,9 @@ public final class CardPanel implements View {
                 model.faultProperty()), Styles.PANEL_TEXT);
 
         root = new VBox(10,
-                label(messages.text(Keys.PANEL_TITLE), Styles.FIELD_LABEL),
+                label(messages.text(PanelKeys.PANEL_TITLE), Styles.FIELD_LABEL),
                 grid, contactHolds, contactlessHolds,
-                label(messages.text(Keys.PANEL_FAULTS), Styles.FIELD_LABEL),
+                label(messages.text(PanelKeys.PANEL_FAULTS), Styles.FIELD_LABEL),
                 duringWrite, beforeAnswer, disarm, fault);
         root.getStyleClass().add(Styles.CARD_PANEL);
         root.setPrefWidth(WIDTH);
@@ -76,7 +77,7 @@ public final class CardPanel implements View {
         root.setId("card-panel");
     }
 
-    private static Button cardButton(String id, Messages messages, String key, Runnable action, BooleanBinding enabled,
+    private static Button cardButton(String id, PanelTexts messages, String key, Runnable action, BooleanBinding enabled,
                                      boolean fits) {
         Button button = button(id, messages.text(key), action, Styles.PANEL_BUTTON);
         button.disableProperty().bind(enabled.not());
@@ -86,18 +87,18 @@ public final class CardPanel implements View {
     }
 
     private static Label holds(String id, String key, ReadOnlyObjectProperty<Optional<PanelCard>> holds,
-                               ReadOnlyBooleanProperty occupied, Messages messages) {
+                               ReadOnlyBooleanProperty occupied, PanelTexts messages) {
         return label(id, messages.text(() -> messages.get(key, holds.get().map(card -> messages.get(card.nameKey()))
-                .orElseGet(() -> messages.get(occupied.get() ? Keys.PANEL_OTHER_CARD : Keys.PANEL_EMPTY))), holds, occupied),
+                .orElseGet(() -> messages.get(occupied.get() ? PanelKeys.PANEL_OTHER_CARD : PanelKeys.PANEL_EMPTY))), holds, occupied),
                 Styles.PANEL_TEXT);
     }
 
     private static String faultKey(CardPanelViewModel.FaultState state) {
         return switch (state) {
-            case NONE -> Keys.PANEL_FAULT_NONE;
-            case ARMED_WRITE_LOST -> Keys.PANEL_FAULT_ARMED_WRITE_LOST;
-            case ARMED_ANSWER_LOST -> Keys.PANEL_FAULT_ARMED_ANSWER_LOST;
-            case FIRED -> Keys.PANEL_FAULT_FIRED;
+            case NONE -> PanelKeys.PANEL_FAULT_NONE;
+            case ARMED_WRITE_LOST -> PanelKeys.PANEL_FAULT_ARMED_WRITE_LOST;
+            case ARMED_ANSWER_LOST -> PanelKeys.PANEL_FAULT_ARMED_ANSWER_LOST;
+            case FIRED -> PanelKeys.PANEL_FAULT_FIRED;
         };
     }
 

@@ -1,9 +1,8 @@
-package com.valuekiosk.kiosk.ui.panel;
+package com.valuekiosk.kiosk.demo.panel;
 
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
-import com.valuekiosk.kiosk.ui.Keys;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,12 +31,19 @@ public record PanelCard(String id, String nameKey, SimulatedCard card) {
      */
     public static List<PanelCard> demoCards(SimulatedCardFactory factory) {
         Objects.requireNonNull(factory, "factory");
+        return of(factory.creditCard(DemoCards.CREDIT_CARD), factory.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD),
+                factory.purseCard(DemoCards.EMONEY_CARD), factory.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE),
+                factory.phone(DemoCards.PHONE_PURSE));
+    }
+
+    /** The five cards of the panel, in its order, made elsewhere (a demo's or a test's own card objects). */
+    public static List<PanelCard> of(SimulatedCard creditCard, SimulatedCard contactlessCreditCard, SimulatedCard emoneyCard,
+                                     SimulatedCard comboCard, SimulatedCard phone) {
         return List.of(
-                new PanelCard(CREDIT, Keys.PANEL_CARD_CREDIT, factory.creditCard(DemoCards.CREDIT_CARD)),
-                new PanelCard(CONTACTLESS_CREDIT, Keys.PANEL_CARD_CONTACTLESS_CREDIT,
-                        factory.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD)),
-                new PanelCard(EMONEY, Keys.PANEL_CARD_EMONEY, factory.purseCard(DemoCards.EMONEY_CARD)),
-                new PanelCard(COMBO, Keys.PANEL_CARD_COMBO, factory.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE)),
-                new PanelCard(PHONE, Keys.PANEL_CARD_PHONE, factory.phone(DemoCards.PHONE_PURSE)));
+                new PanelCard(CREDIT, PanelKeys.PANEL_CARD_CREDIT, creditCard),
+                new PanelCard(CONTACTLESS_CREDIT, PanelKeys.PANEL_CARD_CONTACTLESS_CREDIT, contactlessCreditCard),
+                new PanelCard(EMONEY, PanelKeys.PANEL_CARD_EMONEY, emoneyCard),
+                new PanelCard(COMBO, PanelKeys.PANEL_CARD_COMBO, comboCard),
+                new PanelCard(PHONE, PanelKeys.PANEL_CARD_PHONE, phone));
     }
 }

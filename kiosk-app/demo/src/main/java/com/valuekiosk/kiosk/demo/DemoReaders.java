@@ -1,12 +1,11 @@
-package com.valuekiosk.kiosk.app.demo;
+package com.valuekiosk.kiosk.demo;
 
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.IssuerMasterKeys;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
-import com.valuekiosk.kiosk.ui.Keys;
-import com.valuekiosk.kiosk.ui.panel.PanelCard;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
+import com.valuekiosk.kiosk.demo.panel.PanelCard;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,11 +46,7 @@ public record DemoReaders(SimulatedReader contact, SimulatedReader contactless, 
 
     /** The same cards as the card panel shows them: an id for node ids, a name from the message bundles. */
     public List<PanelCard> panelCards() {
-        return List.of(new PanelCard(PanelCard.CREDIT, Keys.PANEL_CARD_CREDIT, creditCard),
-                new PanelCard(PanelCard.CONTACTLESS_CREDIT, Keys.PANEL_CARD_CONTACTLESS_CREDIT, contactlessCreditCard),
-                new PanelCard(PanelCard.EMONEY, Keys.PANEL_CARD_EMONEY, emoneyCard),
-                new PanelCard(PanelCard.COMBO, Keys.PANEL_CARD_COMBO, comboCard),
-                new PanelCard(PanelCard.PHONE, Keys.PANEL_CARD_PHONE, phone));
+        return PanelCard.of(creditCard, contactlessCreditCard, emoneyCard, comboCard, phone);
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.app.demo;
+package com.valuekiosk.kiosk.demo;
 
 import com.valuekiosk.kiosk.app.Composition;
 import com.valuekiosk.kiosk.app.KioskParts;
@@ -9,9 +9,9 @@ import com.valuekiosk.kiosk.client.KioskTls;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.UiSettings;
-import com.valuekiosk.kiosk.ui.panel.CardPanel;
-import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
-import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
+import com.valuekiosk.kiosk.demo.panel.CardPanel;
+import com.valuekiosk.kiosk.demo.panel.CardPanelViewModel;
+import com.valuekiosk.kiosk.demo.panel.KioskWithPanel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

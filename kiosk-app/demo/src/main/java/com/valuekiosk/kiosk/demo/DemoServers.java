@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.app.demo;
+package com.valuekiosk.kiosk.demo;
 
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.IssuerMasterKeys;

@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.ui.panel;
+package com.valuekiosk.kiosk.demo.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,9 @@ class CardPanelScreensTest {
     void kioskWithPanel() throws Exception {
         kiosk = kioskStage.openRig(directory);
         // The rig's own credit and e-money card objects, so that the test can read their balances.
-        List<PanelCard> cards = kiosk.panelCards();
+        List<PanelCard> cards = PanelCard.of(kiosk.creditCard, KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD),
+                kiosk.emoneyCard, KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE),
+                KioskRig.CARDS.phone(DemoCards.PHONE_PURSE));
         Usability shown = kioskStage.show(() -> new Usability(kiosk.kioskUi(),
                         new CardPanelViewModel(kiosk.contact, kiosk.contactless, cards, KioskRig.currentThread())),
                 usability -> KioskWithPanel.scene(usability.ui(), new CardPanel(usability.panel(), usability.ui().messages())));

@@ -1,4 +1,4 @@
-package com.valuekiosk.kiosk.ui.panel;
+package com.valuekiosk.kiosk.demo.panel;
 
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Styles;
