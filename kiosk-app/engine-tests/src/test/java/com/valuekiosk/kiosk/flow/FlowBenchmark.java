@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The machine part of a full purchase + charge-up on simulated cards against both servers on
  * loopback: APDUs and server round trips per flow, and how long the kiosk takes when nobody has to
  * type. A benchmark, not a test: excluded from the build, run with
- * {@code ./mvnw -B -ntp -pl kiosk-app/engine -am test -Dgroups=benchmark -Dexcluded.groups=none -Dtest=FlowBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -ntp -pl kiosk-app/engine-tests -am test -Dgroups=benchmark -Dexcluded.groups=none -Dtest=FlowBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class FlowBenchmark {
