@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds what goes onto kiosks and server hosts, into installer/target/:
-#   app-image  the kiosk as a self-contained application image (jlink runtime + jars), ValueKiosk/
+#   app-image  the site kiosk as a self-contained application image (jlink runtime + jars), ValueKiosk/;
+#              it holds no simulator and no servers (checked: the build fails if it finds them)
 #   deb        the kiosk's Debian package (the app image, the kiosk session, the site configuration)
 #   servers    the servers' Debian package (runnable jar + libraries, service units)
 #   all        all three (default)
@@ -20,7 +21,8 @@ servers="$root/server-stub/servers/target"
 # JDK modules the kiosk needs. JavaFX stays on the class path beside the other jars (not in the runtime):
 # that is how the tests run it, and the headless self-check (Monocle) only works that way.
 # jdk.localedata: Japanese number and date formats; java.desktop: javax.print, javax.sound, AWT image I/O;
-# java.sql, java.naming, java.management: the embedded demo servers (H2, HikariCP, Flyway, Jetty).
+# java.smartcardio: the PC/SC readers; java.naming, java.management, java.sql: logback and the JDK's own users
+# (the image held the demo servers once; the site kiosk has none, see check_site_image).
 kiosk_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,\
 java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,\
 jdk.charsets,jdk.unsupported,jdk.zipfs,jdk.management
@@ -42,7 +44,26 @@ app_image() {
            --main-class com.valuekiosk.kiosk.app.KioskMain \
            --runtime-image "$out/runtime" --dest "$out"
   rm -rf "$out/input" "$out/runtime"
-  echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1))"
+  check_site_image "$out/ValueKiosk"
+  echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1), $(find "$out/ValueKiosk" -name '*.jar' | wc -l) jars)"
+}
+
+# What ships to sites: no jcardsim (card-simulator carries it as a resource), no simulated readers, no servers,
+# no demo. The launcher's pom bans them from its class path; this looks at what actually went into the image.
+check_site_image() {
+  local image=$1 found
+  found=$(find "$image" \( -name '*jcardsim*' -o -name 'card-simulator-*.jar' -o -name 'kiosk-simulated-readers-*.jar' \
+                           -o -name 'servers-*.jar' -o -name 'kiosk-demo-*.jar' \) -print)
+  local jar
+  while IFS= read -r jar; do
+    if jar tf "$jar" | grep -e 'jcardsim' -e '^com/licel/' -e '^com/valuekiosk/server/' -e '^com/valuekiosk/card/sim/' >/dev/null; then
+      found+=$'\n'"$jar (contains simulator or server classes)"
+    fi
+  done < <(find "$image" -name '*.jar')
+  if [ -n "${found//[[:space:]]/}" ]; then
+    echo "the site kiosk's image must hold no simulator and no servers, but it has:$found" >&2
+    exit 1
+  fi
 }
 
 # A .deb from a staged tree: control files from installer/<part>/debian, version filled in.

@@ -1,16 +1,88 @@
 #!/usr/bin/env bash
-# Starts the built application image (installer/target/ValueKiosk) with no display and runs its self-check:
-# the demo's embedded servers on loopback, the engine on simulated readers, the first screen rendered to a PNG
-# (Monocle, headless), a one-line health answer. Exit status 0 only when all of that worked.
+# Starts the built application image of the site kiosk (installer/target/ValueKiosk) with no display, as a site
+# runs it, against real servers: the servers' jar (server-stub/servers/target) in the background on loopback with
+# its development PKI and demo data, a site configuration generated for that PKI, then the image's check-config
+# and `run --config … --self-check`: the first screen rendered to a PNG (Monocle, headless), the engine up on its
+# PC/SC readers (present or not), both servers answering over mutual TLS. Exit status 0 only when all of that worked.
+# Needs the servers' jar and its lib/ (./mvnw -B -ntp verify, or -DskipTests -pl server-stub/servers -am package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=installer/target/ValueKiosk
 [ -x "$image/bin/ValueKiosk" ] || { echo "no application image: run installer/build.sh app-image first" >&2; exit 1; }
+snapshot=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+servers_jar=server-stub/servers/target/servers-$snapshot.jar
+[ -f "$servers_jar" ] || { echo "no servers jar ($servers_jar): build it first" >&2; exit 1; }
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+servers_pid=
+stop() {
+  if [ -n "$servers_pid" ] && kill -0 "$servers_pid" 2>/dev/null; then
+    kill "$servers_pid"
+    wait "$servers_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap stop EXIT
+
+# Two free loopback ports: nothing answers on them now.
+answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    if ! answers "$port" && [ "$port" != "${1:-}" ]; then echo "$port"; return; fi
+  done
+}
+credit_port=$(free_port)
+emoney_port=$(free_port "$credit_port")
+
+"$java" -jar "$servers_jar" run --demo --data-dir "$work/servers" --host 127.0.0.1 \
+    --credit-port "$credit_port" --emoney-port "$emoney_port" >"$work/servers.log" 2>&1 &
+servers_pid=$!
+
+# Wait until both servers listen (they create the PKI and the demo data first); give up after 120 s.
+deadline=$((SECONDS + 120))
+until answers "$credit_port" && answers "$emoney_port"; do
+  if ! kill -0 "$servers_pid" 2>/dev/null; then
+    echo "the servers stopped while starting:" >&2; tail -20 "$work/servers.log" >&2; exit 1
+  fi
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "the servers did not open ports $credit_port and $emoney_port within 120 s:" >&2; tail -20 "$work/servers.log" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+echo "servers up: credit company server 127.0.0.1:$credit_port, e-money server 127.0.0.1:$emoney_port"
+
+# The site configuration a technician would write for terminal KIOSK001 (the demo data registers it).
+site="$work/site"
+mkdir -p "$site"
+printf '%s\n' "${VALUEKIOSK_STORE_PASSWORD:-changeit}" >"$site/keystore.password"
+chmod 600 "$site/keystore.password"
+cat >"$site/valuekiosk.properties" <<CONFIG
+credit.url=https://127.0.0.1:$credit_port
+emoney.url=https://127.0.0.1:$emoney_port
+tls.keystore=$work/servers/pki/terminal-KIOSK001.p12
+tls.keystore.password.file=keystore.password
+tls.truststore=$work/servers/pki/truststore.p12
+terminal.id=KIOSK001
+reader.contact=ACS ACR39U
+reader.contactless=SONY FeliCa RC-S380
+language=en
+data.dir=data
+CONFIG
+
 # A home of its own: JavaFX unpacks its native libraries under the user's home (or javafx.cachedir).
-env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" JAVA_TOOL_OPTIONS="-Djavafx.cachedir=$work/javafx" \
-    "$image/bin/ValueKiosk" demo --data-dir "$work/demo" --self-check "$work/first-screen.png"
+kiosk() {
+  env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" JAVA_TOOL_OPTIONS="-Djavafx.cachedir=$work/javafx" \
+      "$image/bin/ValueKiosk" "$@"
+}
+kiosk check-config --config "$site/valuekiosk.properties"
+kiosk run --config "$site/valuekiosk.properties" --self-check "$work/first-screen.png" | tee "$work/self-check.txt"
+# A site's self-check passes with servers down (an installer may run before the network is up); here they must answer.
+grep -q 'credit=UP' "$work/self-check.txt" && grep -q 'emoney=UP' "$work/self-check.txt" \
+    || { echo "the image's kiosk did not reach both servers" >&2; exit 1; }
 size=$(stat -c %s "$work/first-screen.png")
 echo "first screen rendered by the application image: $size bytes"
 [ "$size" -gt 10000 ] || { echo "the first screen is (nearly) empty" >&2; exit 1; }

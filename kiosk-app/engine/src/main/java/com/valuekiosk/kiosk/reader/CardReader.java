@@ -9,13 +9,14 @@ import com.valuekiosk.card.host.CardTransportException;
  *
  * <p>Contract: {@link #connect()} never blocks waiting for a card — it answers at once with a
  * session or {@link NoCardException}; card and reader events arrive on listeners, from the
- * reader's own monitoring thread, never on the caller's. (Exception: a {@link SimulatedReader} built
- * without an executor delivers them on the thread that caused them, so that tests need no waiting; see
+ * reader's own monitoring thread, never on the caller's. (Exception: a simulated reader built without an
+ * executor delivers them on the thread that caused them, so that tests need no waiting; see
  * {@link CardEventListener}.)
  *
- * <p>Implementations: {@link PcscReader} (hardware, javax.smartcardio) and {@link SimulatedReader}
- * (jcardsim cards, tearing faults). Wrap a session in an {@link ApduTrace} for a masked APDU log; verify
- * the PIN with a {@link PinEntry}.
+ * <p>Implementations extend {@link AbstractCardReader}, which holds listeners, state, card presence and
+ * closing once: {@link PcscReader} (hardware, javax.smartcardio) here, and {@code SimulatedReader} (jcardsim
+ * cards, tearing faults) in the {@code kiosk-simulated-readers} module, which a site kiosk does not ship.
+ * Wrap a session in an {@link ApduTrace} for a masked APDU log; verify the PIN with a {@link PinEntry}.
  */
 public interface CardReader extends AutoCloseable {
 

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tests replace PC/SC with a {@link TerminalsSource} of fakes and call {@link #pollOnce()} themselves.
  */
-public final class PcscReader implements CardReader {
+public final class PcscReader extends AbstractCardReader {
 
     /** Where the PC/SC terminals come from; tests give fakes. */
     @FunctionalInterface
@@ -91,22 +91,17 @@ public final class PcscReader implements CardReader {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReader.class);
 
     private final String configuredName;
-    private final Kind kind;
     private final TerminalsSource source;
     private final Duration pollInterval;
     private final int pinPadTimeoutSeconds;
-    private final EventDispatcher events = new EventDispatcher(Runnable::run);
     private final AtomicBoolean running = new AtomicBoolean();
     private final Object pollLock = new Object();
-    private final Object lock = new Object();
 
     // Guarded by lock.
-    private State state = State.NO_READER;
     private CardTerminal terminal;
-    private boolean cardPresent;
     private String detail = "not polled yet";
-    private boolean closed;
     private Thread monitor;
+    private Thread stopping;
 
     /** The configured reader on this machine's PC/SC, polled every 250 ms once {@link #start() started}. */
     public PcscReader(String readerName, Kind kind) {
@@ -122,25 +117,29 @@ public final class PcscReader implements CardReader {
      * @param pinPadTimeoutSeconds how long the reader's PIN pad waits for the PIN
      */
     public PcscReader(String readerName, Kind kind, TerminalsSource source, Duration pollInterval, int pinPadTimeoutSeconds) {
-        Objects.requireNonNull(readerName, "readerName");
-        if (readerName.isBlank()) {
-            throw new IllegalArgumentException("a reader name (or part of it) is required");
-        }
+        super(checkedName(readerName), kind, State.NO_READER, Runnable::run);
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("the poll interval must be positive");
         }
         PcscPinPad.verifyPinStructure(pinPadTimeoutSeconds); // checks the range
         this.configuredName = readerName;
-        this.kind = Objects.requireNonNull(kind, "kind");
         this.source = Objects.requireNonNull(source, "source");
         this.pollInterval = pollInterval;
         this.pinPadTimeoutSeconds = pinPadTimeoutSeconds;
     }
 
+    private static String checkedName(String readerName) {
+        Objects.requireNonNull(readerName, "readerName");
+        if (readerName.isBlank()) {
+            throw new IllegalArgumentException("a reader name (or part of it) is required");
+        }
+        return readerName;
+    }
+
     /** Starts the monitoring thread; the first poll runs on it at once. Idempotent. */
     public void start() {
         synchronized (lock) {
-            if (closed) {
+            if (isClosed()) {
                 throw new IllegalStateException("reader \"" + configuredName + "\" is closed");
             }
             if (!running.compareAndSet(false, true)) {
@@ -178,13 +177,13 @@ public final class PcscReader implements CardReader {
             try {
                 Observation seen = observe();
                 synchronized (lock) {
-                    if (closed) {
+                    if (isClosed()) {
                         return;
                     }
                     apply(seen);
                 }
             } finally {
-                events.dispatch();
+                dispatchEvents();
             }
         }
     }
@@ -243,30 +242,17 @@ public final class PcscReader implements CardReader {
         return null;
     }
 
-    /** Under lock: the new observation, and the events that tell the change. */
+    /** Under lock: the new observation; {@link #update} queues the events that tell the change. */
     private void apply(Observation seen) {
-        boolean wasReady = state == State.READY;
-        boolean isReady = seen.state == State.READY;
-        if (wasReady && !isReady) {
-            events.enqueue(CardEvent.Type.READER_LOST, configuredName);
-        } else if (!wasReady && isReady) {
-            events.enqueue(CardEvent.Type.READER_FOUND, configuredName);
-            if (seen.cardPresent) {
-                events.enqueue(CardEvent.Type.CARD_INSERTED, configuredName);
-            }
-        } else if (isReady && seen.cardPresent != cardPresent) {
-            events.enqueue(seen.cardPresent ? CardEvent.Type.CARD_INSERTED : CardEvent.Type.CARD_REMOVED, configuredName);
-        }
-        if (seen.state != state || !seen.detail.equals(detail)) {
+        if (seen.state != state() || !seen.detail.equals(detail)) {
             if (seen.state == State.READY) {
                 LOG.info("Reader \"{}\": {}", configuredName, seen.detail);
             } else {
                 LOG.warn("Reader \"{}\": {}", configuredName, seen.detail);
             }
         }
-        state = seen.state;
+        update(seen.state, seen.cardPresent);
         terminal = seen.terminal;
-        cardPresent = isReady && seen.cardPresent;
         detail = seen.detail;
     }
 
@@ -288,41 +274,15 @@ public final class PcscReader implements CardReader {
     }
 
     // ---------------------------------------------------------------- CardReader
-
-    /** The configured name (events carry it too); see {@link #terminalName()} for the PC/SC one. */
-    @Override
-    public String name() {
-        return configuredName;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    /** As of the last poll. */
-    @Override
-    public State state() {
-        synchronized (lock) {
-            return state;
-        }
-    }
-
-    /** As of the last poll. */
-    @Override
-    public boolean isCardPresent() {
-        synchronized (lock) {
-            return cardPresent;
-        }
-    }
+    // name() is the configured name (events carry it too; see terminalName() for the PC/SC one); state() and
+    // isCardPresent() are as of the last poll.
 
     @Override
     public CardSession connect() throws CardTransportException {
         CardTerminal target;
         synchronized (lock) {
-            if (closed) {
-                throw new ReaderException("reader \"" + configuredName + "\" is closed");
-            }
+            requireOpen();
+            State state = state();
             if (state == State.SERVICE_UNAVAILABLE) {
                 throw new ReaderException("reader \"" + configuredName + "\": " + detail);
             }
@@ -346,27 +306,23 @@ public final class PcscReader implements CardReader {
         return new PcscSession(card, configuredName, pinPadTimeoutSeconds);
     }
 
+    /** {@link #close()}: stops the monitoring thread and forgets the terminal. */
     @Override
-    public void addListener(CardEventListener listener) {
-        events.add(listener);
+    protected void onClose() {
+        running.set(false);
+        stopping = monitor;
+        monitor = null;
+        terminal = null;
+        forgetCard();
     }
 
+    /** {@link #close()}: waits up to a second for the monitoring thread. */
     @Override
-    public void removeListener(CardEventListener listener) {
-        events.remove(listener);
-    }
-
-    /** Stops the monitoring thread (waits up to a second for it) and forgets the terminal. Idempotent. */
-    @Override
-    public void close() {
+    protected void afterClose() {
         Thread stopping;
         synchronized (lock) {
-            closed = true;
-            running.set(false);
-            stopping = monitor;
-            monitor = null;
-            terminal = null;
-            cardPresent = false;
+            stopping = this.stopping;
+            this.stopping = null;
         }
         if (stopping != null && stopping != Thread.currentThread()) {
             stopping.interrupt();
@@ -387,7 +343,7 @@ public final class PcscReader implements CardReader {
 
     @Override
     public String toString() {
-        return "PcscReader[" + configuredName + ", " + kind + "]";
+        return "PcscReader[" + configuredName + ", " + kind() + "]";
     }
 
     /** One connection to a card through PC/SC. */

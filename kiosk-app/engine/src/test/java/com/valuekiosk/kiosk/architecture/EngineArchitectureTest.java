@@ -30,6 +30,13 @@ class EngineArchitectureTest {
     }
 
     @Test
+    void theEngineShipsNoSimulator() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.valuekiosk.card.sim..", "com.licel..")
+                .because("a site kiosk reads real cards; simulated readers live in kiosk-simulated-readers")
+                .check(engine);
+    }
+
+    @Test
     void readersKnowNeitherServersNorFlows() {
         noClasses().that().resideInAPackage("..kiosk.reader..").should().dependOnClassesThat()
                 .resideInAnyPackage("..kiosk.client..", "..kiosk.flow..", "..kiosk.journal..", "com.valuekiosk.wire..")

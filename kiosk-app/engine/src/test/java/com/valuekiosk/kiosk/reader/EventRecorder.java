@@ -3,8 +3,8 @@ package com.valuekiosk.kiosk.reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects card events and the threads they came on. */
-final class EventRecorder implements CardEventListener {
+/** Collects card events and the threads they came on (shared through the engine's test jar). */
+public final class EventRecorder implements CardEventListener {
 
     private final List<CardEvent> events = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -15,19 +15,19 @@ final class EventRecorder implements CardEventListener {
         threads.add(Thread.currentThread());
     }
 
-    synchronized List<CardEvent.Type> types() {
+    public synchronized List<CardEvent.Type> types() {
         return events.stream().map(CardEvent::type).toList();
     }
 
-    synchronized List<CardEvent> events() {
+    public synchronized List<CardEvent> events() {
         return List.copyOf(events);
     }
 
-    synchronized List<Thread> threads() {
+    public synchronized List<Thread> threads() {
         return List.copyOf(threads);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         events.clear();
         threads.clear();
     }

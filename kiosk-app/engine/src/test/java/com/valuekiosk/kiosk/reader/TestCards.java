@@ -9,41 +9,41 @@ import com.valuekiosk.card.host.TerminalId;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
 
-/** Demo cards on jcardsim, made fresh for each test. */
-final class TestCards {
+/** Demo cards on jcardsim, made fresh for each test (shared through the engine's test jar). */
+public final class TestCards {
 
-    static final IssuerMasterKeys ISSUER = IssuerMasterKeys.demo();
-    static final SimulatedCardFactory FACTORY = new SimulatedCardFactory(ISSUER);
-    static final TerminalId TERMINAL = new TerminalId("KIOSK001");
+    public static final IssuerMasterKeys ISSUER = IssuerMasterKeys.demo();
+    public static final SimulatedCardFactory FACTORY = new SimulatedCardFactory(ISSUER);
+    public static final TerminalId TERMINAL = new TerminalId("KIOSK001");
 
     private TestCards() {
     }
 
-    static SimulatedCard creditCard() {
+    public static SimulatedCard creditCard() {
         return FACTORY.creditCard(DemoCards.CREDIT_CARD);
     }
 
-    static SimulatedCard contactlessCreditCard() {
+    public static SimulatedCard contactlessCreditCard() {
         return FACTORY.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
     }
 
-    static SimulatedCard purseCard() {
+    public static SimulatedCard purseCard() {
         return FACTORY.purseCard(DemoCards.EMONEY_CARD);
     }
 
-    static SimulatedCard comboCard() {
+    public static SimulatedCard comboCard() {
         return FACTORY.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
     }
 
-    static SimulatedCard phone() {
+    public static SimulatedCard phone() {
         return FACTORY.phone(DemoCards.PHONE_PURSE);
     }
 
-    static byte[] creditKey(CardNumber purse) {
+    public static byte[] creditKey(CardNumber purse) {
         return ISSUER.cardKey(KeyUsage.PURSE_CREDIT, purse);
     }
 
-    static PurchaseRequest purchase(long amount) {
+    public static PurchaseRequest purchase(long amount) {
         return new PurchaseRequest(amount, DemoCards.YEN, DemoCards.EMONEY_CARD.cardNumber(), TERMINAL);
     }
 }

@@ -2,8 +2,6 @@ package com.valuekiosk.kiosk.app;
 
 import com.valuekiosk.kiosk.app.config.KioskConfig;
 import com.valuekiosk.kiosk.app.config.KioskConfigException;
-import com.valuekiosk.kiosk.app.demo.DemoKiosk;
-import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.kiosk.ui.shell.AttendantViewModel;
 import java.io.BufferedReader;
@@ -14,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,25 +19,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code valuekiosk-kiosk}: starts the kiosk. Not a JavaFX {@code Application} (JavaFX runs from the class
+ * {@code valuekiosk-kiosk}: starts the kiosk of a site. Not a JavaFX {@code Application} (JavaFX runs from the class
  * path, started by {@link FxPlatform}). Exit codes: 0 done (or healthy), 1 failed (one line says why: a
  * configuration problem names its setting), 2 wrong usage.
+ *
+ * <p>A new command is a nested {@code @Command} class here, listed in {@code subcommands}; one that starts a kiosk
+ * extends {@link Start}. The demo ({@code kiosk-demo}'s {@code DemoMain}) adds its {@code demo} command to
+ * {@link #commandLine()}.
  */
 @Command(name = "valuekiosk-kiosk", mixinStandardHelpOptions = true, version = "ValueKiosk kiosk 0.1.0",
         description = "The ValueKiosk touch-screen kiosk.",
-        subcommands = {KioskMain.Demo.class, KioskMain.Run.class, KioskMain.CheckConfig.class,
+        subcommands = {KioskMain.Run.class, KioskMain.CheckConfig.class,
                 KioskMain.HashAttendantCode.class})
 public final class KioskMain {
 
     /** The kiosk's logging configuration (card numbers masked), unless one is chosen with -Dlogback.configurationFile. */
-    static final String LOG_CONFIGURATION = "valuekiosk-kiosk-logback.xml";
+    public static final String LOG_CONFIGURATION = "valuekiosk-kiosk-logback.xml";
 
     public static void main(String[] args) {
-        // Before anything logs: the servers' jar (demo mode) brings its own logback.xml.
+        useKioskLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Before anything logs: the kiosk's logging (card numbers masked), unless -Dlogback.configurationFile says otherwise. */
+    public static void useKioskLogging() {
+        // The servers' jar (in the demo's class path) brings its own logback.xml.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOG_CONFIGURATION);
         }
-        System.exit(commandLine().execute(args));
     }
 
     /** The configured command line; tests run it in-process. */
@@ -61,28 +67,19 @@ public final class KioskMain {
         return exception.getMessage() != null ? exception.getMessage() : exception.getClass().getSimpleName();
     }
 
-    enum Language {
-        ja(Messages.JAPANESE), en(Messages.ENGLISH);
-
-        final Locale locale;
-
-        Language(Locale locale) {
-            this.locale = locale;
-        }
-    }
-
     /** Shared by the commands that start a kiosk: the window, or the headless self-check. */
-    abstract static class Start implements Callable<Integer> {
+    public abstract static class Start implements Callable<Integer> {
 
         @Spec
-        CommandLine.Model.CommandSpec spec;
+        protected CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--self-check", paramLabel = "PNG",
                 description = "Start everything (headless when there is no display), render the first screen to PNG,"
                         + " check the engine and the servers, print one line and exit 0 (healthy) or 1.")
         Path selfCheck;
 
-        abstract Composition compose() throws Exception;
+        /** The kiosk this command starts; closed by {@link #call()}. */
+        protected abstract Composition compose() throws Exception;
 
         @Override
         public Integer call() throws Exception {
@@ -115,31 +112,6 @@ public final class KioskMain {
         }
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = {"The kiosk on its embedded defaults: both servers in this process on loopback with a"
-                    + " development PKI and H2 databases, simulated readers with the demo cards, the touch UI in a"
-                    + " 1280x800 window."})
-    static final class Demo extends Start {
-
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Demo data: PKI (kept), databases and journal (fresh each start)"
-                        + " (default: $XDG_DATA_HOME/valuekiosk/demo or ~/.local/share/valuekiosk/demo).")
-        Path dataDirectory;
-
-        @Option(names = "--language", paramLabel = "ja|en", description = "Language the screens start in (default: ${DEFAULT-VALUE}).")
-        Language language = Language.ja;
-
-        @Override
-        Composition compose() throws Exception {
-            Path directory = dataDirectory != null ? dataDirectory
-                    : DemoKiosk.defaultDataDirectory(System.getenv("XDG_DATA_HOME"), System.getProperty("user.home"));
-            DemoKiosk kiosk = DemoKiosk.start(directory, language.locale);
-            spec.commandLine().getOut().println("demo kiosk: data " + kiosk.dataDirectory() + ", credit company server "
-                    + kiosk.servers().creditUri() + ", e-money server " + kiosk.servers().emoneyUri());
-            return kiosk;
-        }
-    }
-
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "The kiosk of a real site, as its configuration file says (see valuekiosk.properties).")
     static final class Run extends Start {
@@ -148,7 +120,7 @@ public final class KioskMain {
         Path config;
 
         @Override
-        Composition compose() {
+        protected Composition compose() {
             return SiteKiosk.start(KioskConfig.load(config));
         }
     }

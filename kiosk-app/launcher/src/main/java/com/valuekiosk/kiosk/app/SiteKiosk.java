@@ -6,7 +6,6 @@ import com.valuekiosk.kiosk.client.ClientSettings;
 import com.valuekiosk.kiosk.client.KioskTls;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.PcscReader;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk of a real site, from its {@link KioskConfig}: PC/SC readers by name (or simulated ones for
- * usability tests), mutual TLS from the configured stores, clients to the configured servers, the journal
+ * The kiosk of a real site, from its {@link KioskConfig}: PC/SC readers by name, mutual TLS from the configured stores, clients to the configured servers, the journal
  * in the data directory, full screen in kiosk mode.
  */
 public final class SiteKiosk implements Composition {
@@ -79,11 +77,10 @@ public final class SiteKiosk implements Composition {
         }
     }
 
-    /** None, a simulated reader, or a PC/SC reader that starts watching for its reader and cards now. */
+    /** None, or a PC/SC reader that starts watching for its reader and cards now. */
     private static CardReader reader(ReaderChoice choice, CardReader.Kind kind) {
         return switch (choice.kind()) {
             case NONE -> null;
-            case SIMULATED -> kind == CardReader.Kind.CONTACT ? SimulatedReader.contact() : SimulatedReader.contactless();
             case PCSC -> {
                 PcscReader reader = new PcscReader(choice.pcscName(), kind);
                 reader.start();

@@ -145,28 +145,6 @@ public final class Keys {
     public static final String PURCHASE_CARD_WRONG = "purchase.card.wrong";
     public static final String PURCHASE_HINT_PIN = "purchase.hint.pin";
     public static final String PURCHASE_HINT_AMOUNT = "purchase.hint.amount";
-
-    public static final String PANEL_TITLE = "panel.title";
-    public static final String PANEL_CARD_CREDIT = "panel.card.credit";
-    public static final String PANEL_CARD_CONTACTLESS_CREDIT = "panel.card.contactlessCredit";
-    public static final String PANEL_CARD_EMONEY = "panel.card.emoney";
-    public static final String PANEL_CARD_COMBO = "panel.card.combo";
-    public static final String PANEL_CARD_PHONE = "panel.card.phone";
-    public static final String PANEL_INSERT = "panel.insert";
-    public static final String PANEL_TAP = "panel.tap";
-    public static final String PANEL_REMOVE = "panel.remove";
-    public static final String PANEL_CONTACT_HOLDS = "panel.contactHolds";
-    public static final String PANEL_CONTACTLESS_HOLDS = "panel.contactlessHolds";
-    public static final String PANEL_EMPTY = "panel.empty";
-    public static final String PANEL_OTHER_CARD = "panel.otherCard";
-    public static final String PANEL_FAULTS = "panel.faults";
-    public static final String PANEL_REMOVE_DURING_WRITE = "panel.removeDuringWrite";
-    public static final String PANEL_REMOVE_BEFORE_ANSWER = "panel.removeBeforeAnswer";
-    public static final String PANEL_DISARM = "panel.disarm";
-    public static final String PANEL_FAULT_NONE = "panel.fault.none";
-    public static final String PANEL_FAULT_ARMED_WRITE_LOST = "panel.fault.armedWriteLost";
-    public static final String PANEL_FAULT_ARMED_ANSWER_LOST = "panel.fault.armedAnswerLost";
-    public static final String PANEL_FAULT_FIRED = "panel.fault.fired";
     // ---- end card events, card variants, card panel ----
 
     private Keys() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
 import com.valuekiosk.kiosk.reader.CardReader;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Optional;

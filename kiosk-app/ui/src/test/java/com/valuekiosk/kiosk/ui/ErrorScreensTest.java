@@ -16,7 +16,7 @@ import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.FlowError;
 import com.valuekiosk.kiosk.flow.FlowFailure;
 import com.valuekiosk.kiosk.journal.FileJournal;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.credit.CardAccounts;
 import com.valuekiosk.server.db.Database;

@@ -16,8 +16,7 @@ import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.KioskSettings;
 import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.journal.FileJournal;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
-import com.valuekiosk.kiosk.ui.panel.PanelCard;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.EmoneyFixture;
 import com.valuekiosk.server.testing.ServersFixture;
@@ -81,17 +80,6 @@ public final class KioskRig implements AutoCloseable {
         String all = servers.credit(String.class, "SELECT LISTAGG(emoney_card_number || ':' || CAST(amount AS VARCHAR), ',') "
                 + "WITHIN GROUP (ORDER BY billed_at) FROM billing_records WHERE card_number = ?", credit.digits());
         return all == null || all.isEmpty() ? List.of() : List.of(all.split(","));
-    }
-
-    /** The five demo cards for the card panel, the rig's own credit and e-money card among them (their balances are read). */
-    public List<PanelCard> panelCards() {
-        return List.of(
-                new PanelCard(PanelCard.CREDIT, Keys.PANEL_CARD_CREDIT, creditCard),
-                new PanelCard(PanelCard.CONTACTLESS_CREDIT, Keys.PANEL_CARD_CONTACTLESS_CREDIT,
-                        CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD)),
-                new PanelCard(PanelCard.EMONEY, Keys.PANEL_CARD_EMONEY, emoneyCard),
-                new PanelCard(PanelCard.COMBO, Keys.PANEL_CARD_COMBO, CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE)),
-                new PanelCard(PanelCard.PHONE, Keys.PANEL_CARD_PHONE, CARDS.phone(DemoCards.PHONE_PURSE)));
     }
 
     /** Runs flows on the calling thread (the FX thread in tests) and delivers results at once: deterministic. */

@@ -112,11 +112,11 @@ public final class KioskConfig {
             throw new KioskConfigException(TERMINAL_ID, "must be exactly 8 letters, digits or hyphens (as on the"
                     + " terminal's certificate), got \"" + terminalId + "\"");
         }
-        contactReader = ReaderChoice.parse(settings.required(READER_CONTACT));
-        contactlessReader = ReaderChoice.parse(settings.required(READER_CONTACTLESS));
+        contactReader = reader(READER_CONTACT, settings.required(READER_CONTACT));
+        contactlessReader = reader(READER_CONTACTLESS, settings.required(READER_CONTACTLESS));
         if (contactlessReader.kind() == ReaderChoice.Kind.NONE) {
             throw new KioskConfigException(READER_CONTACTLESS, "cannot be none: every kiosk charges e-money cards"
-                    + " on a contactless reader; give its PC/SC name or simulated");
+                    + " on a contactless reader; give its PC/SC name");
         }
         if (homeTerminal && contactReader.kind() != ReaderChoice.Kind.NONE) {
             throw new KioskConfigException(READER_CONTACT, "must be none on a home terminal (home.terminal=true):"
@@ -221,6 +221,15 @@ public final class KioskConfig {
         } catch (IllegalArgumentException e) {
             String key = e.getMessage().startsWith("purchase limits") ? PURCHASE_MAXIMUM
                     : e.getMessage().startsWith("currency") ? CURRENCY : PURCHASE_PRESETS;
+            throw new KioskConfigException(key, e.getMessage());
+        }
+    }
+
+    /** {@code none} or a PC/SC name; a problem becomes a one-line error naming {@code key}. */
+    private static ReaderChoice reader(String key, String value) {
+        try {
+            return ReaderChoice.parse(value);
+        } catch (IllegalArgumentException e) {
             throw new KioskConfigException(key, e.getMessage());
         }
     }

@@ -4,15 +4,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One reader as the configuration names it: {@code none} (no such reader), {@code simulated} (a simulated
- * reader for usability tests, cards placed on the card panel) or a PC/SC reader name (exact, or a part of
- * it, as {@code PcscReader} matches it).
+ * One reader as the configuration names it: {@code none} (no such reader) or a PC/SC reader name (exact, or a
+ * part of it, as {@code PcscReader} matches it). A site kiosk has no simulated readers: usability tests run
+ * the demo ({@code kiosk-demo}), whose card panel moves simulated cards.
  */
 public record ReaderChoice(Kind kind, String pcscName) {
 
-    public enum Kind { NONE, SIMULATED, PCSC }
+    public enum Kind { NONE, PCSC }
 
     public static final String NONE_VALUE = "none";
+    /** What sites wrote for a simulated reader before the demo took usability tests over; refused now. */
     public static final String SIMULATED_VALUE = "simulated";
 
     public ReaderChoice {
@@ -26,22 +27,23 @@ public record ReaderChoice(Kind kind, String pcscName) {
         return new ReaderChoice(Kind.NONE, null);
     }
 
-    public static ReaderChoice simulated() {
-        return new ReaderChoice(Kind.SIMULATED, null);
-    }
-
     public static ReaderChoice pcsc(String name) {
         return new ReaderChoice(Kind.PCSC, name);
     }
 
-    /** {@code none}, {@code simulated} (any case) or a PC/SC name. */
+    /**
+     * {@code none} (any case) or a PC/SC name.
+     *
+     * @throws IllegalArgumentException for {@code simulated} (any case), which a site kiosk does not offer
+     */
     static ReaderChoice parse(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.equals(NONE_VALUE)) {
             return none();
         }
         if (lower.equals(SIMULATED_VALUE)) {
-            return simulated();
+            throw new IllegalArgumentException("simulated readers are not part of a site kiosk; for usability tests"
+                    + " run the demo (kiosk-demo: demo), whose card panel moves simulated cards");
         }
         return pcsc(value);
     }
@@ -50,7 +52,6 @@ public record ReaderChoice(Kind kind, String pcscName) {
     public String value() {
         return switch (kind) {
             case NONE -> NONE_VALUE;
-            case SIMULATED -> SIMULATED_VALUE;
             case PCSC -> pcscName;
         };
     }

@@ -338,12 +338,19 @@ class KioskConfigTest {
     }
 
     @Test
-    void readersMayBeSimulatedOrTheContactReaderNone() throws IOException {
-        settings.put("reader.contact", "none");
-        settings.put("reader.contactless", "Simulated");
+    void theContactReaderMayBeNone() throws IOException {
+        settings.put("reader.contact", "None");
         KioskConfig config = load();
         assertThat(config.contactReader().kind()).isEqualTo(ReaderChoice.Kind.NONE);
-        assertThat(config.contactlessReader().kind()).isEqualTo(ReaderChoice.Kind.SIMULATED);
+        assertThat(config.contactlessReader()).isEqualTo(ReaderChoice.pcsc("SONY FeliCa RC-S380"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reader.contact", "reader.contactless"})
+    void simulatedReadersAreNotPartOfASiteKiosk(String key) throws IOException {
+        settings.put(key, "Simulated");
+        rejects(key).hasMessageContaining("simulated readers are not part of a site kiosk")
+                .hasMessageContaining("run the demo");
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.kiosk.flow.FlowListener;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.reader.PinSource;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.kiosk.ui.ForwardingKioskFlows;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;

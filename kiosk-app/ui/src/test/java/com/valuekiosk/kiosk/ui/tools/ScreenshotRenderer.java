@@ -5,7 +5,7 @@ import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.PurseProfile;
 import com.valuekiosk.card.sim.SimulatedCard;
-import com.valuekiosk.kiosk.reader.SimulatedReader;
+import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
 import com.valuekiosk.kiosk.ui.KioskScreens;
@@ -19,9 +19,6 @@ import com.valuekiosk.kiosk.ui.shell.AttendantView;
 import com.valuekiosk.kiosk.ui.shell.AttendantViewModel;
 import com.valuekiosk.kiosk.ui.shell.IdleTimeout;
 import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
-import com.valuekiosk.kiosk.ui.panel.CardPanel;
-import com.valuekiosk.kiosk.ui.panel.CardPanelViewModel;
-import com.valuekiosk.kiosk.ui.panel.KioskWithPanel;
 import com.valuekiosk.kiosk.ui.purchase.PaymentVariant;
 import com.valuekiosk.server.credit.CardAccounts;
 import com.valuekiosk.server.db.Database;
@@ -49,7 +46,8 @@ import javax.imageio.ImageIO;
 /**
  * Renders every screen of the kiosk, in Japanese and English, to {@code <dir>/<screen>_<ja|en>.png} —
  * headless (Monocle), on the real engine with simulated cards and both servers on loopback, reaching each
- * screen the way a person would. Run it as README.md says; the PNGs are kept in assets/screenshots.
+ * screen the way a person would. Run it as README.md says; the PNGs are kept in assets/screenshots. (The card panel
+ * of the demo is rendered by kiosk-demo's CardPanelScreenshots.)
  */
 public final class ScreenshotRenderer {
 
@@ -256,23 +254,6 @@ public final class ScreenshotRenderer {
         ui.navigator().navigate(Screen.MENU);
 
         renderErrorScreens();
-
-        // Demo / usability mode: the kiosk with the card panel beside it (R-UT1), a fault armed.
-        KioskScreens panelScreens = new KioskScreens(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
-        KioskUi withPanel = new KioskUi(panelScreens);
-        CardPanelViewModel panel = new CardPanelViewModel(kiosk.contact, kiosk.contactless, kiosk.panelCards(),
-                KioskRig.currentThread());
-        Scene panelScene = KioskWithPanel.scene(withPanel, new CardPanel(panel, withPanel.messages()));
-        Stage panelStage = new Stage();
-        panelStage.setScene(panelScene);
-        panelStage.show();
-        panel.insert(panel.cards().get(0));
-        panel.tap(panel.cards().get(2));
-        panelScreens.menu().purchase();
-        panel.removeDuringWrite();
-        shoot("card_panel", panelScene, withPanel.messages());
-        panel.disarm();
-        panelStage.close();
     }
 
     /**

@@ -1,0 +1,196 @@
+package com.valuekiosk.kiosk.demo;
+
+import com.valuekiosk.kiosk.app.Composition;
+import com.valuekiosk.kiosk.app.KioskParts;
+import com.valuekiosk.kiosk.app.ServerProbe;
+import com.valuekiosk.kiosk.app.Shutdown;
+import com.valuekiosk.kiosk.client.ClientSettings;
+import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.kiosk.flow.SaleSettings;
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskUi;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.demo.panel.CardPanel;
+import com.valuekiosk.kiosk.demo.panel.CardPanelViewModel;
+import com.valuekiosk.kiosk.demo.panel.KioskWithPanel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk on its embedded defaults: both servers in this process on loopback ({@link DemoServers}), the
+ * development PKI, two simulated readers with the demo card set ({@link DemoReaders}), the engine and the
+ * touch UI in a 1280 × 800 window. Everything lives in one data directory:
+ * {@code pki/} (kept), {@code servers/} (H2, fresh each start), {@code kiosk/} (journal fresh each start,
+ * fingerprint key, receipts).
+ */
+public final class DemoKiosk implements Composition {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoKiosk.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path dataDirectory;
+    private final FileLock lock;
+    private final DemoServers servers;
+    private final DemoReaders readers;
+    private final KioskParts parts;
+    private final UiSettings uiSettings;
+    private final KioskTls tls;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private DemoKiosk(Path dataDirectory, FileLock lock, DemoServers servers, DemoReaders readers, KioskParts parts,
+                      UiSettings uiSettings, KioskTls tls) {
+        this.dataDirectory = dataDirectory;
+        this.lock = lock;
+        this.servers = servers;
+        this.readers = readers;
+        this.parts = parts;
+        this.uiSettings = uiSettings;
+        this.tls = tls;
+    }
+
+    /**
+     * The data directory of the demo: {@code $XDG_DATA_HOME/valuekiosk/demo}, else
+     * {@code ~/.local/share/valuekiosk/demo}.
+     */
+    public static Path defaultDataDirectory(String xdgDataHome, String userHome) {
+        Path base = xdgDataHome != null && !xdgDataHome.isBlank() ? Path.of(xdgDataHome) : Path.of(userHome, ".local", "share");
+        return base.resolve("valuekiosk").resolve("demo");
+    }
+
+    /** Starts servers and engine in {@code dataDirectory}; the UI language starts as {@code language}. */
+    public static DemoKiosk start(Path dataDirectory, Locale language) throws Exception {
+        Objects.requireNonNull(language, "language");
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        FileLock lock = lock(directory);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            DemoServers servers = DemoServers.start(directory);
+            started.add(0, servers);
+            Path kiosk = directory.resolve("kiosk");
+            // The servers forgot every purchase (fresh databases): so does the kiosk's journal.
+            Files.createDirectories(kiosk);
+            Files.deleteIfExists(kiosk.resolve(KioskParts.JOURNAL_FILE));
+            KioskTls tls = KioskTls.fromFiles(servers.pki().terminalKeyStore(DemoServers.TERMINAL),
+                    servers.pki().storePassword(), servers.pki().trustStore());
+            DemoReaders readers = DemoReaders.create();
+            readers.placePurchaseCards();
+            SaleSettings sale = SaleSettings.yen();
+            KioskParts parts = KioskParts.assemble(new KioskParts.Plan(readers.contact(), readers.contactless(),
+                    servers.creditUri(), servers.emoneyUri(), tls, DemoServers.TERMINAL, kiosk, ClientSettings.defaults(),
+                    sale));
+            // A window, not kiosk mode: the demo sits on a desktop beside its card panel.
+            UiSettings settings = new UiSettings(sale, kiosk.resolve("receipts"), language).withKioskMode(false);
+            log.info("demo kiosk up: data {}, credit company server {}, e-money server {}", directory,
+                    servers.creditUri(), servers.emoneyUri());
+            return new DemoKiosk(directory, lock, servers, readers, parts, settings, tls);
+        } catch (Exception | Error e) {
+            Shutdown.closeAll(started);
+            lock.release();
+            lock.channel().close();
+            throw e;
+        }
+    }
+
+    /** One demo per data directory: a second one would wipe the databases under the first. */
+    private static FileLock lock(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        FileChannel channel = FileChannel.open(directory.resolve("demo.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another demo kiosk is running on " + directory
+                    + "; stop it or give this one another --data-dir");
+        }
+        return lock;
+    }
+
+    /**
+     * The demo window: the kiosk screen with the usability card panel (R-UT1) beside it, on the same simulated
+     * readers as the engine. The cards of FIG. 9B start on the readers ({@link DemoReaders#placePurchaseCards()});
+     * the panel moves them, or pulls one away during a write.
+     */
+    @Override
+    public Scene scene(KioskUi ui, BackgroundWork background) {
+        CardPanelViewModel panel = new CardPanelViewModel(readers.contact(), readers.contactless(), readers.panelCards(),
+                background);
+        return KioskWithPanel.scene(ui, new CardPanel(panel, ui.messages()));
+    }
+
+    public DemoReaders readers() {
+        return readers;
+    }
+
+    public DemoServers servers() {
+        return servers;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public KioskParts parts() {
+        return parts;
+    }
+
+    @Override
+    public UiSettings uiSettings() {
+        return uiSettings;
+    }
+
+    @Override
+    public boolean fullScreen() {
+        return false;
+    }
+
+    @Override
+    public String title() {
+        return "ValueKiosk demo (simulated cards, servers on loopback)";
+    }
+
+    @Override
+    public List<ServerProbe.Result> probeServers() {
+        ServerProbe probe = new ServerProbe(tls, PROBE_TIMEOUT);
+        return List.of(probe.probe("credit", servers.creditUri()), probe.probe("emoney", servers.emoneyUri()));
+    }
+
+    @Override
+    public boolean serversRequired() {
+        return true;
+    }
+
+    /** Engine, clients, readers, then both servers, then the data directory lock. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        parts.close();
+        Shutdown.closeAll(List.of(servers));
+        try {
+            lock.release();
+            lock.channel().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing the demo lock", e);
+        }
+    }
+}

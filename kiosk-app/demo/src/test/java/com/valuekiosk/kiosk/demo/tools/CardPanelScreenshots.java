@@ -1,0 +1,119 @@
+package com.valuekiosk.kiosk.demo.tools;
+
+import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.kiosk.demo.panel.CardPanel;
+import com.valuekiosk.kiosk.demo.panel.CardPanelViewModel;
+import com.valuekiosk.kiosk.demo.panel.KioskWithPanel;
+import com.valuekiosk.kiosk.demo.panel.PanelCard;
+import com.valuekiosk.kiosk.ui.KioskFlows;
+import com.valuekiosk.kiosk.ui.KioskRig;
+import com.valuekiosk.kiosk.ui.KioskScreens;
+import com.valuekiosk.kiosk.ui.KioskUi;
+import com.valuekiosk.kiosk.ui.Messages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders the demo's window — the kiosk screen with the usability card panel beside it (R-UT1), a card in each
+ * reader, the purchase screen, "remove during write" armed — in Japanese and English to
+ * {@code <dir>/card_panel_<ja|en>.png}, headless, as kiosk-ui's ScreenshotRenderer renders the kiosk's own screens:
+ * {@code ./mvnw -B -ntp -Pscreenshots -DskipTests -pl kiosk-app/demo -am verify}.
+ */
+public final class CardPanelScreenshots {
+
+    private CardPanelScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "assets/screenshots").toAbsolutePath();
+        if (System.getProperty("glass.platform") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(output);
+        int status = 0;
+        Platform.startup(() -> { });
+        KioskRig kiosk = null;
+        try {
+            kiosk = new KioskRig(Files.createTempDirectory("valuekiosk-panel-screens"));
+            KioskRig rig = kiosk;
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    render(rig, output);
+                    done.complete(null);
+                } catch (Throwable t) {
+                    done.completeExceptionally(t);
+                }
+            });
+            done.get(5, TimeUnit.MINUTES);
+            System.out.println("wrote the card panel screenshots to " + output);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            if (kiosk != null) {
+                kiosk.close();
+            }
+            Platform.exit();
+        }
+        System.exit(status); // the servers' pools are not daemons
+    }
+
+    private static void render(KioskRig kiosk, Path output) {
+        KioskScreens screens = new KioskScreens(KioskFlows.of(kiosk.engine), KioskRig.currentThread(), kiosk.uiSettings());
+        KioskUi withPanel = new KioskUi(screens);
+        CardPanelViewModel panel = new CardPanelViewModel(kiosk.contact, kiosk.contactless,
+                PanelCard.of(kiosk.creditCard, KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD),
+                        kiosk.emoneyCard, KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE),
+                        KioskRig.CARDS.phone(DemoCards.PHONE_PURSE)),
+                KioskRig.currentThread());
+        Scene panelScene = KioskWithPanel.scene(withPanel, new CardPanel(panel, withPanel.messages()));
+        Stage panelStage = new Stage();
+        panelStage.setScene(panelScene);
+        panelStage.show();
+        panel.insert(panel.cards().get(0));
+        panel.tap(panel.cards().get(2));
+        screens.menu().purchase();
+        panel.removeDuringWrite();
+        Messages messages = withPanel.messages();
+        for (Locale language : Messages.LANGUAGES) {
+            messages.setLocale(language);
+            write(panelScene.snapshot(null), output.resolve("card_panel_" + language.getLanguage() + ".png"));
+        }
+        messages.setLocale(Messages.JAPANESE);
+        panel.disarm();
+        panelStage.close();
+    }
+
+    private static void write(WritableImage image, Path file) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(png, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        }
+    }
+}
