@@ -37,6 +37,14 @@ class EngineArchitectureTest {
     }
 
     @Test
+    void theCardLibraryAndTheWireMessagesAreUsedThroughTheirPublicApi() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("com.valuekiosk.card.host.internal..", "com.valuekiosk.wire.internal..")
+                .because("card-host and server-wire keep their helpers internal; their README names the public API")
+                .check(engine);
+    }
+
+    @Test
     void readersKnowNeitherServersNorFlows() {
         noClasses().that().resideInAPackage("..kiosk.reader..").should().dependOnClassesThat()
                 .resideInAnyPackage("..kiosk.client..", "..kiosk.flow..", "..kiosk.journal..", "com.valuekiosk.wire..")

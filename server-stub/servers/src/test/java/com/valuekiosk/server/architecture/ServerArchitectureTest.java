@@ -30,6 +30,14 @@ class ServerArchitectureTest {
     }
 
     @Test
+    void theCardLibraryAndTheWireMessagesAreUsedThroughTheirPublicApi() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("com.valuekiosk.card.host.internal..", "com.valuekiosk.wire.internal..")
+                .because("card-host and server-wire keep their helpers internal; their README names the public API")
+                .check(SERVERS);
+    }
+
+    @Test
     void theTwoServersDoNotReachIntoEachOther() {
         noClasses().that().resideInAPackage("..server.credit..").should().dependOnClassesThat()
                 .resideInAPackage("..server.emoney..").check(SERVERS);
