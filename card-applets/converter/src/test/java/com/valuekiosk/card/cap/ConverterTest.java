@@ -1,0 +1,49 @@
+package com.valuekiosk.card.cap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConverterTest {
+
+    static final String PACKAGE = "com/valuekiosk/card/applet";
+
+    static Converter.Settings settings() {
+        return new Converter.Settings(PACKAGE, Hex.decode("F0564B494F534B00"), 1, 0, List.of(
+                new Converter.AppletSpec(PACKAGE + "/CreditCardApplet", Hex.decode("F0564B494F534B01")),
+                new Converter.AppletSpec(PACKAGE + "/PurseApplet", Hex.decode("F0564B494F534B02"))));
+    }
+
+    static Converter.Result convert() throws ConversionException {
+        return Converter.convert(AppletPackage.classes(), settings(), ApiTokens.javaCard304());
+    }
+
+    @Test
+    void twoConversionsGiveTheSameBytes() throws Exception {
+        byte[] first = convert().cap().toJar();
+        byte[] second = convert().cap().toJar();
+        assertThat(second).isEqualTo(first);
+    }
+
+    /** Like the reference converter: every construct outside the subset is an error naming class, method and line. */
+    @Test
+    void constructsOutsideTheSubsetAreRefusedWithClassMethodAndLine() throws Exception {
+        String fixture = "com/valuekiosk/card/cap/fixture";
+        java.nio.file.Path location = java.nio.file.Path.of(ConverterTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Converter.Settings settings = new Converter.Settings(fixture, Hex.decode("F0564B494F534BFF"), 1, 0, List.of());
+
+        org.assertj.core.api.ThrowableAssert.ThrowingCallable conversion =
+                () -> Converter.convert(ClassFiles.read(location, fixture), settings, ApiTokens.javaCard304());
+
+        ConversionException refused = org.assertj.core.api.Assertions.catchThrowableOfType(ConversionException.class, conversion);
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).anyMatch(p -> p.matches(
+                "Refused\\.wide\\(SSS\\)Z line \\d+: int result of IADD compared by IF_ICMP.. without a \\(short\\) or \\(byte\\) cast"));
+        assertThat(refused.problems()).anyMatch(p -> p.matches("Refused\\.unsigned\\(S\\)S line \\d+: IUSHR: .*"));
+        assertThat(refused.problems()).anyMatch(p -> p.matches("Refused\\.big\\(J\\)J line \\d+: LADD has no Java Card equivalent"));
+        assertThat(refused.problems()).anyMatch(p -> p.matches("Refused\\.text\\(\\)Ljava/lang/Object; line \\d+: LDC of a String has no Java Card equivalent"));
+        assertThat(refused.problems()).contains(
+                "Refused field counter: static fields other than compile-time constants are not supported yet");
+    }
+}
