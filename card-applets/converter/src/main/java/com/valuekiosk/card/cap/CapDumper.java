@@ -198,7 +198,11 @@ public final class CapDumper {
         int[] entry = constantPool.get(index);
         int tag = entry[0];
         int classRef = (entry[1] << 8) | entry[2];
-        String type = index < cpTypes.size() && cpTypes.get(index) != null ? " " + cpTypes.get(index) : "";
+        String type = index < cpTypes.size() && cpTypes.get(index) != null ? cpTypes.get(index) : "";
+        if ((tag == 3 || tag == 4 || tag == 6) && !type.isEmpty() && !type.startsWith("(")) {
+            type = "()" + type; // a method without parameters
+        }
+        type = type.isEmpty() ? "" : " " + type;
         String kind = tag < CP_TAGS.length ? CP_TAGS[tag] : "tag " + tag;
         return switch (tag) {
             case 1 -> kind + " " + classRef(classRef);

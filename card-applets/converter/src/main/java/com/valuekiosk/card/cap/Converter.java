@@ -71,6 +71,7 @@ public final class Converter {
     private final List<CpKey> constantPool = new ArrayList<>();
     private final Map<CpKey, Integer> cpIndex = new HashMap<>();
     private final List<ApiPackage> imports = new ArrayList<>();
+    private final Set<CpKey> catchTypes = new LinkedHashSet<>();
     private final Map<String, Integer> bytecodes = new TreeMap<>();
 
     private Converter(ApiTokens api, Settings settings) {
@@ -224,7 +225,9 @@ public final class Converter {
         ByteSink refs2 = new ByteSink();
         byte[] method = methodComponent(handlers, refs1, refs2);
         Map<Integer, byte[]> components = new TreeMap<>();
-        components.put(CapFile.APPLET, appletComponent());
+        if (!settings.applets().isEmpty()) {
+            components.put(CapFile.APPLET, appletComponent());
+        }
         components.put(CapFile.IMPORT, importComponent());
         components.put(CapFile.CONSTANT_POOL, constantPoolComponent());
         components.put(CapFile.CLASS, classComponent());
@@ -422,7 +425,7 @@ public final class Converter {
         method.maxLocals = maxLocal - method.nargs;
         for (TryCatchBlockNode handler : node.tryCatchBlocks) {
             if (handler.type != null) {
-                use(new CpKey(CP_CLASS, handler.type, null, null), method, 0);
+                catchTypes.add(use(new CpKey(CP_CLASS, handler.type, null, null), method, 0));
             }
         }
         if (method.maxStack > 255 || method.nargs > 255 || method.maxLocals > 255) {
@@ -755,6 +758,10 @@ public final class Converter {
     private void buildConstantPool() {
         List<CpKey> sorted = new ArrayList<>(constantPool);
         sorted.sort(Comparator.comparingInt(key -> key.tag() == CP_INSTANCE_FIELD ? 0 : 1));
+        // a catch type must not be entry 0: catch_type_index 0 means "any exception"
+        if (sorted.size() > 1 && catchTypes.contains(sorted.get(0))) {
+            sorted.add(1, sorted.remove(0));
+        }
         constantPool.clear();
         constantPool.addAll(sorted);
         for (int i = 0; i < constantPool.size(); i++) {
@@ -1151,7 +1158,7 @@ public final class Converter {
         ByteSink info = new ByteSink()
                 .u2(0xDECA).u2(0xFFED)
                 .u1(1).u1(2) // CAP format 2.1
-                .u1(0x04) // ACC_APPLET
+                .u1(settings.applets().isEmpty() ? 0 : 0x04) // ACC_APPLET
                 .u1(settings.minor()).u1(settings.major()).u1(settings.packageAid().length).bytes(settings.packageAid())
                 .u1(name.length).bytes(name);
         return ByteSink.component(CapFile.HEADER, info.toByteArray());

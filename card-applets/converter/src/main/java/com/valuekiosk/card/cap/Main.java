@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code valuekiosk-cap}: convert an applet package into a CAP file, dump a CAP file. */
-@Command(name = "valuekiosk-cap", mixinStandardHelpOptions = true, subcommands = {Main.Convert.class, Main.Dump.class},
+@Command(name = "valuekiosk-cap", mixinStandardHelpOptions = true, subcommands = {Main.Convert.class, Main.Dump.class, Main.Verify.class},
         description = "Java Card CAP files of the ValueKiosk applets, without the Java Card SDK.")
 public final class Main implements Runnable {
 
@@ -121,6 +121,27 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             spec.commandLine().getOut().print(CapDumper.dump(CapFile.read(file), ApiTokens.javaCard304()));
             return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Checks the structure of a CAP file; exit code 1 and one line per problem if it breaks a rule.")
+    static final class Verify implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.cap")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> problems = CapVerifier.verify(CapFile.read(file));
+            if (problems.isEmpty()) {
+                spec.commandLine().getOut().println(file + ": no problems found");
+                return 0;
+            }
+            problems.forEach(spec.commandLine().getErr()::println);
+            return 1;
         }
     }
 }

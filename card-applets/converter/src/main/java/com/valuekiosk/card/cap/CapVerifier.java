@@ -1,0 +1,407 @@
+package com.valuekiosk.card.cap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Structural checks of a CAP file that can be made off-card, each rule named in its messages
+ * ({@code [RULE] where: what}). First rules: which components are there and how big they say they
+ * are, the header, constant pool indices and the kind of entry each instruction needs, branch
+ * targets, exception handler ranges, the applets' install methods and the reference locations.
+ * Type-checking the bytecode (what a card's verifier does) is not one of them yet.
+ */
+public final class CapVerifier {
+
+    public enum Rule { COMPONENTS, COMPONENT_SIZE, DIRECTORY, HEADER, CONSTANT_POOL, CONSTANT_POOL_INDEX, INSTRUCTION, BRANCH_TARGET,
+        HANDLER, APPLET, REFERENCE_LOCATION }
+
+    private static final int[] REQUIRED = {CapFile.HEADER, CapFile.DIRECTORY, CapFile.IMPORT, CapFile.CONSTANT_POOL, CapFile.CLASS,
+        CapFile.METHOD, CapFile.STATIC_FIELD, CapFile.REFERENCE_LOCATION, CapFile.DESCRIPTOR};
+
+    private final CapFile cap;
+    private final List<String> problems = new ArrayList<>();
+    private final List<Integer> cpTags = new ArrayList<>();
+    /** Method offset -> bytecode length, from the Descriptor component. */
+    private final Map<Integer, Integer> methods = new TreeMap<>();
+    /** Offset (in the Method component's info) of every instruction -> its method's offset. */
+    private final Map<Integer, Integer> instructions = new TreeMap<>();
+    private final TreeSet<Integer> byteIndexOperands = new TreeSet<>();
+    private final TreeSet<Integer> shortIndexOperands = new TreeSet<>();
+    private final TreeSet<Integer> classOffsets = new TreeSet<>();
+
+    private CapVerifier(CapFile cap) {
+        this.cap = cap;
+    }
+
+    /** The problems found; empty when every rule holds. */
+    public static List<String> verify(CapFile cap) {
+        return new CapVerifier(cap).run();
+    }
+
+    private void report(Rule rule, String where, String what) {
+        problems.add("[" + rule + "] " + where + ": " + what);
+    }
+
+    private static int u1(byte[] bytes, int at) {
+        return bytes[at] & 0xFF;
+    }
+
+    private static int u2(byte[] bytes, int at) {
+        return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+    }
+
+    private byte[] info(int tag) {
+        byte[] component = cap.component(tag);
+        return component == null ? null : java.util.Arrays.copyOfRange(component, 3, component.length);
+    }
+
+    private List<String> run() {
+        components();
+        if (!problems.isEmpty()) {
+            return problems; // the rest reads the components by their sizes
+        }
+        header();
+        directory();
+        try {
+            descriptorMethods();
+            classes();
+            constantPool();
+            methodComponent();
+            applets();
+            referenceLocations();
+        } catch (IndexOutOfBoundsException e) {
+            report(Rule.COMPONENT_SIZE, "CAP", "a structure runs past the end of its component (" + e.getMessage() + ")");
+        }
+        return problems;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void components() {
+        for (int tag : REQUIRED) {
+            if (cap.component(tag) == null) {
+                report(Rule.COMPONENTS, CapFile.componentName(tag), "component missing");
+            }
+        }
+        for (Map.Entry<Integer, byte[]> component : cap.components().entrySet()) {
+            byte[] bytes = component.getValue();
+            String name = CapFile.componentName(component.getKey());
+            if (bytes.length < 3) {
+                report(Rule.COMPONENT_SIZE, name, "shorter than its tag and size");
+            } else if (u2(bytes, 1) != bytes.length - 3) {
+                report(Rule.COMPONENT_SIZE, name, "size item says " + u2(bytes, 1) + ", the component has " + (bytes.length - 3) + " bytes");
+            }
+        }
+    }
+
+    private void header() {
+        byte[] header = info(CapFile.HEADER);
+        if (u2(header, 0) != 0xDECA || u2(header, 2) != 0xFFED) {
+            report(Rule.HEADER, "Header", String.format("magic 0x%04X%04X, not 0xDECAFFED", u2(header, 0), u2(header, 2)));
+        }
+        if (u1(header, 5) != 2 || u1(header, 4) > 2) {
+            report(Rule.HEADER, "Header", "CAP format " + u1(header, 5) + "." + u1(header, 4) + ", not 2.1");
+        }
+        int aidLength = u1(header, 9);
+        if (aidLength < 5 || aidLength > 16) {
+            report(Rule.HEADER, "Header", "package AID of " + aidLength + " bytes, not 5..16");
+        }
+        boolean applet = (u1(header, 6) & 0x04) != 0;
+        if (applet != (cap.component(CapFile.APPLET) != null)) {
+            report(Rule.COMPONENTS, "Applet", applet ? "ACC_APPLET set but no Applet component" : "Applet component without ACC_APPLET");
+        }
+    }
+
+    private void directory() {
+        byte[] directory = info(CapFile.DIRECTORY);
+        for (int tag = 1; tag <= 12; tag++) {
+            int listed = u2(directory, 2 * (tag - 1));
+            byte[] component = cap.component(tag);
+            int actual = component == null ? 0 : component.length - 3;
+            if (listed != actual) {
+                report(Rule.DIRECTORY, CapFile.componentName(tag), "Directory lists " + listed + " bytes, the component has " + actual);
+            }
+        }
+        byte[] imports = info(CapFile.IMPORT);
+        if (u1(directory, 30) != u1(imports, 0)) {
+            report(Rule.DIRECTORY, "Import", "Directory lists " + u1(directory, 30) + " imports, the Import component has " + u1(imports, 0));
+        }
+    }
+
+    private void descriptorMethods() {
+        byte[] descriptor = info(CapFile.DESCRIPTOR);
+        int at = 0;
+        int classCount = u1(descriptor, at++);
+        for (int c = 0; c < classCount; c++) {
+            at += 4;
+            int interfaces = u1(descriptor, at++);
+            int fields = u2(descriptor, at);
+            int methodCount = u2(descriptor, at + 2);
+            at += 4 + 2 * interfaces + 7 * fields;
+            for (int m = 0; m < methodCount; m++) {
+                int flags = u1(descriptor, at + 1);
+                int offset = u2(descriptor, at + 2);
+                int bytecodes = u2(descriptor, at + 6);
+                if ((flags & 0x40) == 0) {
+                    methods.put(offset, bytecodes);
+                }
+                at += 12;
+            }
+        }
+    }
+
+    private void classes() {
+        byte[] classes = info(CapFile.CLASS);
+        int at = 2 + u2(classes, 0);
+        while (at < classes.length) {
+            classOffsets.add(at);
+            int bitfield = u1(classes, at);
+            int interfaces = bitfield & 0xF;
+            if ((bitfield & 0x80) != 0) {
+                at += 1 + 2 * interfaces;
+                continue;
+            }
+            int publicCount = u1(classes, at + 7);
+            int packageCount = u1(classes, at + 9);
+            at += 10 + 2 * publicCount + 2 * packageCount;
+            for (int i = 0; i < interfaces; i++) {
+                at += 3 + u1(classes, at + 2);
+            }
+        }
+    }
+
+    private void constantPool() {
+        byte[] pool = info(CapFile.CONSTANT_POOL);
+        int count = u2(pool, 0);
+        if (pool.length != 2 + 4 * count) {
+            report(Rule.CONSTANT_POOL, "ConstantPool", count + " entries need " + (2 + 4 * count) + " bytes, the component has " + pool.length);
+            return;
+        }
+        int imports = u1(info(CapFile.IMPORT), 0);
+        for (int i = 0; i < count; i++) {
+            int at = 2 + 4 * i;
+            int tag = u1(pool, at);
+            cpTags.add(tag);
+            String where = "ConstantPool #" + i;
+            if (tag < 1 || tag > 6) {
+                report(Rule.CONSTANT_POOL, where, "tag " + tag + " is not a constant pool tag");
+                continue;
+            }
+            boolean external = (u1(pool, at + 1) & 0x80) != 0;
+            if (external) {
+                int packageToken = u1(pool, at + 1) & 0x7F;
+                if (packageToken >= imports) {
+                    report(Rule.CONSTANT_POOL, where, "package token " + packageToken + " but " + imports + " imports");
+                }
+            } else if (tag == 5 || tag == 6) {
+                int offset = u2(pool, at + 2);
+                if (tag == 6 && !methods.containsKey(offset)) {
+                    report(Rule.CONSTANT_POOL, where, String.format("static method offset 0x%04X is no method in the Method component", offset));
+                }
+            } else {
+                int offset = u2(pool, at + 1);
+                if (!classOffsets.contains(offset)) {
+                    report(Rule.CONSTANT_POOL, where, String.format("class offset 0x%04X is no class in the Class component", offset));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void methodComponent() {
+        byte[] code = info(CapFile.METHOD);
+        Map<Integer, Integer> starts = new TreeMap<>();
+        for (Map.Entry<Integer, Integer> method : methods.entrySet()) {
+            int offset = method.getKey();
+            boolean extended = (u1(code, offset) & 0x80) != 0;
+            int start = offset + (extended ? 4 : 2);
+            int end = start + method.getValue();
+            starts.put(offset, start);
+            String where = String.format("method@0x%04X", offset);
+            if (end > code.length) {
+                report(Rule.INSTRUCTION, where, "bytecode runs past the end of the Method component");
+                continue;
+            }
+            List<int[]> branches = new ArrayList<>();
+            int at = start;
+            while (at < end) {
+                int opcode = u1(code, at);
+                if (JcOpcodes.name(opcode) == null) {
+                    report(Rule.INSTRUCTION, where, String.format("undefined opcode 0x%02X at 0x%04X", opcode, at));
+                    break;
+                }
+                instructions.put(at, offset);
+                instruction(code, at, where, branches);
+                at += JcOpcodes.length(code, at);
+            }
+            if (at != end) {
+                report(Rule.INSTRUCTION, where, String.format("last instruction ends at 0x%04X, the method at 0x%04X", at, end));
+            }
+            for (int[] branch : branches) {
+                int target = branch[1];
+                if (target < start || target >= end || !instructions.containsKey(target)) {
+                    report(Rule.BRANCH_TARGET, where, String.format("branch at 0x%04X to 0x%04X, %s", branch[0], target,
+                            target < start || target >= end ? "outside the method" : "not the start of an instruction"));
+                }
+            }
+        }
+        int handlers = u1(code, 0);
+        for (int i = 0; i < handlers; i++) {
+            int at = 1 + 8 * i;
+            int start = u2(code, at);
+            int length = u2(code, at + 2) & 0x7FFF;
+            int handler = u2(code, at + 4);
+            int catchType = u2(code, at + 6);
+            String where = "handler " + i;
+            Integer method = instructions.get(start);
+            if (method == null) {
+                report(Rule.HANDLER, where, String.format("try block starts at 0x%04X, not at an instruction", start));
+                continue;
+            }
+            int methodEnd = starts.get(method) + methods.get(method);
+            if (length == 0 || start + length > methodEnd || (start + length < methodEnd && !instructions.containsKey(start + length))) {
+                report(Rule.HANDLER, where, String.format("try block 0x%04X..0x%04X does not end at an instruction of its method", start, start + length));
+            }
+            if (!method.equals(instructions.get(handler))) {
+                report(Rule.HANDLER, where, String.format("handler at 0x%04X is not an instruction of the method of its try block", handler));
+            }
+            if (catchType != 0 && (catchType >= cpTags.size() || cpTags.get(catchType) != 1)) {
+                report(Rule.HANDLER, where, "catch type #" + catchType + " is not a Classref");
+            }
+        }
+    }
+
+    /** Checks the operands of one instruction; records branch targets and constant pool operand positions. */
+    private void instruction(byte[] code, int at, String where, List<int[]> branches) {
+        int opcode = u1(code, at);
+        String name = JcOpcodes.name(opcode);
+        switch (JcOpcodes.format(opcode)) {
+            case BRANCH_BYTE -> branches.add(new int[] {at, at + (byte) code[at + 1]});
+            case BRANCH_SHORT -> branches.add(new int[] {at, at + (short) u2(code, at + 1)});
+            case TABLESWITCH -> {
+                branches.add(new int[] {at, at + (short) u2(code, at + 1)});
+                int cases = (short) u2(code, at + 5) - (short) u2(code, at + 3) + 1;
+                for (int i = 0; i < cases; i++) {
+                    branches.add(new int[] {at, at + (short) u2(code, at + 7 + 2 * i)});
+                }
+            }
+            case LOOKUPSWITCH -> {
+                branches.add(new int[] {at, at + (short) u2(code, at + 1)});
+                int pairs = u2(code, at + 3);
+                for (int i = 0; i < pairs; i++) {
+                    branches.add(new int[] {at, at + (short) u2(code, at + 7 + 4 * i)});
+                }
+            }
+            case CP_BYTE -> {
+                byteIndexOperands.add(at + 1);
+                checkIndex(where, at, name, u1(code, at + 1));
+            }
+            case CP_SHORT -> {
+                shortIndexOperands.add(at + 1);
+                checkIndex(where, at, name, u2(code, at + 1));
+            }
+            case INTERFACE -> {
+                shortIndexOperands.add(at + 2);
+                checkIndex(where, at, name, u2(code, at + 2));
+            }
+            case ATYPE_CP -> {
+                int atype = u1(code, at + 1);
+                if (atype == 0 || atype == JcOpcodes.T_REFERENCE) {
+                    shortIndexOperands.add(at + 2);
+                    checkIndex(where, at, name, u2(code, at + 2));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The entry exists and is of the kind the instruction needs. */
+    private void checkIndex(String where, int at, String name, int index) {
+        if (index >= cpTags.size()) {
+            report(Rule.CONSTANT_POOL_INDEX, where, String.format("%s at 0x%04X: index %d beyond the constant pool (%d entries)",
+                    name, at, index, cpTags.size()));
+            return;
+        }
+        int tag = cpTags.get(index);
+        int expected;
+        if (name.startsWith("getfield") || name.startsWith("putfield")) {
+            expected = 2;
+        } else if (name.equals("invokevirtual")) {
+            expected = 3;
+        } else if (name.startsWith("getstatic") || name.startsWith("putstatic")) {
+            expected = 5;
+        } else if (name.equals("invokestatic")) {
+            expected = 6;
+        } else if (name.equals("invokespecial")) {
+            expected = tag == 4 ? 4 : 6;
+        } else {
+            expected = 1; // new, anewarray, checkcast, instanceof, invokeinterface
+        }
+        if (tag != expected) {
+            report(Rule.CONSTANT_POOL_INDEX, where, String.format("%s at 0x%04X: #%d is a constant pool entry of tag %d, not %d",
+                    name, at, index, tag, expected));
+        }
+    }
+
+    private void applets() {
+        byte[] applets = info(CapFile.APPLET);
+        if (applets == null) {
+            return;
+        }
+        int at = 1;
+        for (int i = 0; i < u1(applets, 0); i++) {
+            int aidLength = u1(applets, at);
+            int install = u2(applets, at + 1 + aidLength);
+            if (!methods.containsKey(install)) {
+                report(Rule.APPLET, "applet " + (i + 1), String.format("install method offset 0x%04X is no method", install));
+            }
+            at += 3 + aidLength;
+        }
+    }
+
+    private void referenceLocations() {
+        byte[] refs = info(CapFile.REFERENCE_LOCATION);
+        int byteCount = u2(refs, 0);
+        compare("one-byte", locations(refs, 2, byteCount), byteIndexOperands);
+        int shortCount = u2(refs, 2 + byteCount);
+        compare("two-byte", locations(refs, 4 + byteCount, shortCount), shortIndexOperands);
+    }
+
+    private static TreeSet<Integer> locations(byte[] refs, int at, int count) {
+        TreeSet<Integer> locations = new TreeSet<>();
+        int location = 0;
+        for (int i = 0; i < count; i++) {
+            int delta = u1(refs, at + i);
+            location += delta;
+            if (delta != 255) {
+                locations.add(location);
+            }
+        }
+        return locations;
+    }
+
+    private void compare(String kind, TreeSet<Integer> listed, TreeSet<Integer> operands) {
+        for (int location : listed) {
+            if (!operands.contains(location)) {
+                report(Rule.REFERENCE_LOCATION, "RefLocation", String.format("%s location 0x%04X is no constant pool index operand", kind, location));
+            }
+        }
+        for (int operand : operands) {
+            if (!listed.contains(operand)) {
+                report(Rule.REFERENCE_LOCATION, "RefLocation", String.format("%s constant pool index at 0x%04X is not listed", kind, operand));
+            }
+        }
+    }
+
+    /** Offsets of the instructions by method, for tests that break one of them. */
+    static Map<Integer, Integer> instructionOffsets(CapFile cap) {
+        CapVerifier verifier = new CapVerifier(cap);
+        verifier.run();
+        return verifier.instructions;
+    }
+}

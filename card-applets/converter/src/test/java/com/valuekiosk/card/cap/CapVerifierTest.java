@@ -1,0 +1,163 @@
+package com.valuekiosk.card.cap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of the verifier, each on a CAP file broken in exactly that way; the converter's CAP files pass. */
+class CapVerifierTest {
+
+    private static CapFile applets;
+    private static CapFile guarded;
+
+    @BeforeAll
+    static void convert() throws Exception {
+        applets = ConverterTest.convert().cap();
+        Path location = Path.of(CapVerifierTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String name = "com/valuekiosk/card/cap/handlers";
+        guarded = Converter.convert(ClassFiles.read(location, name),
+                new Converter.Settings(name, Hex.decode("F0564B494F534BFE"), 1, 0, List.of()), ApiTokens.javaCard304()).cap();
+    }
+
+    /** A copy of the CAP file with one component's bytes (tag and size included) changed. */
+    private static CapFile with(CapFile cap, int tag, Consumer<byte[]> change) {
+        Map<Integer, byte[]> components = new LinkedHashMap<>();
+        cap.components().forEach((t, bytes) -> components.put(t, bytes.clone()));
+        change.accept(components.get(tag));
+        return new CapFile(cap.packageName(), components, cap.manifest());
+    }
+
+    private static int u2(byte[] bytes, int at) {
+        return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+    }
+
+    @Test
+    void theConvertersCapFilesPass() {
+        assertThat(CapVerifier.verify(applets)).isEmpty();
+        assertThat(CapVerifier.verify(guarded)).isEmpty();
+        assertThat(guarded.component(CapFile.APPLET)).as("no applets, no Applet component").isNull();
+        assertThat(CapDumper.dump(guarded, ApiTokens.javaCard304()))
+                .containsPattern("handler 0: try 0x[0-9A-F]{4}..0x[0-9A-F]{4}, handler 0x[0-9A-F]{4}, catch #\\d+ Classref "
+                        + "java/lang/ArrayIndexOutOfBoundsException, stop");
+    }
+
+    @Test
+    void missingComponent() {
+        Map<Integer, byte[]> components = new LinkedHashMap<>(applets.components());
+        components.remove(CapFile.DESCRIPTOR);
+
+        assertThat(CapVerifier.verify(new CapFile(applets.packageName(), components, applets.manifest())))
+                .containsExactly("[COMPONENTS] Descriptor: component missing");
+    }
+
+    @Test
+    void sizeItemThatDoesNotMatchTheComponent() {
+        CapFile broken = with(applets, CapFile.METHOD, bytes -> bytes[2]++);
+
+        int size = applets.component(CapFile.METHOD).length - 3;
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                "[COMPONENT_SIZE] Method: size item says " + (size + 1) + ", the component has " + size + " bytes");
+    }
+
+    @Test
+    void directoryThatListsAnotherSize() {
+        CapFile broken = with(applets, CapFile.DIRECTORY, bytes -> bytes[3 + 2 * (CapFile.METHOD - 1) + 1]++);
+
+        int size = applets.component(CapFile.METHOD).length - 3;
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                "[DIRECTORY] Method: Directory lists " + (size + 1) + " bytes, the component has " + size);
+    }
+
+    @Test
+    void wrongMagic() {
+        CapFile broken = with(applets, CapFile.HEADER, bytes -> bytes[6] = (byte) 0xEE);
+
+        assertThat(CapVerifier.verify(broken)).containsExactly("[HEADER] Header: magic 0xDECAFFEE, not 0xDECAFFED");
+    }
+
+    @Test
+    void staticMethodReferenceThatPointsIntoAMethod() {
+        byte[] pool = applets.component(CapFile.CONSTANT_POOL);
+        int entry = -1;
+        for (int i = 0; i < u2(pool, 3) && entry < 0; i++) {
+            int at = 5 + 4 * i;
+            if (pool[at] == 6 && (pool[at + 1] & 0x80) == 0) {
+                entry = i;
+            }
+        }
+        int index = entry;
+        int offset = u2(pool, 5 + 4 * index + 2);
+        CapFile broken = with(applets, CapFile.CONSTANT_POOL, bytes -> bytes[5 + 4 * index + 3]++);
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(String.format(
+                "[CONSTANT_POOL] ConstantPool #%d: static method offset 0x%04X is no method in the Method component", index, offset + 1));
+    }
+
+    @Test
+    void constantPoolIndexBeyondThePool() {
+        byte[] refs = applets.component(CapFile.REFERENCE_LOCATION);
+        int byteCount = u2(refs, 3);
+        int firstTwoByteIndex = refs[3 + 2 + byteCount + 2] & 0xFF; // first delta, from offset 0
+        CapFile broken = with(applets, CapFile.METHOD, bytes -> {
+            bytes[3 + firstTwoByteIndex] = 0x7F;
+            bytes[3 + firstTwoByteIndex + 1] = (byte) 0xFF;
+        });
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("[CONSTANT_POOL_INDEX] method@0x")
+                .endsWith(": index 32767 beyond the constant pool (" + u2(applets.component(CapFile.CONSTANT_POOL), 3) + " entries)");
+    }
+
+    @Test
+    void branchIntoTheMiddleOfAnInstruction() {
+        byte[] method = applets.component(CapFile.METHOD);
+        int gotoAt = CapVerifier.instructionOffsets(applets).keySet().stream()
+                .filter(at -> (method[3 + at] & 0xFF) == JcOpcodes.GOTO).findFirst().orElseThrow();
+        CapFile broken = with(applets, CapFile.METHOD, bytes -> bytes[3 + gotoAt + 1] = 1);
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("[BRANCH_TARGET] method@0x")
+                .endsWith(String.format(": branch at 0x%04X to 0x%04X, not the start of an instruction", gotoAt, gotoAt + 1));
+    }
+
+    @Test
+    void handlerRangeBeyondItsMethod() {
+        CapFile broken = with(guarded, CapFile.METHOD, bytes -> {
+            bytes[3 + 1 + 2] = (byte) 0x80; // stop bit kept, active length 0x00FF
+            bytes[3 + 1 + 3] = (byte) 0xFF;
+        });
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("[HANDLER] handler 0: try block 0x").endsWith("does not end at an instruction of its method");
+    }
+
+    @Test
+    void appletWhoseInstallMethodIsNoMethod() {
+        CapFile broken = with(applets, CapFile.APPLET, bytes -> bytes[3 + 1 + 1 + 8 + 1]++);
+
+        int install = u2(applets.component(CapFile.APPLET), 3 + 1 + 1 + 8);
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                String.format("[APPLET] applet 1: install method offset 0x%04X is no method", install + 1));
+    }
+
+    @Test
+    void referenceLocationThatMissesItsOperand() {
+        byte[] refs = applets.component(CapFile.REFERENCE_LOCATION);
+        int byteCount = u2(refs, 3);
+        CapFile broken = with(applets, CapFile.REFERENCE_LOCATION, bytes -> bytes[3 + 2 + byteCount - 1]++);
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(2).allMatch(p -> p.startsWith("[REFERENCE_LOCATION] RefLocation: one-byte "));
+        assertThat(problems).anyMatch(p -> p.endsWith("is no constant pool index operand"))
+                .anyMatch(p -> p.endsWith("is not listed"));
+    }
+}
