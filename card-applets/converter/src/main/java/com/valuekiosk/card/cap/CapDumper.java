@@ -148,7 +148,7 @@ public final class CapDumper {
 
     private void directory(byte[] info) {
         In in = new In(info, 0);
-        for (int tag = 1; tag <= 12; tag++) {
+        for (int tag = 1; tag <= cap.directorySizeCount(); tag++) {
             line("  component_sizes[%s]: %d", CapFile.componentName(tag), in.u2());
         }
         line("  static field image size: %d, array_init_count: %d, array_init_size: %d", in.u2(), in.u2(), in.u2());
@@ -268,9 +268,11 @@ public final class CapDumper {
 
     private void classComponent(byte[] info) {
         In in = new In(info, 0);
-        int signaturePool = in.u2();
-        line("  signature_pool_length: %d", signaturePool);
-        in.take(signaturePool);
+        if (cap.formatMinor() >= 2) {
+            int signaturePool = in.u2();
+            line("  signature_pool_length: %d", signaturePool);
+            in.take(signaturePool);
+        }
         while (in.more()) {
             int offset = in.at;
             int bitfield = in.u1();

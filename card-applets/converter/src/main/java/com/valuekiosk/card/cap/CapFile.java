@@ -60,6 +60,17 @@ public final class CapFile {
         return components.get(tag);
     }
 
+    /** Minor version of the CAP format (2.1: 1, 2.2: 2), from the Header component; 1 if there is none. */
+    public int formatMinor() {
+        byte[] header = components.get(HEADER);
+        return header == null || header.length < 8 ? 1 : header[3 + 4] & 0xFF;
+    }
+
+    /** Entries of the Directory's component_sizes: 11 in format 2.1 (Header..Descriptor), 12 from 2.2 (Debug). */
+    public int directorySizeCount() {
+        return formatMinor() >= 2 ? 12 : 11;
+    }
+
     public String manifest() {
         return manifest;
     }

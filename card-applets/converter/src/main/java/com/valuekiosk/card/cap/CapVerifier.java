@@ -117,7 +117,8 @@ public final class CapVerifier {
 
     private void directory() {
         byte[] directory = info(CapFile.DIRECTORY);
-        for (int tag = 1; tag <= 12; tag++) {
+        int sizes = cap.directorySizeCount();
+        for (int tag = 1; tag <= sizes; tag++) {
             int listed = u2(directory, 2 * (tag - 1));
             byte[] component = cap.component(tag);
             int actual = component == null ? 0 : component.length - 3;
@@ -126,8 +127,9 @@ public final class CapVerifier {
             }
         }
         byte[] imports = info(CapFile.IMPORT);
-        if (u1(directory, 30) != u1(imports, 0)) {
-            report(Rule.DIRECTORY, "Import", "Directory lists " + u1(directory, 30) + " imports, the Import component has " + u1(imports, 0));
+        int importCount = u1(directory, 2 * sizes + 6);
+        if (importCount != u1(imports, 0)) {
+            report(Rule.DIRECTORY, "Import", "Directory lists " + importCount + " imports, the Import component has " + u1(imports, 0));
         }
     }
 
@@ -155,7 +157,7 @@ public final class CapVerifier {
 
     private void classes() {
         byte[] classes = info(CapFile.CLASS);
-        int at = 2 + u2(classes, 0);
+        int at = cap.formatMinor() >= 2 ? 2 + u2(classes, 0) : 0; // the signature pool came with format 2.2
         while (at < classes.length) {
             classOffsets.add(at);
             int bitfield = u1(classes, at);
@@ -268,6 +270,9 @@ public final class CapVerifier {
             }
             if (!method.equals(instructions.get(handler))) {
                 report(Rule.HANDLER, where, String.format("handler at 0x%04X is not an instruction of the method of its try block", handler));
+            }
+            if (catchType != 0) {
+                shortIndexOperands.add(at + 6);
             }
             if (catchType != 0 && (catchType >= cpTags.size() || cpTags.get(catchType) != 1)) {
                 report(Rule.HANDLER, where, "catch type #" + catchType + " is not a Classref");

@@ -3,7 +3,6 @@ package com.valuekiosk.card.cap;
 import com.valuekiosk.card.cap.ApiTokens.ApiClass;
 import com.valuekiosk.card.cap.ApiTokens.ApiMember;
 import com.valuekiosk.card.cap.ApiTokens.ApiPackage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -845,10 +844,14 @@ public final class Converter {
                 if (!method.isAbstract()) {
                     layoutCode(method);
                     method.handlerIndex = handlers.size();
+                    List<Handler> own = new ArrayList<>();
                     for (TryCatchBlockNode block : method.node.tryCatchBlocks) {
-                        handlers.add(new Handler(method, method.labels.get(block.start), method.labels.get(block.end),
+                        own.add(new Handler(method, method.labels.get(block.start), method.labels.get(block.end),
                                 method.labels.get(block.handler), block.type == null ? null : classRef(block.type)));
                     }
+                    // the VM takes the first match: ascending handler offsets (stable), as the JCVM asks
+                    own.sort(Comparator.comparingInt(h -> method.offsets[h.handler()]));
+                    handlers.addAll(own);
                     method.handlerCount = handlers.size() - method.handlerIndex;
                 }
             }
@@ -919,6 +922,8 @@ public final class Converter {
 
     private byte[] methodComponent(List<Handler> handlers, ByteSink refs1, ByteSink refs2) {
         ByteSink info = new ByteSink();
+        List<Integer> byteRefs = new ArrayList<>();
+        List<Integer> shortRefs = new ArrayList<>();
         info.u1(handlers.size());
         for (int i = 0; i < handlers.size(); i++) {
             Handler handler = handlers.get(i);
@@ -932,11 +937,14 @@ public final class Converter {
                     last = false;
                 }
             }
-            info.u2(start).u2((last ? 0x8000 : 0) | (end - start)).u2(method.codeStart + method.offsets[handler.handler()])
-                    .u2(handler.catchType() == null ? 0 : cpIndex.get(handler.catchType()));
+            info.u2(start).u2((last ? 0x8000 : 0) | (end - start)).u2(method.codeStart + method.offsets[handler.handler()]);
+            if (handler.catchType() != null) {
+                shortRefs.add(info.position());
+                info.u2(cpIndex.get(handler.catchType()));
+            } else {
+                info.u2(0); // finally: not a constant pool index
+            }
         }
-        List<Integer> byteRefs = new ArrayList<>();
-        List<Integer> shortRefs = new ArrayList<>();
         for (Cls type : order) {
             for (Meth method : type.methods) {
                 if (info.position() != method.offset) {
@@ -1069,7 +1077,7 @@ public final class Converter {
     }
 
     private void layoutClasses() {
-        int offset = 2; // after signature_pool_length
+        int offset = 0; // CAP format 2.1: no signature pool (since 2.2, for remote interfaces)
         for (Cls type : order) {
             type.offset = offset;
             offset += classInfoSize(type);
@@ -1090,7 +1098,6 @@ public final class Converter {
 
     private byte[] classComponent() {
         ByteSink info = new ByteSink();
-        info.u2(0); // signature_pool_length: no remote interfaces
         for (Cls type : order) {
             if (info.position() != type.offset) {
                 throw new IllegalStateException("layout of " + type.name);
@@ -1154,21 +1161,21 @@ public final class Converter {
     // Header, Directory, Applet, Import
 
     private byte[] headerComponent() {
-        byte[] name = settings.packageName().getBytes(StandardCharsets.UTF_8);
+        // CAP format 2.1: no package_name (since 2.2, for remote interfaces)
         ByteSink info = new ByteSink()
                 .u2(0xDECA).u2(0xFFED)
                 .u1(1).u1(2) // CAP format 2.1
                 .u1(settings.applets().isEmpty() ? 0 : 0x04) // ACC_APPLET
-                .u1(settings.minor()).u1(settings.major()).u1(settings.packageAid().length).bytes(settings.packageAid())
-                .u1(name.length).bytes(name);
+                .u1(settings.minor()).u1(settings.major()).u1(settings.packageAid().length).bytes(settings.packageAid());
         return ByteSink.component(CapFile.HEADER, info.toByteArray());
     }
 
     private byte[] directoryComponent(Map<Integer, byte[]> components) {
         ByteSink info = new ByteSink();
-        for (int tag = 1; tag <= 12; tag++) {
+        // CAP format 2.1: eleven sizes, Header to Descriptor (the Debug component's size came with 2.2)
+        for (int tag = 1; tag <= CapFile.DESCRIPTOR; tag++) {
             byte[] component = tag == CapFile.DIRECTORY ? null : components.get(tag);
-            info.u2(tag == CapFile.DIRECTORY ? 2 * 12 + 6 + 3 : component == null ? 0 : component.length - 3);
+            info.u2(tag == CapFile.DIRECTORY ? 2 * CapFile.DESCRIPTOR + 6 + 3 : component == null ? 0 : component.length - 3);
         }
         info.u2(0).u2(0).u2(0); // static field image: size, array_init_count, array_init_size
         info.u1(imports.size()).u1(settings.applets().size()).u1(0);
