@@ -55,8 +55,11 @@ public final class Converter {
     public record Settings(String packageName, byte[] packageAid, int major, int minor, List<AppletSpec> applets) {
     }
 
-    /** The CAP file and how many instructions of each kind the Method component holds. */
-    public record Result(CapFile cap, Map<String, Integer> bytecodes) {
+    /**
+     * The CAP file; how many JVM instructions of each kind were read, and how many Java Card
+     * instructions of each kind the Method component holds.
+     */
+    public record Result(CapFile cap, Map<String, Integer> jvmInstructions, Map<String, Integer> bytecodes) {
     }
 
     private static final int ACC_EXTENDED = 0x8, ACC_ABSTRACT_HEADER = 0x4;
@@ -72,6 +75,7 @@ public final class Converter {
     private final List<ApiPackage> imports = new ArrayList<>();
     private final Set<CpKey> catchTypes = new LinkedHashSet<>();
     private final Map<String, Integer> bytecodes = new TreeMap<>();
+    private final Map<String, Integer> jvmInstructions = new TreeMap<>();
 
     private Converter(ApiTokens api, Settings settings) {
         this.api = api;
@@ -242,7 +246,7 @@ public final class Converter {
                 ordered.put(tag, components.get(tag));
             }
         }
-        return new Result(new CapFile(settings.packageName(), ordered, manifest()), bytecodes);
+        return new Result(new CapFile(settings.packageName(), ordered, manifest()), jvmInstructions, bytecodes);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -402,6 +406,7 @@ public final class Converter {
             if (insn.getOpcode() < 0) {
                 continue; // line numbers, frames
             }
+            jvmInstructions.merge(IntNarrowing.opcodeName(insn.getOpcode()), 1, Integer::sum);
             if (insn instanceof VarInsnNode var) {
                 maxLocal = Math.max(maxLocal, var.var + 1);
             } else if (insn instanceof IincInsnNode iinc) {
@@ -415,6 +420,7 @@ public final class Converter {
                 Insn fused = new Insn(JcOpcodes.GETFIELD_A_THIS + fieldKind(method, field, line));
                 fused.cp = instanceFieldRef(method, field, line);
                 emit(method, fused, line);
+                jvmInstructions.merge("GETFIELD", 1, Integer::sum);
                 i++;
                 continue;
             }

@@ -102,8 +102,11 @@ public final class Main implements Runnable {
             total += component.getValue().length;
         }
         text.append(String.format("%n  %-12s %5d", "total", total));
-        int instructions = result.bytecodes().values().stream().mapToInt(Integer::intValue).sum();
-        text.append(String.format("%ninstructions: %d", instructions));
+        int read = result.jvmInstructions().values().stream().mapToInt(Integer::intValue).sum();
+        text.append(String.format("%nJVM instructions read: %d", read));
+        result.jvmInstructions().forEach((name, count) -> text.append(String.format("%n  %-18s %4d", name, count)));
+        int written = result.bytecodes().values().stream().mapToInt(Integer::intValue).sum();
+        text.append(String.format("%nJava Card instructions written: %d", written));
         result.bytecodes().forEach((name, count) -> text.append(String.format("%n  %-18s %4d", name, count)));
         return text.toString();
     }
