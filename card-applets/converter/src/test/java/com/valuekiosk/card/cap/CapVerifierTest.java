@@ -160,4 +160,18 @@ class CapVerifierTest {
         assertThat(problems).anyMatch(p -> p.endsWith("is no constant pool index operand"))
                 .anyMatch(p -> p.endsWith("is not listed"));
     }
+
+    @Test
+    void commandLineVerifyAnswersOneLinePerProblemAndExitCode1(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.cap");
+        with(applets, CapFile.HEADER, bytes -> bytes[6] = (byte) 0xEE).write(file);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int code = Main.execute(new String[] {"verify", file.toString()}, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualToIgnoringNewLines("[HEADER] Header: magic 0xDECAFFEE, not 0xDECAFFED");
+    }
 }

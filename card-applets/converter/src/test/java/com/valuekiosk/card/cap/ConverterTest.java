@@ -46,4 +46,21 @@ class ConverterTest {
         assertThat(refused.problems()).contains(
                 "Refused field counter: static fields other than compile-time constants are not supported yet");
     }
+
+    /** valuekiosk-cap convert, as the build runs it, writes the same bytes as the converter. */
+    @Test
+    void commandLineConvertWritesTheCapAndItsSummary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("out/applets.cap");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int code = Main.execute(new String[] {"convert", "--classes", AppletPackage.location().toString(),
+            "--package", "com.valuekiosk.card.applet", "--package-aid", "F0564B494F534B00",
+            "--applet", "CreditCardApplet=F0564B494F534B01", "--applet", "PurseApplet=F0564B494F534B02", "--out", file.toString()},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(convert().cap().toJar());
+        assertThat(out.toString()).contains("  Method ", "JVM instructions read: ", "Java Card instructions written: ", "  sadd ");
+    }
 }
