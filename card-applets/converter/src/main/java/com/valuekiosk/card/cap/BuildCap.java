@@ -13,7 +13,11 @@ public final class BuildCap {
     }
 
     public static void main(String[] args) {
-        int code = Main.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = Main.execute(args, out, err);
+        out.flush(); // dump prints without a final println
+        err.flush();
         if (code != 0) {
             throw new IllegalStateException("valuekiosk-cap " + String.join(" ", args) + " failed with exit code " + code);
         }

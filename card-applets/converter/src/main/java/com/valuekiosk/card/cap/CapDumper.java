@@ -605,8 +605,10 @@ public final class CapDumper {
                 int bytecodes = in.u2();
                 int handlers = in.u2();
                 int handlerIndex = in.u2();
+                String signature = typeAt(type);
                 line("    method token %s %s @0x%04X %s: %d bytes, handlers %d from %d", methodToken == 0xFF ? "-" : methodToken,
-                        accessFlags(methodFlags), offset, typeAt(type), bytecodes, handlers, handlerIndex);
+                        accessFlags(methodFlags), offset, signature.startsWith("(") ? signature : "()" + signature, bytecodes,
+                        handlers, handlerIndex);
             }
         }
         int cpCount = in.u2();
