@@ -732,7 +732,9 @@ public final class Converter {
                     refuse(method, line, "INVOKEVIRTUAL " + member + ": no such virtual method");
                     return;
                 }
-                emit(method, JcOpcodes.INVOKEVIRTUAL, line).cp = use(new CpKey(CP_VIRTUAL_METHOD, call.owner, call.name, call.desc), method, line);
+                // the Virtual Methodref names a class that declares the method (JCVM 6.7.2), not the receiver's
+                emit(method, JcOpcodes.INVOKEVIRTUAL, line).cp = use(
+                        new CpKey(CP_VIRTUAL_METHOD, declaringClass(call.owner, call.name, call.desc), call.name, call.desc), method, line);
             }
             case Opcodes.INVOKEINTERFACE -> {
                 ApiMember target = api.method(call.owner, call.name, call.desc).orElse(null);
@@ -747,6 +749,20 @@ public final class Converter {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** The class in the package, or else in the API, that declares a virtual method seen from {@code owner}. */
+    private String declaringClass(String owner, String name, String desc) {
+        Cls type = classes.get(owner);
+        String apiOwner = owner;
+        for (; type != null; type = type.superCls) {
+            Meth declared = type.method(name + desc);
+            if (declared != null && declared.isVirtual()) {
+                return type.name;
+            }
+            apiOwner = type.node.superName;
+        }
+        return api.declaringClass(apiOwner, name, desc).map(ApiClass::name).orElse(owner);
     }
 
     private void requireOwnMethod(Meth method, int line, Cls own, MethodInsnNode call) {

@@ -63,6 +63,13 @@ class CapDumperTest {
         assertThat(send.matcher(dump).find()).as(dump).isTrue();
     }
 
+    /** registerFrom calls register(...) on the applet; the reference names Applet, which declares it (JCVM 6.7.2). */
+    @Test
+    void virtualMethodReferencesNameTheDeclaringClass() {
+        assertThat(dump).containsPattern("invokevirtual #\\d+ VirtualMethodref javacard/framework/Applet\\.register\\(\\[BSB\\)V")
+                .containsPattern("invokevirtual #\\d+ VirtualMethodref javacard/framework/Applet\\.selectingApplet\\(\\)Z");
+    }
+
     @Test
     void everyComponentIsDumped() {
         for (String name : new String[] {"Header", "Directory", "Applet", "Import", "ConstantPool", "Class", "Method", "StaticField",
