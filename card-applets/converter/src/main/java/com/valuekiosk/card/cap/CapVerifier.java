@@ -147,8 +147,8 @@ public final class CapVerifier {
                 int flags = u1(descriptor, at + 1);
                 int offset = u2(descriptor, at + 2);
                 int bytecodes = u2(descriptor, at + 6);
-                if ((flags & 0x40) == 0) {
-                    methods.put(offset, bytecodes);
+                if (offset != 0 || (flags & 0x40) == 0) {
+                    methods.put(offset, bytecodes); // abstract methods of classes have a header in the Method component
                 }
                 at += 12;
             }

@@ -1272,7 +1272,7 @@ public final class Converter {
             for (Meth method : type.methods) {
                 int token = method.isVirtual() ? (method.packageVisible ? 0x80 | method.virtualToken : method.virtualToken) : method.staticToken;
                 info.u1(token).u1(memberFlags(method.node.access, method.node.name.equals("<init>"), method.isAbstract()));
-                info.u2(method.isAbstract() ? 0 : method.offset).u2(typeOffsets.get(method.node.desc))
+                info.u2(method.offset).u2(typeOffsets.get(method.node.desc))
                         .u2(method.bytecode.length).u2(method.handlerCount).u2(method.handlerCount == 0 ? 0 : method.handlerIndex);
             }
         }
