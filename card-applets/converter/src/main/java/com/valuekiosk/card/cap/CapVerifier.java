@@ -10,13 +10,14 @@ import java.util.TreeSet;
  * Structural checks of a CAP file that can be made off-card, each rule named in its messages
  * ({@code [RULE] where: what}). First rules: which components are there and how big they say they
  * are, the header, constant pool indices and the kind of entry each instruction needs, branch
- * targets, exception handler ranges, the applets' install methods and the reference locations.
+ * targets, exception handler ranges, the applets' install methods, the reference locations, the
+ * Class component's supers and method tables, the Descriptor's classes and the static field sizes.
  * Type-checking the bytecode (what a card's verifier does) is not one of them yet.
  */
 public final class CapVerifier {
 
     public enum Rule { COMPONENTS, COMPONENT_SIZE, DIRECTORY, HEADER, CONSTANT_POOL, CONSTANT_POOL_INDEX, INSTRUCTION, BRANCH_TARGET,
-        HANDLER, APPLET, REFERENCE_LOCATION }
+        HANDLER, APPLET, REFERENCE_LOCATION, CLASS, DESCRIPTOR, STATIC_FIELD }
 
     private static final int[] REQUIRED = {CapFile.HEADER, CapFile.DIRECTORY, CapFile.IMPORT, CapFile.CONSTANT_POOL, CapFile.CLASS,
         CapFile.METHOD, CapFile.STATIC_FIELD, CapFile.REFERENCE_LOCATION, CapFile.DESCRIPTOR};
@@ -72,6 +73,9 @@ public final class CapVerifier {
             methodComponent();
             applets();
             referenceLocations();
+            classTables();
+            descriptorClasses();
+            staticField();
         } catch (IndexOutOfBoundsException e) {
             report(Rule.COMPONENT_SIZE, "CAP", "a structure runs past the end of its component (" + e.getMessage() + ")");
         }
@@ -400,6 +404,87 @@ public final class CapVerifier {
             if (!listed.contains(operand)) {
                 report(Rule.REFERENCE_LOCATION, "RefLocation", String.format("%s constant pool index at 0x%04X is not listed", kind, operand));
             }
+        }
+    }
+
+    /** Superclasses are classes of this package (earlier in the component) or imported; tables point at methods. */
+    private void classTables() {
+        byte[] classes = info(CapFile.CLASS);
+        int imports = u1(info(CapFile.IMPORT), 0);
+        for (int at : classOffsets) {
+            int bitfield = u1(classes, at);
+            if ((bitfield & 0x80) != 0) {
+                continue;
+            }
+            String where = String.format("class@0x%04X", at);
+            int superRef = u2(classes, at + 1);
+            if ((superRef & 0x8000) != 0) {
+                if (((superRef >> 8) & 0x7F) >= imports) {
+                    report(Rule.CLASS, where, "super class in package token " + ((superRef >> 8) & 0x7F) + " but " + imports + " imports");
+                }
+            } else if (superRef != 0xFFFF && (!classOffsets.contains(superRef) || superRef >= at)) {
+                report(Rule.CLASS, where, String.format("super class 0x%04X is no earlier class of this package", superRef));
+            }
+            int publicBase = u1(classes, at + 6);
+            int publicCount = u1(classes, at + 7);
+            int packageBase = u1(classes, at + 8);
+            int packageCount = u1(classes, at + 9);
+            for (int i = 0; i < publicCount + packageCount; i++) {
+                int method = u2(classes, at + 10 + 2 * i);
+                boolean packageTable = i >= publicCount;
+                if (!methods.containsKey(method) && (packageTable || method != 0xFFFF)) {
+                    report(Rule.CLASS, where, String.format("%s method token %d: 0x%04X is no method", packageTable ? "package" : "public",
+                            packageTable ? packageBase + i - publicCount : publicBase + i, method));
+                }
+            }
+        }
+    }
+
+    /** Each class described is a class of the Class component; the types table covers the constant pool. */
+    private void descriptorClasses() {
+        byte[] descriptor = info(CapFile.DESCRIPTOR);
+        int at = 0;
+        int classCount = u1(descriptor, at++);
+        for (int c = 0; c < classCount; c++) {
+            int thisClass = u2(descriptor, at + 2);
+            if (!classOffsets.contains(thisClass)) {
+                report(Rule.DESCRIPTOR, "class " + c, String.format("this_class_ref 0x%04X is no class of the Class component", thisClass));
+            }
+            int interfaces = u1(descriptor, at + 4);
+            int fields = u2(descriptor, at + 5);
+            int methodCount = u2(descriptor, at + 7);
+            at += 9 + 2 * interfaces + 7 * fields + 12 * methodCount;
+        }
+        int cpCount = u2(descriptor, at);
+        if (cpCount != cpTags.size()) {
+            report(Rule.DESCRIPTOR, "types", "constant_pool_count " + cpCount + ", the constant pool has " + cpTags.size() + " entries");
+        }
+    }
+
+    /** image_size is the sum of its segments, and the Directory says the same. */
+    private void staticField() {
+        byte[] fields = info(CapFile.STATIC_FIELD);
+        int imageSize = u2(fields, 0);
+        int references = u2(fields, 2);
+        int arrays = u2(fields, 4);
+        int at = 6;
+        int arrayBytes = 0;
+        for (int i = 0; i < arrays; i++) {
+            int count = u2(fields, at + 1);
+            arrayBytes += count;
+            at += 3 + count;
+        }
+        int defaults = u2(fields, at);
+        int nonDefaults = u2(fields, at + 2);
+        if (imageSize != 2 * references + defaults + nonDefaults) {
+            report(Rule.STATIC_FIELD, "StaticField", "image_size " + imageSize + ", the segments hold "
+                    + (2 * references + defaults + nonDefaults) + " bytes");
+        }
+        byte[] directory = info(CapFile.DIRECTORY);
+        int sizes = 2 * cap.directorySizeCount();
+        if (u2(directory, sizes) != imageSize || u2(directory, sizes + 2) != arrays || u2(directory, sizes + 4) != arrayBytes) {
+            report(Rule.STATIC_FIELD, "Directory", String.format("static field sizes %d/%d/%d, the StaticField component says %d/%d/%d",
+                    u2(directory, sizes), u2(directory, sizes + 2), u2(directory, sizes + 4), imageSize, arrays, arrayBytes));
         }
     }
 

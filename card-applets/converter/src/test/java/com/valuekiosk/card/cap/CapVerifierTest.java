@@ -162,6 +162,52 @@ class CapVerifierTest {
     }
 
     @Test
+    void superClassThatIsNoClass() {
+        // the first class of the component (Amounts) extends java.lang.Object: make it extend offset 0x0001
+        CapFile broken = with(applets, CapFile.CLASS, bytes -> {
+            bytes[3 + 1] = 0x00;
+            bytes[3 + 2] = 0x01;
+        });
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                "[CLASS] class@0x0000: super class 0x0001 is no earlier class of this package");
+    }
+
+    @Test
+    void virtualMethodTableEntryThatIsNoMethod() {
+        byte[] classes = applets.component(CapFile.CLASS);
+        int at = 0;
+        while (classes[3 + at + 7] == 0) { // the first class with public methods of its own
+            at += 10 + 2 * (classes[3 + at + 7] & 0xFF) + 2 * (classes[3 + at + 9] & 0xFF);
+        }
+        int entry = 3 + at + 10;
+        int base = classes[3 + at + 6] & 0xFF;
+        int method = u2(classes, entry);
+        int classAt = at;
+        CapFile broken = with(applets, CapFile.CLASS, bytes -> bytes[entry + 1]++);
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(String.format(
+                "[CLASS] class@0x%04X: public method token %d: 0x%04X is no method", classAt, base, method + 1));
+    }
+
+    @Test
+    void descriptorOfAClassThatIsNotThere() {
+        CapFile broken = with(applets, CapFile.DESCRIPTOR, bytes -> bytes[3 + 1 + 3] = 0x01);
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                "[DESCRIPTOR] class 0: this_class_ref 0x0001 is no class of the Class component");
+    }
+
+    @Test
+    void staticFieldImageSizeThatIsNotTheSumOfItsSegments() {
+        CapFile broken = with(applets, CapFile.STATIC_FIELD, bytes -> bytes[3 + 1] = 2);
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                "[STATIC_FIELD] StaticField: image_size 2, the segments hold 0 bytes",
+                "[STATIC_FIELD] Directory: static field sizes 0/0/0, the StaticField component says 2/0/0");
+    }
+
+    @Test
     void commandLineVerifyAnswersOneLinePerProblemAndExitCode1(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.cap");
         with(applets, CapFile.HEADER, bytes -> bytes[6] = (byte) 0xEE).write(file);
