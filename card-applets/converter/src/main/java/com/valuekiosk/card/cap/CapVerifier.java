@@ -17,12 +17,13 @@ import java.util.TreeSet;
 public final class CapVerifier {
 
     public enum Rule { COMPONENTS, COMPONENT_SIZE, DIRECTORY, HEADER, CONSTANT_POOL, CONSTANT_POOL_INDEX, INSTRUCTION, BRANCH_TARGET,
-        HANDLER, APPLET, REFERENCE_LOCATION, CLASS, DESCRIPTOR, STATIC_FIELD }
+        HANDLER, APPLET, REFERENCE_LOCATION, CLASS, DESCRIPTOR, STATIC_FIELD, STACK }
 
     private static final int[] REQUIRED = {CapFile.HEADER, CapFile.DIRECTORY, CapFile.IMPORT, CapFile.CONSTANT_POOL, CapFile.CLASS,
         CapFile.METHOD, CapFile.STATIC_FIELD, CapFile.REFERENCE_LOCATION, CapFile.DESCRIPTOR};
 
     private final CapFile cap;
+    private final ApiTokens api = ApiTokens.javaCard304();
     private final List<String> problems = new ArrayList<>();
     private final List<Integer> cpTags = new ArrayList<>();
     /** Method offset -> bytecode length, from the Descriptor component. */
@@ -76,6 +77,9 @@ public final class CapVerifier {
             classTables();
             descriptorClasses();
             staticField();
+            if (problems.isEmpty()) {
+                stacks(); // needs whole instructions, valid indices and branch targets
+            }
         } catch (IndexOutOfBoundsException e) {
             report(Rule.COMPONENT_SIZE, "CAP", "a structure runs past the end of its component (" + e.getMessage() + ")");
         }
@@ -486,6 +490,233 @@ public final class CapVerifier {
             report(Rule.STATIC_FIELD, "Directory", String.format("static field sizes %d/%d/%d, the StaticField component says %d/%d/%d",
                     u2(directory, sizes), u2(directory, sizes + 2), u2(directory, sizes + 4), imageSize, arrays, arrayBytes));
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // STACK: the operand stack depth of every instruction, by data flow over the Java Card bytecode
+
+    /** Per method reference of the constant pool: {argument words, result words}, from the Descriptor's types. */
+    private Map<Integer, int[]> methodTypes() {
+        byte[] descriptor = info(CapFile.DESCRIPTOR);
+        int at = 0;
+        int classCount = u1(descriptor, at++);
+        for (int c = 0; c < classCount; c++) {
+            at += 9 + 2 * u1(descriptor, at + 4) + 7 * u2(descriptor, at + 5) + 12 * u2(descriptor, at + 7);
+        }
+        int typesStart = at;
+        int cpCount = u2(descriptor, at);
+        Map<Integer, int[]> types = new TreeMap<>();
+        for (int i = 0; i < cpCount; i++) {
+            int offset = u2(descriptor, at + 2 + 2 * i);
+            if (offset == 0xFFFF) {
+                continue;
+            }
+            int nibbleCount = u1(descriptor, typesStart + offset);
+            int words = 0;
+            int last = 0;
+            for (int n = 0; n < nibbleCount; n++) {
+                int b = u1(descriptor, typesStart + offset + 1 + n / 2);
+                int nibble = n % 2 == 0 ? b >> 4 : b & 0xF;
+                last = nibble;
+                words += nibble == 0x5 ? 2 : nibble == 0x1 ? 0 : 1;
+                if (nibble == 0x6 || nibble == 0xE) {
+                    n += 4; // the class reference
+                }
+            }
+            int result = last == 0x1 ? 0 : last == 0x5 ? 2 : 1;
+            types.put(i, new int[] {words - result, result});
+        }
+        return types;
+    }
+
+    private void stacks() {
+        byte[] code = info(CapFile.METHOD);
+        byte[] pool = info(CapFile.CONSTANT_POOL);
+        Map<Integer, int[]> types = methodTypes();
+        Map<Integer, List<Integer>> handlersByMethod = new TreeMap<>();
+        for (int i = 0; i < u1(code, 0); i++) {
+            int handler = u2(code, 1 + 8 * i + 4);
+            handlersByMethod.computeIfAbsent(instructions.get(handler), k -> new ArrayList<>()).add(handler);
+        }
+        for (Map.Entry<Integer, Integer> method : methods.entrySet()) {
+            int offset = method.getKey();
+            if (method.getValue() == 0) {
+                continue; // abstract
+            }
+            boolean extended = (u1(code, offset) & 0x80) != 0;
+            int maxStack = extended ? u1(code, offset + 1) : u1(code, offset) & 0xF;
+            int nargs = extended ? u1(code, offset + 2) : u1(code, offset + 1) >> 4;
+            int maxLocals = extended ? u1(code, offset + 3) : u1(code, offset + 1) & 0xF;
+            int start = offset + (extended ? 4 : 2);
+            int end = start + method.getValue();
+            String where = String.format("method@0x%04X", offset);
+            Map<Integer, Integer> depths = new TreeMap<>();
+            List<Integer> pending = new ArrayList<>();
+            depths.put(start, 0);
+            pending.add(start);
+            for (int handler : handlersByMethod.getOrDefault(offset, List.of())) {
+                depths.put(handler, 1);
+                pending.add(handler);
+            }
+            int deepest = 0;
+            while (!pending.isEmpty()) {
+                int at = pending.remove(pending.size() - 1);
+                int depth = depths.get(at);
+                int[] effect = stackEffect(code, pool, types, at);
+                int localIndex = localIndex(code, at);
+                if (localIndex >= nargs + maxLocals) {
+                    report(Rule.STACK, where, String.format("local %d at 0x%04X, only %d arguments and locals", localIndex, at, nargs + maxLocals));
+                    return;
+                }
+                if (depth < effect[0]) {
+                    report(Rule.STACK, where, String.format("%s at 0x%04X takes %d words, the stack holds %d",
+                            JcOpcodes.name(u1(code, at)), at, effect[0], depth));
+                    return;
+                }
+                int after = depth - effect[0] + effect[1];
+                deepest = Math.max(deepest, Math.max(depth, after));
+                for (int next : successors(code, at, end)) {
+                    Integer known = depths.putIfAbsent(next, after);
+                    if (known == null) {
+                        pending.add(next);
+                    } else if (known != after) {
+                        report(Rule.STACK, where, String.format("0x%04X is reached with %d and with %d words on the stack", next, known, after));
+                        return;
+                    }
+                }
+            }
+            if (deepest > maxStack) {
+                report(Rule.STACK, where, "the stack reaches " + deepest + " words, max_stack is " + maxStack);
+            }
+        }
+    }
+
+    /** The local variable an instruction uses, or -1. */
+    private static int localIndex(byte[] code, int at) {
+        int opcode = u1(code, at);
+        String name = JcOpcodes.name(opcode);
+        JcOpcodes.Format format = JcOpcodes.format(opcode);
+        if (format == JcOpcodes.Format.LOCAL || format == JcOpcodes.Format.LOCAL_BYTE || format == JcOpcodes.Format.LOCAL_SHORT) {
+            return u1(code, at + 1);
+        }
+        if (name.matches("[as](load|store)_[0-3]")) {
+            return name.charAt(name.length() - 1) - '0';
+        }
+        return -1;
+    }
+
+    /** Instructions that may run next. */
+    private static List<Integer> successors(byte[] code, int at, int end) {
+        int opcode = u1(code, at);
+        String name = JcOpcodes.name(opcode);
+        List<Integer> next = new ArrayList<>();
+        switch (JcOpcodes.format(opcode)) {
+            case BRANCH_BYTE -> next.add(at + (byte) code[at + 1]);
+            case BRANCH_SHORT -> next.add(at + (short) u2(code, at + 1));
+            case TABLESWITCH -> {
+                next.add(at + (short) u2(code, at + 1));
+                int cases = (short) u2(code, at + 5) - (short) u2(code, at + 3) + 1;
+                for (int i = 0; i < cases; i++) {
+                    next.add(at + (short) u2(code, at + 7 + 2 * i));
+                }
+                return next;
+            }
+            case LOOKUPSWITCH -> {
+                next.add(at + (short) u2(code, at + 1));
+                for (int i = 0; i < u2(code, at + 3); i++) {
+                    next.add(at + (short) u2(code, at + 7 + 4 * i));
+                }
+                return next;
+            }
+            default -> {
+            }
+        }
+        boolean falls = !(name.startsWith("goto") || name.endsWith("return") || name.equals("athrow"));
+        if (falls && at + JcOpcodes.length(code, at) < end) {
+            next.add(at + JcOpcodes.length(code, at));
+        }
+        return next;
+    }
+
+    /** {words taken, words pushed} of one instruction. */
+    private int[] stackEffect(byte[] code, byte[] pool, Map<Integer, int[]> types, int at) {
+        int opcode = u1(code, at);
+        String name = JcOpcodes.name(opcode);
+        if (name.equals("dup_x")) {
+            int m = u1(code, at + 1) >> 4;
+            int n = u1(code, at + 1) & 0xF;
+            return new int[] {Math.max(m, n), Math.max(m, n) + m};
+        }
+        if (name.equals("swap_x")) {
+            int m = u1(code, at + 1) >> 4;
+            int n = u1(code, at + 1) & 0xF;
+            return new int[] {m + n, m + n};
+        }
+        if (name.startsWith("invoke")) {
+            int index = name.equals("invokeinterface") ? u2(code, at + 2) : u2(code, at + 1);
+            if (name.equals("invokeinterface")) {
+                return new int[] {u1(code, at + 1), interfaceResult(pool, index, u1(code, at + 4))};
+            }
+            int[] type = types.getOrDefault(index, new int[] {0, 0});
+            return new int[] {type[0] + (name.equals("invokestatic") ? 0 : 1), type[1]};
+        }
+        return switch (name) {
+            case "nop", "goto", "goto_w", "return", "sinc", "sinc_w" -> new int[] {0, 0};
+            case "aconst_null", "bspush", "sspush", "aload", "sload", "new", "getstatic_a", "getstatic_b", "getstatic_s" -> new int[] {0, 1};
+            case "astore", "sstore", "pop", "areturn", "sreturn", "athrow", "putstatic_a", "putstatic_b", "putstatic_s",
+                    "ifeq", "ifne", "iflt", "ifge", "ifgt", "ifle", "ifnull", "ifnonnull",
+                    "ifeq_w", "ifne_w", "iflt_w", "ifge_w", "ifgt_w", "ifle_w", "ifnull_w", "ifnonnull_w",
+                    "stableswitch", "slookupswitch" -> new int[] {1, 0};
+            case "pop2", "if_acmpeq", "if_acmpne", "if_scmpeq", "if_scmpne", "if_scmplt", "if_scmpge", "if_scmpgt", "if_scmple",
+                    "if_acmpeq_w", "if_acmpne_w", "if_scmpeq_w", "if_scmpne_w", "if_scmplt_w", "if_scmpge_w", "if_scmpgt_w",
+                    "if_scmple_w" -> new int[] {2, 0};
+            case "dup" -> new int[] {1, 2};
+            case "dup2" -> new int[] {2, 4};
+            case "aaload", "baload", "saload", "sadd", "ssub", "smul", "sdiv", "srem", "sshl", "sshr", "sushr", "sand", "sor", "sxor" ->
+                    new int[] {2, 1};
+            case "aastore", "bastore", "sastore" -> new int[] {3, 0};
+            case "sneg", "s2b", "arraylength", "newarray", "anewarray", "checkcast", "instanceof" -> new int[] {1, 1};
+            default -> {
+                if (name.matches("[as]const_.*|[as]load_[0-3]|getfield_._this")) {
+                    yield new int[] {0, 1};
+                }
+                if (name.matches("[as]store_[0-3]|putfield_._this")) {
+                    yield new int[] {1, 0};
+                }
+                if (name.matches("getfield_.(_w)?")) {
+                    yield new int[] {1, 1};
+                }
+                if (name.matches("putfield_.(_w)?")) {
+                    yield new int[] {2, 0};
+                }
+                yield new int[] {0, 0}; // int instructions: refused by the converter, not counted here
+            }
+        };
+    }
+
+    /** Result words of an API interface method, from its token; 1 when it cannot be told. */
+    private int interfaceResult(byte[] pool, int index, int token) {
+        int classRef = (u1(pool, 2 + 4 * index + 1) << 8) | u1(pool, 2 + 4 * index + 2);
+        if ((classRef & 0x8000) == 0) {
+            return 1;
+        }
+        byte[] imports = info(CapFile.IMPORT);
+        int packageToken = (classRef >> 8) & 0x7F;
+        int at = 1;
+        for (int i = 0; i < packageToken; i++) {
+            at += 3 + u1(imports, at + 2);
+        }
+        byte[] aid = java.util.Arrays.copyOfRange(imports, at + 3, at + 3 + u1(imports, at + 2));
+        for (ApiTokens.ApiClass type : api.classes().values()) {
+            if (java.util.Arrays.equals(type.apiPackage().aid(), aid) && type.token() == (classRef & 0xFF)) {
+                for (ApiTokens.ApiMember member : type.members().values()) {
+                    if (member.kind() == ApiTokens.ApiMember.Kind.VIRTUAL_METHOD && member.token() == token) {
+                        return member.descriptor().endsWith(")V") ? 0 : 1;
+                    }
+                }
+            }
+        }
+        return 1;
     }
 
     /** Offsets of the instructions by method, for tests that break one of them. */

@@ -207,6 +207,36 @@ class CapVerifierTest {
                 "[STATIC_FIELD] Directory: static field sizes 0/0/0, the StaticField component says 2/0/0");
     }
 
+    /** max_stack one less than the method needs: Apdus.send (aload_0, sconst_0, sload_1, invokevirtual) needs 3. */
+    @Test
+    void maxStackBelowWhatTheMethodNeeds() {
+        byte[] method = applets.component(CapFile.METHOD);
+        int send = CapVerifier.instructionOffsets(applets).entrySet().stream()
+                .filter(e -> e.getKey() == e.getValue() + 2 && (method[3 + e.getKey()] & 0xFF) == JcOpcodes.ALOAD_0
+                        && (method[3 + e.getKey() + 1] & 0xFF) == JcOpcodes.SCONST_0
+                        && (method[3 + e.getKey() + 2] & 0xFF) == JcOpcodes.SLOAD_0 + 1
+                        && (method[3 + e.getKey() + 3] & 0xFF) == JcOpcodes.INVOKEVIRTUAL
+                        && (method[3 + e.getKey() + 6] & 0xFF) == JcOpcodes.RETURN)
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        CapFile broken = with(applets, CapFile.METHOD, bytes -> bytes[3 + send] = 0x02); // flags 0, max_stack 2
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                String.format("[STACK] method@0x%04X: the stack reaches 3 words, max_stack is 2", send));
+    }
+
+    @Test
+    void instructionThatTakesMoreThanTheStackHolds() {
+        byte[] method = applets.component(CapFile.METHOD);
+        int firstPop = CapVerifier.instructionOffsets(applets).keySet().stream()
+                .filter(at -> (method[3 + at] & 0xFF) == JcOpcodes.POP).findFirst().orElseThrow();
+        // pop -> pop2: one word more than is there
+        CapFile broken = with(applets, CapFile.METHOD, bytes -> bytes[3 + firstPop] = (byte) JcOpcodes.POP2);
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("[STACK] method@0x").contains(String.format("pop2 at 0x%04X takes 2 words, the stack holds 1", firstPop));
+    }
+
     @Test
     void commandLineVerifyAnswersOneLinePerProblemAndExitCode1(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.cap");
