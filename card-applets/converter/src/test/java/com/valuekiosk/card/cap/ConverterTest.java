@@ -63,4 +63,24 @@ class ConverterTest {
         assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(convert().cap().toJar());
         assertThat(out.toString()).contains("  Method ", "JVM instructions read: ", "Java Card instructions written: ", "  sadd ");
     }
+
+    /** The translation read back from the CAP: narrowing casts, wide branches, switches, constants. */
+    @Test
+    void translationOfShortArithmeticBranchesAndSwitches() throws Exception {
+        String name = "com/valuekiosk/card/cap/translation";
+        java.nio.file.Path location = java.nio.file.Path.of(ConverterTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        CapFile cap = Converter.convert(ClassFiles.read(location, name),
+                new Converter.Settings(name, Hex.decode("F0564B494F534BFD"), 1, 0, List.of()), ApiTokens.javaCard304()).cap();
+        String dump = CapDumper.dump(cap, ApiTokens.javaCard304());
+
+        assertThat(CapVerifier.verify(cap)).isEmpty();
+        // (short) (a + b): the i2s disappears, sadd is already 16 bits
+        assertThat(dump).containsPattern(": max_stack 2, nargs 2, max_locals 0, 4 bytes\n"
+                + "    0x[0-9A-F]{4}: sload_0\n    0x[0-9A-F]{4}: sload_1\n    0x[0-9A-F]{4}: sadd\n    0x[0-9A-F]{4}: sreturn\n");
+        // (byte) a
+        assertThat(dump).containsPattern("nargs 1, max_locals 0, 3 bytes\n"
+                + "    0x[0-9A-F]{4}: sload_0\n    0x[0-9A-F]{4}: s2b\n    0x[0-9A-F]{4}: sreturn\n");
+        assertThat(dump).contains("ifne_w ", "stableswitch default ", "sspush 300", "bspush 10");
+        assertThat(dump).doesNotContain("i2s", "iadd");
+    }
 }
