@@ -366,9 +366,17 @@ public final class CapVerifier {
         if (applets == null) {
             return;
         }
+        byte[] header = info(CapFile.HEADER);
+        byte[] rid = java.util.Arrays.copyOfRange(header, 10, 15);
         int at = 1;
         for (int i = 0; i < u1(applets, 0); i++) {
             int aidLength = u1(applets, at);
+            if (aidLength < 5 || aidLength > 16) {
+                report(Rule.APPLET, "applet " + (i + 1), "AID of " + aidLength + " bytes, not 5..16");
+            } else if (!java.util.Arrays.equals(rid, java.util.Arrays.copyOfRange(applets, at + 1, at + 6))) {
+                report(Rule.APPLET, "applet " + (i + 1), "AID " + Hex.encode(applets, at + 1, aidLength)
+                        + " does not start with the package's RID " + Hex.encode(rid));
+            }
             int install = u2(applets, at + 1 + aidLength);
             if (!methods.containsKey(install)) {
                 report(Rule.APPLET, "applet " + (i + 1), String.format("install method offset 0x%04X is no method", install));

@@ -150,6 +150,14 @@ class CapVerifierTest {
     }
 
     @Test
+    void appletAidWithAnotherRid() {
+        CapFile broken = with(applets, CapFile.APPLET, bytes -> bytes[3 + 1 + 1] = (byte) 0xA0); // F0.. -> A0..
+
+        assertThat(CapVerifier.verify(broken)).containsExactly(
+                "[APPLET] applet 1: AID A0564B494F534B01 does not start with the package's RID F0564B494F");
+    }
+
+    @Test
     void referenceLocationThatMissesItsOperand() {
         byte[] refs = applets.component(CapFile.REFERENCE_LOCATION);
         int byteCount = u2(refs, 3);
