@@ -30,22 +30,48 @@ import org.objectweb.asm.tree.analysis.Value;
  * returned, used as an index or divided. A data-flow analysis marks every int value exact or wide
  * and reports each wide value that reaches such a use, with the instruction that made it and the
  * source line. IUSHR is refused: after the cast it is an arithmetic shift in Java, {@code sushr} a
- * logical one. The same rule is checked on the applets by the simulator's JavaCardSubsetTest.
+ * logical one. The simulator's JavaCardSubsetTest holds the applets to the same rule through
+ * {@link #check}.
  */
-final class IntNarrowing {
+public final class IntNarrowing {
 
     private static final Map<Integer, String> OPCODE_NAMES = allOpcodes();
 
     private IntNarrowing() {
     }
 
+    /** One int result used without a cast: the method, what happened, the source line (0 if unknown). */
+    public record Violation(String where, String what, int line) {
+    }
+
+    /**
+     * The violations of one method.
+     *
+     * @param owner internal name of the method's class
+     * @param where how messages name the method, {@code CreditCardApplet.verify(...)}
+     */
+    public static List<Violation> check(String owner, MethodNode method, String where) {
+        Set<Violation> violations = new java.util.LinkedHashSet<>();
+        run(owner, method, where, violations);
+        return new ArrayList<>(violations);
+    }
+
     /** The analysis' frames (for the stack depth before every instruction), or the violations. */
-    static Frame<?>[] analyze(String owner, MethodNode method, String where, Set<String> violations) {
+    static Frame<?>[] analyze(String owner, MethodNode method, String where, Set<String> messages) {
+        Set<Violation> violations = new java.util.LinkedHashSet<>();
+        Frame<?>[] frames = run(owner, method, where, violations);
+        for (Violation violation : violations) {
+            messages.add(message(violation.where(), violation.what(), violation.line()));
+        }
+        return frames;
+    }
+
+    private static Frame<?>[] run(String owner, MethodNode method, String where, Set<Violation> violations) {
         Map<AbstractInsnNode, Integer> lines = lines(method);
         try {
             return new Analyzer<>(new NarrowingInterpreter(violations, where, lines)).analyze(owner, method);
         } catch (AnalyzerException e) {
-            violations.add(message(where, "not analysable: " + e.getMessage(), e.node == null ? 0 : lines.getOrDefault(e.node, 0)));
+            violations.add(new Violation(where, "not analysable: " + e.getMessage(), e.node == null ? 0 : lines.getOrDefault(e.node, 0)));
             return null;
         }
     }
@@ -109,11 +135,11 @@ final class IntNarrowing {
     private static final class NarrowingInterpreter extends Interpreter<Narrowed> {
 
         private final BasicInterpreter basic = new BasicInterpreter();
-        private final Set<String> violations;
+        private final Set<Violation> violations;
         private final String where;
         private final Map<AbstractInsnNode, Integer> lines;
 
-        NarrowingInterpreter(Set<String> violations, String where, Map<AbstractInsnNode, Integer> lines) {
+        NarrowingInterpreter(Set<Violation> violations, String where, Map<AbstractInsnNode, Integer> lines) {
             super(Opcodes.ASM9);
             this.violations = violations;
             this.where = where;
@@ -131,7 +157,7 @@ final class IntNarrowing {
         /** Reports a wide value used where a short is needed. */
         private void requireShort(AbstractInsnNode insn, Narrowed value, String use) {
             if (value != null && value.wide) {
-                violations.add(message(where, "int result of " + value.origin + " " + use
+                violations.add(new Violation(where, "int result of " + value.origin + " " + use
                         + " without a (short) or (byte) cast", lines.getOrDefault(insn, 0)));
             }
         }
@@ -216,7 +242,7 @@ final class IntNarrowing {
                     requireShort(insn, value2, "used by " + name(insn));
                     return exact(result);
                 case Opcodes.IUSHR:
-                    violations.add(message(where,
+                    violations.add(new Violation(where,
                             "IUSHR: after a cast to short it is an arithmetic shift, sushr a logical one; "
                                     + "write (short) ((x >> n) & mask)", lines.getOrDefault(insn, 0)));
                     return wide(result, name(insn));

@@ -1,12 +1,12 @@
 package com.valuekiosk.card.sim;
 
+import com.valuekiosk.card.cap.IntNarrowing;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -19,18 +19,10 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
-import org.objectweb.asm.tree.analysis.Interpreter;
-import org.objectweb.asm.tree.analysis.Value;
 
 /**
  * The rules a Java Card converter enforces, checked on the applets' class files (R-CA5). One message
@@ -49,7 +41,7 @@ import org.objectweb.asm.tree.analysis.Value;
  *   <li>{@link Rule#STATIC_INIT}: a static initialiser only stores constants.</li>
  *   <li>{@link Rule#SUPER_VISIBILITY}: a superclass that is not public has no public or protected
  *       methods (the converter's "package-visible super class … has public or protected method(s)").</li>
- *   <li>{@link Rule#INT_NARROWING}: javac computes short arithmetic in {@code int}; a result that may
+ *   <li>{@link Rule#INT_NARROWING} (the converter's {@code IntNarrowing}): javac computes short arithmetic in {@code int}; a result that may
  *       lie outside the short range (IADD, ISUB, IMUL, ISHL, INEG, IDIV, a constant above 32767, or
  *       AND/OR/XOR of such a value) must be narrowed by {@code (short)} or {@code (byte)} before it is
  *       compared, stored, passed, returned, used as an index or divided — the converter turns the
@@ -232,217 +224,15 @@ final class JavaCardSubset {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // INT_NARROWING: a data-flow analysis over the method, every int value marked exact or wide
+    // INT_NARROWING: the converter's own data-flow analysis, so that the rule lives in one place
 
     private static void checkNarrowing(Set<String> violations, ClassNode type, MethodNode method) {
         if (method.instructions.size() == 0) {
             return;
         }
         String where = simpleName(type.name) + "." + method.name + method.desc;
-        Map<AbstractInsnNode, Integer> lines = lines(method);
-        try {
-            new Analyzer<>(new NarrowingInterpreter(violations, where, lines)).analyze(type.name, method);
-        } catch (AnalyzerException e) {
-            violations.add(message(Rule.INT_NARROWING, where, "not analysable: " + e.getMessage(),
-                    e.node == null ? 0 : lines.getOrDefault(e.node, 0)));
-        }
-    }
-
-    /**
-     * A value of the analysis: the JVM's basic type, and for an int whether it may lie outside the
-     * short range ({@code wide}) — then {@code origin} names the instruction that made it.
-     */
-    private static final class Narrowed implements Value {
-        final BasicValue basic;
-        final boolean wide;
-        final String origin;
-
-        Narrowed(BasicValue basic, boolean wide, String origin) {
-            this.basic = basic;
-            this.wide = wide;
-            this.origin = origin;
-        }
-
-        @Override
-        public int getSize() {
-            return basic.getSize();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Narrowed that && Objects.equals(basic, that.basic) && wide == that.wide;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(basic, wide);
-        }
-    }
-
-    private static final class NarrowingInterpreter extends Interpreter<Narrowed> {
-
-        private final BasicInterpreter basic = new BasicInterpreter();
-        private final Set<String> violations;
-        private final String where;
-        private final Map<AbstractInsnNode, Integer> lines;
-
-        NarrowingInterpreter(Set<String> violations, String where, Map<AbstractInsnNode, Integer> lines) {
-            super(Opcodes.ASM9);
-            this.violations = violations;
-            this.where = where;
-            this.lines = lines;
-        }
-
-        private Narrowed exact(BasicValue value) {
-            return value == null ? null : new Narrowed(value, false, null);
-        }
-
-        private Narrowed wide(BasicValue value, String origin) {
-            return new Narrowed(value, true, origin);
-        }
-
-        /** Reports a wide value used where a short is needed. */
-        private void requireShort(AbstractInsnNode insn, Narrowed value, String use) {
-            if (value != null && value.wide) {
-                violations.add(message(Rule.INT_NARROWING, where, "int result of " + value.origin + " " + use
-                        + " without a (short) or (byte) cast", lines.getOrDefault(insn, 0)));
-            }
-        }
-
-        private String name(AbstractInsnNode insn) {
-            return OPCODE_NAMES.getOrDefault(insn.getOpcode(), "opcode " + insn.getOpcode());
-        }
-
-        @Override
-        public Narrowed newValue(Type type) {
-            BasicValue value = basic.newValue(type);
-            if (value == null) {
-                return null;
-            }
-            return type != null && type.getSort() == Type.INT ? wide(value, "an int variable") : exact(value);
-        }
-
-        @Override
-        public Narrowed newOperation(AbstractInsnNode insn) throws AnalyzerException {
-            BasicValue value = basic.newOperation(insn);
-            if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Integer constant
-                    && (constant < Short.MIN_VALUE || constant > Short.MAX_VALUE)) {
-                return wide(value, "the constant " + constant);
-            }
-            return exact(value);
-        }
-
-        @Override
-        public Narrowed copyOperation(AbstractInsnNode insn, Narrowed value) throws AnalyzerException {
-            if (insn.getOpcode() == Opcodes.ISTORE) {
-                requireShort(insn, value, "stored in a local");
-            }
-            return value;
-        }
-
-        @Override
-        public Narrowed unaryOperation(AbstractInsnNode insn, Narrowed value) throws AnalyzerException {
-            BasicValue result = basic.unaryOperation(insn, value.basic);
-            int opcode = insn.getOpcode();
-            switch (opcode) {
-                case Opcodes.INEG, Opcodes.IINC:
-                    return wide(result, name(insn));
-                case Opcodes.I2S, Opcodes.I2B:
-                    return exact(result);
-                case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE,
-                        Opcodes.TABLESWITCH, Opcodes.LOOKUPSWITCH:
-                    requireShort(insn, value, "compared by " + name(insn));
-                    return exact(result);
-                case Opcodes.IRETURN:
-                    requireShort(insn, value, "returned");
-                    return exact(result);
-                case Opcodes.PUTSTATIC:
-                    requireShort(insn, value, "stored in " + ((FieldInsnNode) insn).name);
-                    return exact(result);
-                case Opcodes.NEWARRAY, Opcodes.ANEWARRAY:
-                    requireShort(insn, value, "used as an array length");
-                    return exact(result);
-                default:
-                    return exact(result);
-            }
-        }
-
-        @Override
-        public Narrowed binaryOperation(AbstractInsnNode insn, Narrowed value1, Narrowed value2) throws AnalyzerException {
-            BasicValue result = basic.binaryOperation(insn, value1.basic, value2.basic);
-            int opcode = insn.getOpcode();
-            switch (opcode) {
-                case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL, Opcodes.ISHL:
-                    return wide(result, name(insn));
-                case Opcodes.IAND, Opcodes.IOR, Opcodes.IXOR:
-                    // Bitwise operations on sign-extended shorts stay sign-extended shorts.
-                    if (value1.wide || value2.wide) {
-                        return wide(result, (value1.wide ? value1 : value2).origin);
-                    }
-                    return exact(result);
-                case Opcodes.IDIV:
-                    requireShort(insn, value1, "divided by IDIV");
-                    requireShort(insn, value2, "used as a divisor by IDIV");
-                    return wide(result, name(insn)); // -32768 / -1
-                case Opcodes.IREM, Opcodes.ISHR:
-                    requireShort(insn, value1, "used by " + name(insn));
-                    requireShort(insn, value2, "used by " + name(insn));
-                    return exact(result);
-                case Opcodes.IUSHR:
-                    violations.add(message(Rule.INT_NARROWING, where,
-                            "IUSHR: after a cast to short it is an arithmetic shift, sushr a logical one; "
-                                    + "write (short) ((x >> n) & mask)", lines.getOrDefault(insn, 0)));
-                    return wide(result, name(insn));
-                case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
-                        Opcodes.IF_ICMPLE:
-                    requireShort(insn, value1, "compared by " + name(insn));
-                    requireShort(insn, value2, "compared by " + name(insn));
-                    return exact(result);
-                case Opcodes.BALOAD, Opcodes.SALOAD, Opcodes.AALOAD, Opcodes.IALOAD:
-                    requireShort(insn, value2, "used as an array index");
-                    return exact(result);
-                case Opcodes.PUTFIELD:
-                    requireShort(insn, value2, "stored in " + ((FieldInsnNode) insn).name);
-                    return exact(result);
-                default:
-                    return exact(result);
-            }
-        }
-
-        @Override
-        public Narrowed ternaryOperation(AbstractInsnNode insn, Narrowed value1, Narrowed value2, Narrowed value3)
-                throws AnalyzerException {
-            requireShort(insn, value2, "used as an array index");
-            requireShort(insn, value3, "stored in an array by " + name(insn));
-            return exact(basic.ternaryOperation(insn, value1.basic, value2.basic, value3.basic));
-        }
-
-        @Override
-        public Narrowed naryOperation(AbstractInsnNode insn, List<? extends Narrowed> values) throws AnalyzerException {
-            List<BasicValue> basics = new ArrayList<>();
-            for (Narrowed value : values) {
-                basics.add(value.basic);
-            }
-            String callee = insn instanceof MethodInsnNode call ? simpleName(call.owner) + "." + call.name : name(insn);
-            for (Narrowed value : values) {
-                requireShort(insn, value, "passed to " + callee);
-            }
-            return exact(basic.naryOperation(insn, basics));
-        }
-
-        @Override
-        public void returnOperation(AbstractInsnNode insn, Narrowed value, Narrowed expected) {
-            // IRETURN is checked in unaryOperation.
-        }
-
-        @Override
-        public Narrowed merge(Narrowed value1, Narrowed value2) {
-            BasicValue merged = basic.merge(value1.basic, value2.basic);
-            boolean wide = value1.wide || value2.wide;
-            if (merged.equals(value1.basic) && wide == value1.wide) {
-                return value1;
-            }
-            return new Narrowed(merged, wide, value1.wide ? value1.origin : value2.origin);
+        for (IntNarrowing.Violation violation : IntNarrowing.check(type.name, method, where)) {
+            violations.add(message(Rule.INT_NARROWING, violation.where(), violation.what(), violation.line()));
         }
     }
 
