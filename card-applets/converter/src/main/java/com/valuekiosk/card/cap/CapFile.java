@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -18,8 +19,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A CAP file: its components by tag, each the complete component (tag, size, info), the package
  * name, and the JAR that carries them ({@code META-INF/MANIFEST.MF}, then
- * {@code <package path>/javacard/<Component>.cap} in tag order, with one fixed timestamp, so that
- * the same components always give the same bytes).
+ * {@code <package path>/javacard/<Component>.cap} in tag order, stored, with one fixed timestamp,
+ * so that the same components always give the same bytes).
  */
 public final class CapFile {
 
@@ -78,7 +79,6 @@ public final class CapFile {
     public byte[] toJar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(9);
             put(zip, "META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8));
             for (int tag = 1; tag < NAMES.length; tag++) {
                 byte[] component = components.get(tag);
@@ -92,9 +92,16 @@ public final class CapFile {
         return bytes.toByteArray();
     }
 
+    /** Stored, not deflated: the bytes then do not depend on the zlib of the JDK that wrote them. */
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(FIXED_TIME);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setCrc(crc.getValue());
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
