@@ -101,6 +101,7 @@ public final class Converter {
         final List<FieldNode> instanceFields = new ArrayList<>();
         final Map<String, Integer> fieldTokens = new HashMap<>();
         int referenceCount;
+        int firstReference = 0xFF;
         Map<String, Integer> publicTokens = new HashMap<>();
         Map<String, Integer> packageTokens = new HashMap<>();
         int publicCount;
@@ -307,7 +308,11 @@ public final class Converter {
                 }
                 type.publicCount = superApi.inheritablePublicMethods();
             }
-            // fields: reference fields first, so that they are numbered consecutively
+            // instance field tokens (JCVM 4.3.7.5): public and protected fields first, primitives before
+            // references; then package and private ones, references before primitives: all references
+            // are numbered consecutively
+            List<FieldNode> visiblePrimitives = new ArrayList<>();
+            List<FieldNode> visibleReferences = new ArrayList<>();
             List<FieldNode> references = new ArrayList<>();
             List<FieldNode> primitives = new ArrayList<>();
             for (FieldNode field : node.fields) {
@@ -320,15 +325,19 @@ public final class Converter {
                     }
                     continue;
                 }
+                boolean visible = (field.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) != 0;
                 switch (fieldType.getSort()) {
-                    case Type.BOOLEAN, Type.BYTE, Type.SHORT -> primitives.add(field);
-                    case Type.OBJECT, Type.ARRAY -> references.add(field);
+                    case Type.BOOLEAN, Type.BYTE, Type.SHORT -> (visible ? visiblePrimitives : primitives).add(field);
+                    case Type.OBJECT, Type.ARRAY -> (visible ? visibleReferences : references).add(field);
                     default -> problems.add(where + " field " + field.name + ": type " + field.desc + " has no Java Card equivalent");
                 }
             }
+            type.instanceFields.addAll(visiblePrimitives);
+            type.instanceFields.addAll(visibleReferences);
             type.instanceFields.addAll(references);
             type.instanceFields.addAll(primitives);
-            type.referenceCount = references.size();
+            type.firstReference = visibleReferences.size() + references.size() == 0 ? 0xFF : visiblePrimitives.size();
+            type.referenceCount = visibleReferences.size() + references.size();
             for (int i = 0; i < type.instanceFields.size(); i++) {
                 type.fieldTokens.put(type.instanceFields.get(i).name, i);
             }
@@ -1128,7 +1137,7 @@ public final class Converter {
             info.u2(classRefValue(type.node.superName));
             int cells = type.instanceFields.size();
             info.u1(cells);
-            info.u1(type.referenceCount == 0 ? 0xFF : 0);
+            info.u1(type.firstReference);
             info.u1(type.referenceCount);
             int publicBase = tableBase(type, false);
             int packageBase = tableBase(type, true);

@@ -81,6 +81,13 @@ class ConverterTest {
         assertThat(dump).containsPattern("nargs 1, max_locals 0, 3 bytes\n"
                 + "    0x[0-9A-F]{4}: sload_0\n    0x[0-9A-F]{4}: s2b\n    0x[0-9A-F]{4}: sreturn\n");
         assertThat(dump).contains("ifne_w ", "stableswitch default ", "sspush 300", "bspush 10");
+        // instance field tokens (JCVM 4.3.7.5): public primitives, public references, private references, private primitives
+        assertThat(dump).contains("first_reference_token: 1, reference_count: 2",
+                "field token 0 [public] ref ", "field token 1 [public] ref ", "field token 2 [private] ref ", "field token 3 [private] ref ")
+                .containsPattern("field token 0 \\[public\\] ref [0-9A-F]{6} type S")
+                .containsPattern("field token 1 \\[public\\] ref [0-9A-F]{6} type \\[B")
+                .containsPattern("field token 2 \\[private\\] ref [0-9A-F]{6} type Ljava/lang/Object;")
+                .containsPattern("field token 3 \\[private\\] ref [0-9A-F]{6} type S");
         assertThat(dump).doesNotContain("i2s", "iadd");
     }
 }
