@@ -92,4 +92,21 @@ class CapDumperTest {
         assertThat(code).isZero();
         assertThat(out.toString()).isEqualTo(dump);
     }
+
+    /** Through main and System.out, as java -jar runs it: the whole dump arrives (it once stopped mid-line). */
+    @Test
+    void mainWritesTheWholeDumpToStandardOutput(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("applets.cap");
+        Files.write(file, jar);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(bytes, false, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Main.main(new String[] {"dump", file.toString()});
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(dump);
+    }
 }
