@@ -452,19 +452,62 @@ public final class CapVerifier {
         }
     }
 
-    /** Each class described is a class of the Class component; the types table covers the constant pool. */
+    /**
+     * Each class described is a class of the Class component, with as many instance field cells as
+     * it declares there, and each virtual method it describes is the entry of its token in that
+     * class's method table; the types table covers the constant pool.
+     */
     private void descriptorClasses() {
         byte[] descriptor = info(CapFile.DESCRIPTOR);
+        byte[] classes = info(CapFile.CLASS);
         int at = 0;
         int classCount = u1(descriptor, at++);
         for (int c = 0; c < classCount; c++) {
             int thisClass = u2(descriptor, at + 2);
-            if (!classOffsets.contains(thisClass)) {
-                report(Rule.DESCRIPTOR, "class " + c, String.format("this_class_ref 0x%04X is no class of the Class component", thisClass));
-            }
             int interfaces = u1(descriptor, at + 4);
             int fields = u2(descriptor, at + 5);
             int methodCount = u2(descriptor, at + 7);
+            String where = String.format("class %d (class@0x%04X)", c, thisClass);
+            if (!classOffsets.contains(thisClass)) {
+                report(Rule.DESCRIPTOR, "class " + c, String.format("this_class_ref 0x%04X is no class of the Class component", thisClass));
+            } else if ((u1(classes, thisClass) & 0x80) == 0) {
+                int fieldsAt = at + 9 + 2 * interfaces;
+                int cells = 0;
+                for (int f = 0; f < fields; f++) {
+                    int flags = u1(descriptor, fieldsAt + 7 * f + 1);
+                    int type = u2(descriptor, fieldsAt + 7 * f + 5);
+                    if ((flags & 0x08) == 0) {
+                        cells += type == 0x8005 ? 2 : 1;
+                    }
+                }
+                if (cells != u1(classes, thisClass + 3)) {
+                    report(Rule.DESCRIPTOR, where, "instance fields of " + cells + " cells, the Class component declares "
+                            + u1(classes, thisClass + 3));
+                }
+                int methodsAt = fieldsAt + 7 * fields;
+                for (int m = 0; m < methodCount; m++) {
+                    int token = u1(descriptor, methodsAt + 12 * m);
+                    int flags = u1(descriptor, methodsAt + 12 * m + 1);
+                    int offset = u2(descriptor, methodsAt + 12 * m + 2);
+                    boolean virtual = (flags & (0x08 | 0x80 | 0x02)) == 0;
+                    if (!virtual) {
+                        continue;
+                    }
+                    boolean packageToken = (token & 0x80) != 0;
+                    int base = u1(classes, thisClass + (packageToken ? 8 : 6));
+                    int count = u1(classes, thisClass + (packageToken ? 9 : 7));
+                    int index = (token & 0x7F) - base;
+                    int tableAt = thisClass + 10 + 2 * (packageToken ? u1(classes, thisClass + 7) : 0) + 2 * index;
+                    if (index < 0 || index >= count) {
+                        report(Rule.DESCRIPTOR, where, String.format("%s method token %d is outside its method table (base %d, count %d)",
+                                packageToken ? "package" : "public", token & 0x7F, base, count));
+                    } else if (u2(classes, tableAt) != offset && methods.containsKey(u2(classes, tableAt))) {
+                        // (an entry that is no method at all is the CLASS rule's)
+                        report(Rule.DESCRIPTOR, where, String.format("%s method token %d is method@0x%04X, the method table says 0x%04X",
+                                packageToken ? "package" : "public", token & 0x7F, offset, u2(classes, tableAt)));
+                    }
+                }
+            }
             at += 9 + 2 * interfaces + 7 * fields + 12 * methodCount;
         }
         int cpCount = u2(descriptor, at);

@@ -206,6 +206,32 @@ class CapVerifierTest {
                 "[DESCRIPTOR] class 0: this_class_ref 0x0001 is no class of the Class component");
     }
 
+    /** The first method table entry of a class points one byte further than the Descriptor says. */
+    @Test
+    void methodTableThatDisagreesWithTheDescriptor() {
+        byte[] classes = applets.component(CapFile.CLASS);
+        int at = 0;
+        while (classes[3 + at + 7] == 0) { // the first class with public methods of its own
+            at += 10 + 2 * (classes[3 + at + 7] & 0xFF) + 2 * (classes[3 + at + 9] & 0xFF);
+        }
+        int entry = 3 + at + 10;
+        int method = u2(classes, entry);
+        int base = classes[3 + at + 6] & 0xFF;
+        // point the entry at another method: the next method of the Method component
+        int other = CapVerifier.instructionOffsets(applets).values().stream().filter(m -> m > method).min(Integer::compare).orElseThrow();
+        int classAt = at;
+        CapFile broken = with(applets, CapFile.CLASS, bytes -> {
+            bytes[entry] = (byte) (other >> 8);
+            bytes[entry + 1] = (byte) other;
+        });
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).matches(String.format(
+                "\\[DESCRIPTOR\\] class \\d+ \\(class@0x%04X\\): public method token %d is method@0x%04X, the method table says 0x%04X",
+                classAt, base, method, other));
+    }
+
     @Test
     void staticFieldImageSizeThatIsNotTheSumOfItsSegments() {
         CapFile broken = with(applets, CapFile.STATIC_FIELD, bytes -> bytes[3 + 1] = 2);
