@@ -51,7 +51,8 @@ import org.objectweb.asm.tree.MethodNode;
  *   <li>{@link Rule#LIMITS}: at most 255 words of operand stack, of locals and of arguments, 255
  *       instance fields per class, constant array lengths up to 32767.</li>
  * </ul>
- * Which API members exist, and their tokens, is checked by the converter ({@code ApiTokensTest}).
+ * Which API members exist, and their tokens, is checked by the converter ({@code ApiTokensTest});
+ * method sizes (32767 bytes) and component sizes on the Java Card bytecode by the converter itself.
  */
 final class JavaCardSubset {
 
