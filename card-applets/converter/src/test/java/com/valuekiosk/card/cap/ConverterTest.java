@@ -90,4 +90,19 @@ class ConverterTest {
                 .containsPattern("field token 3 \\[private\\] ref [0-9A-F]{6} type S");
         assertThat(dump).doesNotContain("i2s", "iadd");
     }
+
+    /** The README's table of component sizes is the converter's measurement, not a stale copy. */
+    @Test
+    void readmeStatesTheMeasuredComponentSizes() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        CapFile cap = convert().cap();
+        int total = 0;
+        for (java.util.Map.Entry<Integer, byte[]> component : cap.components().entrySet()) {
+            String name = CapFile.componentName(component.getKey());
+            assertThat(readme).as(name).containsPattern("\\| " + name + " \\| " + component.getValue().length + "( \\(|\\s*\\|)");
+            total += component.getValue().length;
+        }
+        assertThat(readme).contains("| **total** | **" + total + "**");
+        assertThat(readme).contains("the JAR, entries stored so that the bytes do not depend on the JDK's zlib: " + cap.toJar().length + " bytes");
+    }
 }
