@@ -262,6 +262,10 @@ public final class CapVerifier {
         int handlers = u1(code, 0);
         for (int i = 0; i < handlers; i++) {
             int at = 1 + 8 * i;
+            if (i > 0 && u2(code, at + 4) < u2(code, at - 8 + 4)) {
+                report(Rule.HANDLER, "handler " + i, String.format("handler at 0x%04X comes after one at 0x%04X: the table must be in"
+                        + " ascending handler offsets, as the VM takes the first match", u2(code, at + 4), u2(code, at - 8 + 4)));
+            }
             int start = u2(code, at);
             int length = u2(code, at + 2) & 0x7FFF;
             int handler = u2(code, at + 4);

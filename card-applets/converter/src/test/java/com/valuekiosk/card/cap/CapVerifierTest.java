@@ -141,6 +141,19 @@ class CapVerifierTest {
     }
 
     @Test
+    void handlersOutOfOrder() {
+        CapFile broken = with(guarded, CapFile.METHOD, bytes -> {
+            byte[] first = java.util.Arrays.copyOfRange(bytes, 4, 12);
+            System.arraycopy(bytes, 12, bytes, 4, 8);
+            System.arraycopy(first, 0, bytes, 12, 8);
+        });
+
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("[HANDLER] handler 1: handler at 0x").endsWith("ascending handler offsets, as the VM takes the first match");
+    }
+
+    @Test
     void appletWhoseInstallMethodIsNoMethod() {
         CapFile broken = with(applets, CapFile.APPLET, bytes -> bytes[3 + 1 + 1 + 8 + 1]++);
 

@@ -13,4 +13,12 @@ public final class Guarded {
             return -1;
         }
     }
+
+    public static short first(byte[] buffer) {
+        try {
+            return buffer[0];
+        } catch (NullPointerException e) {
+            return -2;
+        }
+    }
 }
