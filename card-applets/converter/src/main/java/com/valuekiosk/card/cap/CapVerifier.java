@@ -33,6 +33,8 @@ public final class CapVerifier {
     private final TreeSet<Integer> byteIndexOperands = new TreeSet<>();
     private final TreeSet<Integer> shortIndexOperands = new TreeSet<>();
     private final TreeSet<Integer> classOffsets = new TreeSet<>();
+    /** Method offset -> {exception_handler_index, exception_handler_count}, from the Descriptor component. */
+    private final Map<Integer, int[]> handlerRanges = new TreeMap<>();
 
     private CapVerifier(CapFile cap) {
         this.cap = cap;
@@ -157,6 +159,7 @@ public final class CapVerifier {
                 int bytecodes = u2(descriptor, at + 6);
                 if (offset != 0 || (flags & 0x40) == 0) {
                     methods.put(offset, bytecodes); // abstract methods of classes have a header in the Method component
+                    handlerRanges.put(offset, new int[] {u2(descriptor, at + 10), u2(descriptor, at + 8)});
                 }
                 at += 12;
             }
@@ -279,6 +282,11 @@ public final class CapVerifier {
             int methodEnd = starts.get(method) + methods.get(method);
             if (length == 0 || start + length > methodEnd || (start + length < methodEnd && !instructions.containsKey(start + length))) {
                 report(Rule.HANDLER, where, String.format("try block 0x%04X..0x%04X does not end at an instruction of its method", start, start + length));
+            }
+            int[] range = handlerRanges.get(method);
+            if (range != null && (i < range[0] || i >= range[0] + range[1])) {
+                report(Rule.HANDLER, where, String.format("belongs to method@0x%04X, whose Descriptor lists handlers %d..%d",
+                        method, range[0], range[0] + range[1] - 1));
             }
             if (!method.equals(instructions.get(handler))) {
                 report(Rule.HANDLER, where, String.format("handler at 0x%04X is not an instruction of the method of its try block", handler));

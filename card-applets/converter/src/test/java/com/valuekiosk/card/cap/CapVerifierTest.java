@@ -148,9 +148,33 @@ class CapVerifierTest {
             System.arraycopy(first, 0, bytes, 12, 8);
         });
 
+        // out of order, and each now sits where the Descriptor expects the other method's handler
+        List<String> problems = CapVerifier.verify(broken);
+        assertThat(problems).hasSize(3).allMatch(p -> p.startsWith("[HANDLER] "));
+        assertThat(problems).anyMatch(p -> p.startsWith("[HANDLER] handler 1: handler at 0x")
+                && p.endsWith("ascending handler offsets, as the VM takes the first match"));
+        assertThat(problems).anyMatch(p -> p.matches("\\[HANDLER\\] handler 0: belongs to method@0x[0-9A-F]{4}, whose Descriptor lists handlers 1..1"));
+    }
+
+    /** The Descriptor says the second method's handler is entry 0, the first method's. */
+    @Test
+    void descriptorHandlerIndexThatIsAnotherMethods() {
+        byte[] descriptor = guarded.component(CapFile.DESCRIPTOR);
+        int methods = 3 + 1 + 9 + 2 * (descriptor[3 + 1 + 4] & 0xFF) + 7 * u2(descriptor, 3 + 1 + 5);
+        int count = u2(descriptor, 3 + 1 + 7);
+        int entry = -1;
+        for (int m = 0; m < count; m++) {
+            int at = methods + 12 * m;
+            if (u2(descriptor, at + 8) == 1 && u2(descriptor, at + 10) == 1) {
+                entry = at;
+            }
+        }
+        int index = entry;
+        CapFile broken = with(guarded, CapFile.DESCRIPTOR, bytes -> bytes[index + 11] = 0);
+
         List<String> problems = CapVerifier.verify(broken);
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith("[HANDLER] handler 1: handler at 0x").endsWith("ascending handler offsets, as the VM takes the first match");
+        assertThat(problems.get(0)).matches("\\[HANDLER\\] handler 1: belongs to method@0x[0-9A-F]{4}, whose Descriptor lists handlers 0..0");
     }
 
     @Test
