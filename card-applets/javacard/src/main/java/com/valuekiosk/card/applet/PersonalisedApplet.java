@@ -10,8 +10,12 @@ import javacard.framework.ISOException;
  * leaves the factory in personalisation, where only PUT DATA and ACTIVATE work; ACTIVATE (once
  * every mandatory item is written) moves it to operational for good, after which PUT DATA and
  * ACTIVATE answer {@link Constants#SW_WRONG_LIFE_CYCLE} (R-CA3).
+ *
+ * <p>Public although nothing outside the package uses it: a Java Card converter refuses a
+ * package-visible superclass that has public or protected methods, and {@code process} must be
+ * public.
  */
-abstract class PersonalisedApplet extends Applet {
+public abstract class PersonalisedApplet extends Applet {
 
     private final byte kind;
     private byte lifeCycle = Constants.LIFE_CYCLE_PERSONALISATION;
@@ -44,7 +48,7 @@ abstract class PersonalisedApplet extends Applet {
         } else if (ins == Constants.INS_ACTIVATE) {
             requirePersonalisation(buffer);
             Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
-                if (!isPersonalisationComplete()) {
+            if (!isPersonalisationComplete()) {
                 ISOException.throwIt(Constants.SW_PERSONALISATION_INCOMPLETE);
             }
             lifeCycle = Constants.LIFE_CYCLE_OPERATIONAL;
