@@ -6,19 +6,18 @@ import com.password4j.types.Argon2;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
  * The attendant's code that leaves kiosk mode (R-KI2). The kiosk keeps only a slow salted hash of it:
  * Argon2id (RFC 9106) with OWASP's minimum parameters (19 MiB, 2 passes) in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), the same as the e-money server's password hashes.
- * The hashing is Password4j's; this class holds the parameters, the checks of a stored hash and the lock.
+ * The hashing, the reading of a stored hash and the constant-time check are Password4j's; this class holds
+ * the parameters of new hashes, the minimums a stored one must meet, and the lock.
  * {@link #hash(char[])} makes that text for the site's configuration; {@link #matches(char[])} checks a
  * typed code in constant time. After {@value #ATTEMPTS_BEFORE_LOCK} wrong codes in a row nothing is
  * checked for {@link #LOCK}, so that the code cannot be guessed at the screen. Every char[] handed in is
@@ -34,11 +33,10 @@ public final class AttendantCode {
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final String PHC_PREFIX = "$argon2id$v=19$";
 
     private final Clock clock;
-    private final byte[] salt;
-    private final byte[] expected;
+    private final byte[] encoded;
     private final Argon2Function argon2;
 
     private int wrongInARow;
@@ -48,34 +46,19 @@ public final class AttendantCode {
     public AttendantCode(String encoded, Clock clock) {
         Objects.requireNonNull(encoded, "encoded");
         this.clock = Objects.requireNonNull(clock, "clock");
-        String[] parts = encoded.split("\\$");
-        // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
-        if (parts.length != 6 || !parts[0].isEmpty() || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+        if (!encoded.startsWith(PHC_PREFIX) || encoded.split("\\$", -1).length != 6) {
             throw new IllegalArgumentException("not an Argon2id hash in PHC form ($argon2id$v=19$m=..,t=..,p=..$salt$hash)");
         }
-        int m = 0;
-        int t = 0;
-        int p = 0;
         try {
-            for (String parameter : parts[3].split(",")) {
-                String[] pair = parameter.split("=", 2);
-                int value = Integer.parseInt(pair[1]);
-                switch (pair[0]) {
-                    case "m" -> m = value;
-                    case "t" -> t = value;
-                    case "p" -> p = value;
-                    default -> throw new IllegalArgumentException("unknown Argon2 parameter " + pair[0]);
-                }
-            }
-            salt = B64D.decode(parts[4]);
-            expected = B64D.decode(parts[5]);
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            argon2 = Argon2Function.getInstanceFromHash(encoded);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed Argon2id hash: " + e.getMessage(), e);
         }
-        if (m < 8 * p || t < 1 || p < 1 || salt.length < 8 || expected.length < 16) {
-            throw new IllegalArgumentException("Argon2id parameters out of range (m, t, p, salt or hash too small)");
+        if (argon2.getMemory() < 8 * argon2.getParallelism() || argon2.getIterations() < 1 || argon2.getParallelism() < 1
+                || argon2.getOutputLength() < 16) {
+            throw new IllegalArgumentException("Argon2id parameters out of range (m, t, p or hash too small)");
         }
-        argon2 = Argon2Function.getInstance(m, t, p, expected.length, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+        this.encoded = encoded.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** With the system clock. */
@@ -116,7 +99,7 @@ public final class AttendantCode {
                 return false;
             }
             secret = utf8(typed);
-            boolean right = MessageDigest.isEqual(expected, argon2.hash(secret, salt).getBytes());
+            boolean right = checks(secret);
             if (right) {
                 wrongInARow = 0;
             } else if (++wrongInARow >= ATTEMPTS_BEFORE_LOCK) {
@@ -129,6 +112,15 @@ public final class AttendantCode {
             if (secret != null) {
                 Arrays.fill(secret, (byte) 0);
             }
+        }
+    }
+
+    /** Password4j compares the hashes in constant time; a hash it cannot read matches nothing. */
+    private boolean checks(byte[] secret) {
+        try {
+            return argon2.check(secret, encoded);
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 
