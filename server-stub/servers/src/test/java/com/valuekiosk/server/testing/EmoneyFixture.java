@@ -8,6 +8,7 @@ import com.valuekiosk.pki.TlsContexts;
 import com.valuekiosk.server.db.DatabaseSettings;
 import com.valuekiosk.server.emoney.EmoneyServer;
 import com.valuekiosk.server.emoney.EmoneyUsers;
+import com.valuekiosk.server.http.HttpLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +44,16 @@ public final class EmoneyFixture implements AutoCloseable {
     }
 
     public EmoneyFixture(Path directory, Storage storage) throws Exception {
+        this(directory, storage, HttpLimits.defaults());
+    }
+
+    /** With the given limits of the HTTPS server (small ones make slow-client tests quick). */
+    public EmoneyFixture(Path directory, Storage storage, HttpLimits limits) throws Exception {
         pki = sharedPki();
         DatabaseSettings database = storage.fresh(directory, "emoney");
         server = EmoneyServer.start(new EmoneyServer.Config("127.0.0.1", 0, database,
                 TlsContexts.create(pki.emoneyServerKeyStore(), pki.storePassword(), pki.trustStore()),
-                IssuerMasterKeys.demo(), DemoCards.YEN, Duration.ofDays(30), Duration.ZERO, clock));
+                IssuerMasterKeys.demo(), DemoCards.YEN, Duration.ofDays(30), Duration.ZERO, clock, limits));
         EmoneyUsers.seedDemo(server.database(), List.of(KIOSK, OTHER_KIOSK));
     }
 
