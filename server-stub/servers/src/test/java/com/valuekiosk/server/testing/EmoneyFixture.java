@@ -33,11 +33,17 @@ public final class EmoneyFixture implements AutoCloseable {
 
     private static DevPki sharedPki;
 
-    /** One PKI per test JVM: making certificates is the slow part of starting a fixture. */
+    /**
+     * One PKI per test JVM: making certificates is the slow part of starting a fixture. It lives in
+     * the JVM's {@link TestDirectory} (deleted when the JVM ends), protected by a random password that
+     * dies with the JVM: a CA key that outlived its test run would open nothing.
+     */
     public static synchronized DevPki sharedPki() throws java.io.IOException {
         if (sharedPki == null) {
-            Path directory = java.nio.file.Files.createTempDirectory("valuekiosk-test-pki");
-            sharedPki = DevPki.create(directory, DevPki.DEFAULT_PASSWORD.toCharArray(), List.of(KIOSK, OTHER_KIOSK, STRANGER));
+            byte[] random = new byte[18];
+            new java.security.SecureRandom().nextBytes(random);
+            char[] password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+            sharedPki = DevPki.create(TestDirectory.get().resolve("pki"), password, List.of(KIOSK, OTHER_KIOSK, STRANGER));
             sharedPki.issuePointsSystem("points");
         }
         return sharedPki;
