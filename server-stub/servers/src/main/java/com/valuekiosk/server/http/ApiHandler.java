@@ -129,25 +129,22 @@ public final class ApiHandler extends Handler.Abstract {
             throw ApiException.refused(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body must be UTF-8 (charset=utf-8 or no charset)");
         }
         long started = System.nanoTime();
-        long deadline = started + limits.bodyReadDeadline().toNanos();
-        long graceEnds = started + limits.bodyGracePeriod().toNanos();
         try (InputStream in = Request.asInputStream(request)) {
             ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(0, (int) Math.min(request.getLength(), 4096)));
             byte[] buffer = new byte[4096];
             int read;
             while ((read = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_BODY_BYTES + 1L - body.size()))) > 0) {
                 body.write(buffer, 0, read);
-                long now = System.nanoTime();
-                if (now - deadline > 0) {
-                    throw tooSlow("the body did not arrive within " + limits.bodyReadDeadline().toMillis() + " ms");
-                }
-                if (now - graceEnds > 0 && body.size() * 1_000_000_000L / (now - started) < limits.minBodyBytesPerSecond()) {
-                    throw tooSlow("the body arrived slower than " + limits.minBodyBytesPerSecond() + " bytes/s");
-                }
                 if (body.size() > MAX_BODY_BYTES) {
-                    // Read the rest (within reason) so that the client, still sending, gets the answer.
-                    in.skipNBytes(Math.min(Math.max(request.getLength() - body.size(), 0), MAX_DRAINED_BYTES));
+                    drain(in, request.getLength() - body.size(), started, body.size());
                     throw ApiException.refused(ErrorCode.BODY_TOO_LARGE, "the body may be at most " + MAX_BODY_BYTES + " bytes");
+                }
+                if (body.size() == request.getLength()) {
+                    break; // complete: however late it came, it is here
+                }
+                String slow = tooSlow(started, body.size());
+                if (slow != null) {
+                    throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body could not be read: " + slow);
                 }
             }
             return body.toByteArray();
@@ -157,11 +154,38 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     /**
-     * A body too slow to wait for: refused as unreadable. Jetty reads no more of it afterwards and
-     * closes the connection, so the thread is free at once.
+     * Reads and drops the rest of a body that is too large (within reason, and only while it keeps
+     * pace), so that a client still sending it gets the answer. What is left unread makes Jetty close
+     * the connection after the answer.
      */
-    private static ApiException tooSlow(String reason) {
-        return ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body could not be read: " + reason);
+    private void drain(InputStream in, long declaredRest, long started, long alreadyRead) throws IOException {
+        long remaining = Math.min(Math.max(declaredRest, 0), MAX_DRAINED_BYTES);
+        long total = alreadyRead;
+        byte[] buffer = new byte[8192];
+        int read;
+        while (remaining > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
+            remaining -= read;
+            total += read;
+            if (tooSlow(started, total) != null) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Why a body that has brought {@code bytes} since {@code started} is too slow to wait for, or
+     * null: past the read deadline, or below the minimum rate once the grace period is over.
+     * Refusing it frees the thread that reads it.
+     */
+    private String tooSlow(long started, long bytes) {
+        long elapsed = System.nanoTime() - started;
+        if (elapsed > limits.bodyReadDeadline().toNanos()) {
+            return "the body did not arrive within " + limits.bodyReadDeadline().toMillis() + " ms";
+        }
+        if (elapsed > limits.bodyGracePeriod().toNanos() && bytes * 1_000_000_000L / elapsed < limits.minBodyBytesPerSecond()) {
+            return "the body arrived slower than " + limits.minBodyBytesPerSecond() + " bytes/s";
+        }
+        return null;
     }
 
     /** {@code application/json} with no charset, or with {@code charset=utf-8} (any case, quoted or not). */

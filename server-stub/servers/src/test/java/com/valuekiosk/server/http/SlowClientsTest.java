@@ -118,6 +118,28 @@ class SlowClientsTest {
     }
 
     @Test
+    void aWholeBodyThatComesLateInOnePieceIsServed() throws Exception {
+        fixture = new EmoneyFixture(directory, Storage.H2, new HttpLimits(16, Duration.ofSeconds(20), 1_000,
+                Duration.ofMillis(100), Duration.ofSeconds(60), 8));
+        byte[] body = Json.mapper().writeValueAsBytes(new AvailabilityRequest(DemoCards.EMONEY_CARD.cardNumber().digits(), null));
+        SSLSocket socket = RawHttps.connect(kioskTls(), InetAddress.getByName("127.0.0.6"), fixture.server.port());
+        sockets.add(socket);
+        socket.getOutputStream().write(("POST " + ApiPaths.AVAILABILITY + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        // The body follows half a second later, all at once: far below 1,000 bytes/s on average, yet complete.
+        pacer.schedule(() -> {
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return null;
+        }, 500, TimeUnit.MILLISECONDS);
+
+        RawHttps.Answer answer = RawHttps.read(socket.getInputStream());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyThatTakesLongerThanTheDeadlineIsRefused() throws Exception {
         fixture = new EmoneyFixture(directory, Storage.H2, new HttpLimits(16, Duration.ofSeconds(20), 0,
                 Duration.ZERO, Duration.ofSeconds(1), 8));
