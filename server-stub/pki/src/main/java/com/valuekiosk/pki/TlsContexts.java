@@ -16,6 +16,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -71,7 +72,9 @@ public final class TlsContexts {
     /**
      * The trust manager for {@code trustStore}, for OkHttp's
      * {@code sslSocketFactory(context.getSocketFactory(), trustManager)}; it is the same kind of trust
-     * manager {@link #create} uses.
+     * manager {@link #create} uses: PKIX validation, then the peer's own certificate must be an end
+     * entity (not {@code CA:TRUE}) with {@code digitalSignature} key usage and the extended key usage
+     * of its side ({@code clientAuth} for a client, {@code serverAuth} for a server).
      *
      * @throws PkiException naming the file if it cannot be read or holds no trusted certificate
      */
@@ -82,8 +85,8 @@ public final class TlsContexts {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(PKIX);
             factory.init(trusted);
             for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
+                if (manager instanceof X509ExtendedTrustManager x509) {
+                    return new EndEntityTrustManager(x509);
                 }
             }
             throw new PkiException("No X.509 trust manager available for " + trustStore);

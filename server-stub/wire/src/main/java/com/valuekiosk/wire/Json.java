@@ -1,6 +1,7 @@
 package com.valuekiosk.wire;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON configuration of kiosk and servers. Strict on purpose: an unknown field, a missing
  * number, a string where a number belongs or a float where an integer amount belongs is an error,
- * never a silent default — money fields must mean exactly what was sent.
+ * never a silent default — money fields must mean exactly what was sent. So is a key that appears
+ * twice in one object: which of the two would count depends on the reader.
  */
 public final class Json {
 
@@ -35,6 +37,7 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -59,6 +59,16 @@ class JsonTest {
     }
 
     @Test
+    void aKeyThatAppearsTwiceIsRefusedWhereverItIs() {
+        assertThatThrownBy(() -> JSON.readValue(PURCHASE.replace("\"atc\":7,", "\"atc\":7,\"atc\":8,"), ValuePurchaseRequest.class))
+                .isInstanceOf(JsonProcessingException.class).hasMessageContaining("Duplicate field");
+        assertThatThrownBy(() -> JSON.readValue(PURCHASE.replace("\"}", "\",\"cryptogram\":\"0102030405060709\"}"),
+                ValuePurchaseRequest.class)).isInstanceOf(JsonProcessingException.class).hasMessageContaining("Duplicate field");
+        assertThatThrownBy(() -> JSON.readValue(PURCHASE.replace("{\"requestId\"", "{\"amount\":1,\"requestId\""),
+                ValuePurchaseRequest.class)).isInstanceOf(JsonProcessingException.class).hasMessageContaining("Duplicate field");
+    }
+
+    @Test
     void instantsTravelAsIsoText() throws Exception {
         PreparationAck ack = new PreparationAck(UUID.randomUUID(), UUID.randomUUID(), "****0017", 2_000, "JPY",
                 Instant.parse("2026-12-05T21:00:00Z"));

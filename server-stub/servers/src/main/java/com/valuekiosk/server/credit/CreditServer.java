@@ -7,6 +7,7 @@ import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.DatabaseSettings;
 import com.valuekiosk.server.db.SqlClientRegistry;
 import com.valuekiosk.server.http.ApiHandler;
+import com.valuekiosk.server.http.HttpLimits;
 import com.valuekiosk.server.http.HttpsServer;
 import com.valuekiosk.server.http.StoredReplies;
 import java.net.URI;
@@ -32,11 +33,20 @@ public final class CreditServer implements AutoCloseable {
      * How to run it. {@code emoneyServer} is the e-money server's base URI, reached with
      * {@code emoneyClientTls} (a context holding this server's own certificate). {@code deliveryInterval}
      * zero or negative: no background delivery of pending notices (tests and the command line run
-     * it on demand); the notice of each purchase is still sent right after the purchase.
+     * it on demand); the notice of each purchase is still sent right after the purchase. {@code limits}:
+     * what the HTTPS server grants its clients.
      */
     public record Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
                          Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
-                         Clock clock) {
+                         Clock clock, HttpLimits limits) {
+
+        /** With the production limits ({@link HttpLimits#defaults()}). */
+        public Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
+                      Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
+                      Clock clock) {
+            this(host, port, database, tls, issuerKeys, currency, emoneyServer, emoneyClientTls, deliveryInterval, clock,
+                    HttpLimits.defaults());
+        }
     }
 
     private final Database database;
@@ -63,7 +73,8 @@ public final class CreditServer implements AutoCloseable {
                     config.currency(), notifier, config.clock());
             BillingCycles billing = new BillingCycles(database, config.clock());
             HttpsServer https = new HttpsServer("credit", config.host(), config.port(), config.tls(),
-                    new ApiHandler("credit", new SqlClientRegistry(database)::isKnown, CreditEndpoints.routes(purchases))).start();
+                    new ApiHandler("credit", new SqlClientRegistry(database)::isKnown, CreditEndpoints.routes(purchases),
+                    config.limits())).start();
             ScheduledExecutorService delivery = null;
             Duration interval = config.deliveryInterval();
             if (interval != null && !interval.isNegative() && !interval.isZero()) {

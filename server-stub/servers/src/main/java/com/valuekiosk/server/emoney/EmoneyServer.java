@@ -7,6 +7,7 @@ import com.valuekiosk.server.db.SqlClientRegistry;
 import com.valuekiosk.server.emoney.http.EmoneyEndpoints;
 import com.valuekiosk.server.emoney.internal.EmoneyService;
 import com.valuekiosk.server.http.ApiHandler;
+import com.valuekiosk.server.http.HttpLimits;
 import com.valuekiosk.server.http.HttpsServer;
 import com.valuekiosk.server.http.StoredReplies;
 import java.time.Clock;
@@ -29,10 +30,18 @@ public final class EmoneyServer implements AutoCloseable {
 
     /**
      * How to run it. {@code expiryInterval} zero or negative: no background expiry (tests and the
-     * command line run it on demand).
+     * command line run it on demand). {@code limits}: what the HTTPS server grants its clients.
      */
     public record Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
-                         Currency currency, Duration preparationValidity, Duration expiryInterval, Clock clock) {
+                         Currency currency, Duration preparationValidity, Duration expiryInterval, Clock clock,
+                         HttpLimits limits) {
+
+        /** With the production limits ({@link HttpLimits#defaults()}). */
+        public Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
+                      Currency currency, Duration preparationValidity, Duration expiryInterval, Clock clock) {
+            this(host, port, database, tls, issuerKeys, currency, preparationValidity, expiryInterval, clock,
+                    HttpLimits.defaults());
+        }
     }
 
     private final Database database;
@@ -54,7 +63,8 @@ public final class EmoneyServer implements AutoCloseable {
             EmoneyService service = new EmoneyService(database, StoredReplies.INSTANCE, config.issuerKeys(),
                     config.currency(), config.preparationValidity(), config.clock());
             HttpsServer https = new HttpsServer("emoney", config.host(), config.port(), config.tls(),
-                    new ApiHandler("emoney", new SqlClientRegistry(database)::isKnown, EmoneyEndpoints.routes(service))).start();
+                    new ApiHandler("emoney", new SqlClientRegistry(database)::isKnown, EmoneyEndpoints.routes(service),
+                    config.limits())).start();
             PreparationExpiry expiry = new PreparationExpiry(database, config.clock());
             ScheduledExecutorService scheduler = null;
             if (config.expiryInterval() != null && !config.expiryInterval().isNegative() && !config.expiryInterval().isZero()) {

@@ -3,12 +3,14 @@ package com.valuekiosk.server.http;
 import com.valuekiosk.pki.PeerIdentity;
 import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ErrorCode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
@@ -36,14 +38,25 @@ public final class ApiHandler extends Handler.Abstract {
 
     private final String serverName;
     private final ClientRegistry clients;
+    private final HttpLimits limits;
     private final Map<String, Map<String, Route>> routes = new HashMap<>();
 
     public ApiHandler(String serverName, ClientRegistry clients, List<Route> routes) {
+        this(serverName, clients, routes, HttpLimits.defaults());
+    }
+
+    public ApiHandler(String serverName, ClientRegistry clients, List<Route> routes, HttpLimits limits) {
         this.serverName = serverName;
         this.clients = clients;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         for (Route route : routes) {
             this.routes.computeIfAbsent(route.path(), path -> new HashMap<>()).put(route.method(), route);
         }
+    }
+
+    /** What this server grants its clients. */
+    public HttpLimits limits() {
+        return limits;
     }
 
     @Override
@@ -62,10 +75,10 @@ public final class ApiHandler extends Handler.Abstract {
             reply = Reply.error(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             // Logged once here, where it is finally handled; the client gets no internals.
-            log.error("{} {} {} failed", serverName, method, path, e);
+            log.error("{} {} {} failed", serverName, Echo.of(method), Echo.of(path), e);
             reply = Reply.error(ErrorCode.INTERNAL_ERROR, "internal error; the request may be retried with the same request id");
         }
-        log.info("{} {} {} {} -> {} in {} ms", serverName, method, path, peer == null ? "-" : peer.role() + "/" + peer.name(),
+        log.info("{} {} {} {} -> {} in {} ms", serverName, Echo.of(method), Echo.of(path), peer == null ? "-" : peer.role() + "/" + peer.name(),
                 reply.status(), (System.nanoTime() - started) / 1_000_000);
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -77,7 +90,7 @@ public final class ApiHandler extends Handler.Abstract {
     private Reply dispatch(Request request, String method, String path, PeerIdentity peer) {
         Map<String, Route> byMethod = routes.get(path);
         if (byMethod == null) {
-            throw ApiException.refused(ErrorCode.NOT_FOUND, "no endpoint " + path);
+            throw ApiException.refused(ErrorCode.NOT_FOUND, "no endpoint " + Echo.of(path));
         }
         Route route = byMethod.get(method);
         if (route == null) {
@@ -107,21 +120,85 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private static byte[] readBody(Request request) {
+    private byte[] readBody(Request request) {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw ApiException.refused(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
         }
+        if (!isUtf8(type)) {
+            throw ApiException.refused(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body must be UTF-8 (charset=utf-8 or no charset)");
+        }
+        long started = System.nanoTime();
         try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                // Read the rest (within reason) so that the client, still sending, gets the answer.
-                in.skipNBytes(Math.min(Math.max(request.getLength() - body.length, 0), MAX_DRAINED_BYTES));
-                throw ApiException.refused(ErrorCode.BODY_TOO_LARGE, "the body may be at most " + MAX_BODY_BYTES + " bytes");
+            ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(0, (int) Math.min(request.getLength(), 4096)));
+            byte[] buffer = new byte[4096];
+            int read;
+            while ((read = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_BODY_BYTES + 1L - body.size()))) > 0) {
+                body.write(buffer, 0, read);
+                if (body.size() > MAX_BODY_BYTES) {
+                    drain(in, request.getLength() - body.size(), started, body.size());
+                    throw ApiException.refused(ErrorCode.BODY_TOO_LARGE, "the body may be at most " + MAX_BODY_BYTES + " bytes");
+                }
+                if (body.size() == request.getLength()) {
+                    break; // complete: however late it came, it is here
+                }
+                String slow = tooSlow(started, body.size());
+                if (slow != null) {
+                    throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body could not be read: " + slow);
+                }
             }
-            return body;
+            return body.toByteArray();
         } catch (IOException e) {
             throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body could not be read");
         }
+    }
+
+    /**
+     * Reads and drops the rest of a body that is too large (within reason, and only while it keeps
+     * pace), so that a client still sending it gets the answer. What is left unread makes Jetty close
+     * the connection after the answer.
+     */
+    private void drain(InputStream in, long declaredRest, long started, long alreadyRead) throws IOException {
+        long remaining = Math.min(Math.max(declaredRest, 0), MAX_DRAINED_BYTES);
+        long total = alreadyRead;
+        byte[] buffer = new byte[8192];
+        int read;
+        while (remaining > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
+            remaining -= read;
+            total += read;
+            if (tooSlow(started, total) != null) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Why a body that has brought {@code bytes} since {@code started} is too slow to wait for, or
+     * null: past the read deadline, or below the minimum rate once the grace period is over.
+     * Refusing it frees the thread that reads it.
+     */
+    private String tooSlow(long started, long bytes) {
+        long elapsed = System.nanoTime() - started;
+        if (elapsed > limits.bodyReadDeadline().toNanos()) {
+            return "the body did not arrive within " + limits.bodyReadDeadline().toMillis() + " ms";
+        }
+        if (elapsed > limits.bodyGracePeriod().toNanos() && bytes * 1_000_000_000L / elapsed < limits.minBodyBytesPerSecond()) {
+            return "the body arrived slower than " + limits.minBodyBytesPerSecond() + " bytes/s";
+        }
+        return null;
+    }
+
+    /** {@code application/json} with no charset, or with {@code charset=utf-8} (any case, quoted or not). */
+    private static boolean isUtf8(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] nameValue = parameter.trim().split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].trim().equalsIgnoreCase("charset")) {
+                String charset = nameValue[1].trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -11,6 +11,10 @@ import com.valuekiosk.pki.PeerIdentity;
 import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** One request as an endpoint sees it: who sent it (from the TLS certificate) and its body. */
@@ -24,6 +28,7 @@ public record Call(PeerIdentity peer, byte[] body) {
         if (body.length == 0) {
             throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body is empty; a JSON object is expected");
         }
+        requireUtf8(body);
         try {
             T value = Json.mapper().readValue(body, type);
             if (value == null) {
@@ -31,7 +36,7 @@ public record Call(PeerIdentity peer, byte[] body) {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw ApiException.refused(ErrorCode.INVALID_REQUEST, "unknown field '" + e.getPropertyName() + "'");
+            throw ApiException.refused(ErrorCode.INVALID_REQUEST, "unknown field '" + Echo.of(e.getPropertyName()) + "'");
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "invalid value";
@@ -52,6 +57,9 @@ public record Call(PeerIdentity peer, byte[] body) {
             // For example a number too large for its field, wrapped with the field's path.
             throw ApiException.refused(ErrorCode.INVALID_REQUEST, "field '" + path(e) + "' is out of range or invalid");
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON: a field appears twice in one object");
+            }
             throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
         } catch (IOException e) {
             throw ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body could not be read");
@@ -59,8 +67,33 @@ public record Call(PeerIdentity peer, byte[] body) {
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream()
+        return Echo.of(e.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+                .collect(Collectors.joining(".")));
+    }
+
+    /**
+     * Refuses a body that is not UTF-8 (UTF-16, Latin-1, broken sequences). Jackson would otherwise
+     * guess UTF-16 or UTF-32 from zero bytes, so a zero byte is refused too: JSON has no place for
+     * one, in UTF-8 it can only come from another encoding.
+     */
+    private static void requireUtf8(byte[] body) {
+        for (byte b : body) {
+            if (b == 0) {
+                throw notUtf8();
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        }
+    }
+
+    private static ApiException notUtf8() {
+        return ApiException.refused(ErrorCode.MALFORMED_JSON, "the request body is not valid UTF-8");
     }
 }

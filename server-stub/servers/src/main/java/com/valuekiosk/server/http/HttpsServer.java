@@ -12,7 +12,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Jetty on one port, TLS 1.3 only, a client certificate required (R-SV3): a connection without a
- * certificate our CA issued never reaches a handler.
+ * certificate our CA issued never reaches a handler. The handler's {@link HttpLimits} bound threads,
+ * idle connections and connections per client address; whatever Jetty refuses itself is answered
+ * in JSON by {@link JsonErrorHandler}.
  */
 public final class HttpsServer implements AutoCloseable {
 
@@ -20,7 +22,8 @@ public final class HttpsServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public HttpsServer(String name, String host, int port, SSLContext tls, ApiHandler handler) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+        HttpLimits limits = handler.limits();
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()));
         threads.setName(name);
         server = new Server(threads);
 
@@ -39,11 +42,13 @@ public final class HttpsServer implements AutoCloseable {
         connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
-        connector.setIdleTimeout(30_000);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addBean(new ConnectionsPerClient(name, limits.connectionsPerClient()));
         // On stop, idle keep-alive connections close at once; requests in flight still finish.
         connector.setShutdownIdleTimeout(50);
         server.addConnector(connector);
         server.setHandler(handler);
+        server.setErrorHandler(new JsonErrorHandler(name));
         server.setStopTimeout(5_000);
     }
 

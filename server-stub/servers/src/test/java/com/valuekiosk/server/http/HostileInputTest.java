@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input of every kind answers 4xx with a JSON error naming the problem, echoes no card
@@ -89,6 +90,68 @@ class HostileInputTest {
         }
         assertThat(count("SELECT COUNT(*) FROM preparations")).isZero();
         assertThat(count("SELECT COUNT(*) FROM idempotent_requests")).isZero();
+    }
+
+    @Test
+    void anUnknownFieldNameIsCutAndEscapedInTheAnswer() {
+        String valid = "\"requestId\":\"" + UUID.randomUUID() + "\",\"emoneyCardNumber\":\"" + CARD
+                + "\",\"creditCardNumber\":null,\"currency\":\"JPY\",\"source\":\"POINTS\",\"amount\":100";
+        ApiClient.Response huge = points.postRaw(ApiPaths.PREPARATIONS, "{" + valid + ",\"" + "n".repeat(40_000) + "\":1}");
+        assertThat(huge.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(huge.error().message()).startsWith("unknown field 'nnnn");
+        assertThat(huge.body().length()).isLessThan(200);
+
+        ApiClient.Response markup = points.postRaw(ApiPaths.PREPARATIONS,
+                "{" + valid + ",\"<script>alert('" + CARD + "')</script>\":1}");
+        assertThat(markup.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(markup.error().message()).startsWith("unknown field '\\u003cscript\\u003e")
+                .doesNotContain("<").doesNotContain(">").doesNotContain(CARD).doesNotContain(CARD.substring(0, 12));
+        assertThat(count("SELECT COUNT(*) FROM preparations")).isZero();
+    }
+
+    @ParameterizedTest(name = "duplicate {0}")
+    @ValueSource(strings = {"requestId", "currency", "amount"})
+    void aKeyThatAppearsTwiceIsRefusedWhereverItIs(String field) {
+        String duplicate = field.equals("amount") ? "\"amount\":100" : field.equals("currency") ? "\"currency\":\"JPY\""
+                : "\"requestId\":\"" + UUID.randomUUID() + "\"";
+        String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"emoneyCardNumber\":\"" + CARD
+                + "\",\"creditCardNumber\":null,\"currency\":\"JPY\",\"source\":\"POINTS\",\"amount\":100," + duplicate + "}";
+        ApiClient.Response response = points.postRaw(ApiPaths.PREPARATIONS, body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(response.error().message()).contains("appears twice");
+        assertThat(count("SELECT COUNT(*) FROM preparations")).isZero();
+    }
+
+    @Test
+    void aBodyInAnotherEncodingThanUtf8IsRefused() {
+        String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"emoneyCardNumber\":\"" + CARD
+                + "\",\"creditCardNumber\":null,\"currency\":\"JPY\",\"source\":\"POINTS\",\"amount\":100}";
+        for (java.nio.charset.Charset utf16 : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16,
+                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+            ApiClient.Response response = sendBytes("application/json", body.getBytes(utf16));
+            assertThat(response.status()).as(utf16.name()).isEqualTo(400);
+            assertThat(response.error().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        }
+        ApiClient.Response declared = sendBytes("application/json; charset=UTF-16",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertThat(declared.status()).isEqualTo(415);
+        assertThat(declared.error().code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        ApiClient.Response invalid = sendBytes("application/json", latin1(body));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.error().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(invalid.error().message()).contains("UTF-8");
+        assertThat(count("SELECT COUNT(*) FROM preparations")).isZero();
+    }
+
+    /** The body in ISO-8859-1 with an é in a string: one byte 0xE9, which is not UTF-8. */
+    private static byte[] latin1(String body) {
+        return body.replace("\"JPY\"", "\"JP\u00e9\"").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static ApiClient.Response sendBytes(String contentType, byte[] body) {
+        return points.send(HttpRequest.newBuilder(points.base().resolve(ApiPaths.PREPARATIONS))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     @Test

@@ -60,7 +60,8 @@ class MutualTlsTest {
 
     @Test
     void aCertificateFromAnotherCaCannotConnect() {
-        DevPki other = DevPki.create(directory.resolve("other-pki"), DevPki.DEFAULT_PASSWORD.toCharArray(), List.of(EmoneyFixture.KIOSK));
+        // The same store password as the fixture's PKI, so that one context can hold stores of both.
+        DevPki other = DevPki.create(directory.resolve("other-pki"), fixture.pki.storePassword(), List.of(EmoneyFixture.KIOSK));
         // Its own CA trusted, so the client accepts the server: only the server's check can fail.
         SSLContext impostor = TlsContexts.create(other.terminalKeyStore(EmoneyFixture.KIOSK), other.storePassword(), fixture.pki.trustStore());
         ApiClient client = new ApiClient(impostor, fixture.uri());

@@ -8,6 +8,7 @@ import com.valuekiosk.pki.TlsContexts;
 import com.valuekiosk.server.db.DatabaseSettings;
 import com.valuekiosk.server.emoney.EmoneyServer;
 import com.valuekiosk.server.emoney.EmoneyUsers;
+import com.valuekiosk.server.http.HttpLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,22 +33,33 @@ public final class EmoneyFixture implements AutoCloseable {
 
     private static DevPki sharedPki;
 
-    /** One PKI per test JVM: making certificates is the slow part of starting a fixture. */
+    /**
+     * One PKI per test JVM: making certificates is the slow part of starting a fixture. It lives in
+     * the JVM's {@link TestDirectory} (deleted when the JVM ends), protected by a random password that
+     * dies with the JVM: a CA key that outlived its test run would open nothing.
+     */
     public static synchronized DevPki sharedPki() throws java.io.IOException {
         if (sharedPki == null) {
-            Path directory = java.nio.file.Files.createTempDirectory("valuekiosk-test-pki");
-            sharedPki = DevPki.create(directory, DevPki.DEFAULT_PASSWORD.toCharArray(), List.of(KIOSK, OTHER_KIOSK, STRANGER));
+            byte[] random = new byte[18];
+            new java.security.SecureRandom().nextBytes(random);
+            char[] password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+            sharedPki = DevPki.create(TestDirectory.get().resolve("pki"), password, List.of(KIOSK, OTHER_KIOSK, STRANGER));
             sharedPki.issuePointsSystem("points");
         }
         return sharedPki;
     }
 
     public EmoneyFixture(Path directory, Storage storage) throws Exception {
+        this(directory, storage, HttpLimits.defaults());
+    }
+
+    /** With the given limits of the HTTPS server (small ones make slow-client tests quick). */
+    public EmoneyFixture(Path directory, Storage storage, HttpLimits limits) throws Exception {
         pki = sharedPki();
         DatabaseSettings database = storage.fresh(directory, "emoney");
         server = EmoneyServer.start(new EmoneyServer.Config("127.0.0.1", 0, database,
                 TlsContexts.create(pki.emoneyServerKeyStore(), pki.storePassword(), pki.trustStore()),
-                IssuerMasterKeys.demo(), DemoCards.YEN, Duration.ofDays(30), Duration.ZERO, clock));
+                IssuerMasterKeys.demo(), DemoCards.YEN, Duration.ofDays(30), Duration.ZERO, clock, limits));
         EmoneyUsers.seedDemo(server.database(), List.of(KIOSK, OTHER_KIOSK));
     }
 
