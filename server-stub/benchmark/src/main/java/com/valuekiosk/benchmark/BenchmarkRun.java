@@ -16,6 +16,7 @@ import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.SqlClientRegistry;
 import com.valuekiosk.server.emoney.EmoneyServer;
 import com.valuekiosk.server.emoney.EmoneyUsers;
+import com.valuekiosk.server.http.HttpLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -98,12 +99,13 @@ final class BenchmarkRun {
         IssuerMasterKeys keys = IssuerMasterKeys.demo();
         Clock clock = Clock.systemUTC();
         try (EmoneyServer emoney = EmoneyServer.start(new EmoneyServer.Config(HOST, 0, storage.fresh("emoney"),
-                tls(pki, pki.emoneyServerKeyStore()), keys, DemoCards.YEN, PREPARATION_VALIDITY, Duration.ZERO, clock))) {
+                tls(pki, pki.emoneyServerKeyStore()), keys, DemoCards.YEN, PREPARATION_VALIDITY, Duration.ZERO, clock,
+                limits(settings)))) {
             registerOnEmoney(emoney.database(), settings, terminals);
             URI emoneyUri = URI.create("https://" + HOST + ":" + emoney.port());
             try (CreditServer credit = CreditServer.start(new CreditServer.Config(HOST, 0, storage.fresh("credit"),
                     tls(pki, pki.creditServerKeyStore()), keys, DemoCards.YEN, emoneyUri,
-                    tls(pki, pki.creditServerKeyStore()), settings.deliveryInterval(), clock))) {
+                    tls(pki, pki.creditServerKeyStore()), settings.deliveryInterval(), clock, limits(settings)))) {
                 registerOnCredit(credit.database(), settings, terminals);
                 URI creditUri = URI.create("https://" + HOST + ":" + credit.port());
                 List<Kiosk> kiosks = kiosks(settings, pki, keys, creditUri, emoneyUri);
@@ -162,6 +164,15 @@ final class BenchmarkRun {
     }
 
     /** One kiosk per terminal, each with its own credit card and purse, personalised like the issuer would. */
+    /**
+     * The production limits, but every simulated kiosk connects from the one loopback address: the bound per
+     * client address grows with the number of kiosks (each holds a few connections to each server).
+     */
+    private static HttpLimits limits(BenchmarkSettings settings) {
+        HttpLimits production = HttpLimits.defaults();
+        return production.withConnectionsPerClient(Math.max(production.connectionsPerClient(), 4 * settings.kiosks()));
+    }
+
     private static List<Kiosk> kiosks(BenchmarkSettings settings, DevPki pki, IssuerMasterKeys keys, URI creditUri,
                                       URI emoneyUri) {
         SimulatedCardFactory factory = new SimulatedCardFactory(keys);

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param threads worker threads of the server (Jetty needs a few of them for accepting and selecting)
  * @param idleTimeout a connection on which nothing arrives for this long is closed
  * @param minBodyBytesPerSecond a body arriving more slowly than this (averaged from the start of the
- *     body, after {@code bodyGracePeriod}) is refused with 408
+ *     body, after {@code bodyGracePeriod}) is refused with 400 {@code MALFORMED_JSON} (API.md §1.2)
  * @param bodyGracePeriod the time a body may take before its rate is checked
- * @param bodyReadDeadline the time a whole body may take; later it is refused with 408
+ * @param bodyReadDeadline the time a whole body may take; later it is refused the same way
  * @param connectionsPerClient open connections one remote address may hold; more are closed at once
  */
 public record HttpLimits(int threads, Duration idleTimeout, long minBodyBytesPerSecond, Duration bodyGracePeriod,
@@ -42,5 +42,10 @@ public record HttpLimits(int threads, Duration idleTimeout, long minBodyBytesPer
      */
     public static HttpLimits defaults() {
         return new HttpLimits(64, Duration.ofSeconds(30), 256, Duration.ofSeconds(2), Duration.ofSeconds(10), 32);
+    }
+
+    /** These limits with {@code connections} per client address (a load generator's kiosks share one address). */
+    public HttpLimits withConnectionsPerClient(int connections) {
+        return new HttpLimits(threads, idleTimeout, minBodyBytesPerSecond, bodyGracePeriod, bodyReadDeadline, connections);
     }
 }
