@@ -94,18 +94,18 @@ class KioskTlsTest {
         empty.load(null, null);
         Path file = directory.resolve("empty-truststore.p12");
         try (OutputStream out = Files.newOutputStream(file)) {
-            empty.store(out, DevPki.DEFAULT_PASSWORD.toCharArray());
+            empty.store(out, TestServers.storePassword());
         }
 
         assertThatThrownBy(() -> KioskTls.fromFiles(TestServers.terminalKeyStore(ourPki, KIOSK),
-                DevPki.DEFAULT_PASSWORD.toCharArray(), file))
+                TestServers.storePassword(), file))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("no trusted certificate");
     }
 
     @Test
     void cleartextServerUrlsAreRejected() {
-        char[] password = DevPki.DEFAULT_PASSWORD.toCharArray();
+        char[] password = TestServers.storePassword();
         Path trustStore = ourPki.resolve(DevPki.TRUST_STORE);
         KioskTls tls = KioskTls.of(TlsContexts.create(TestServers.terminalKeyStore(ourPki, KIOSK), password, trustStore),
                 TlsContexts.trustManager(trustStore, password));

@@ -34,9 +34,9 @@ final class ScriptedHttpsServer implements AutoCloseable {
     private final List<byte[]> requests = new ArrayList<>();
     private final Thread acceptor;
 
-    /** {@code pki}: a development PKI directory; the server shows its e-money server certificate. */
+    /** {@code pki}: a development PKI directory ({@link TestServers#createPki}); the server shows its e-money server certificate. */
     ScriptedHttpsServer(Path pki) throws IOException {
-        char[] password = DevPki.DEFAULT_PASSWORD.toCharArray();
+        char[] password = TestServers.storePassword();
         SSLServerSocket socket = (SSLServerSocket) TlsContexts.create(pki.resolve(DevPki.EMONEY_SERVER_KEY_STORE), password,
                 pki.resolve(DevPki.TRUST_STORE)).getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress());

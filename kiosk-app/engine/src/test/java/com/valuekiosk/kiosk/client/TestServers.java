@@ -5,6 +5,8 @@ import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.EmoneyFixture;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -25,9 +27,21 @@ final class TestServers implements AutoCloseable {
         return new TestServers(new ServersFixture(EmoneyFixture.sharedPki(), directory, Storage.H2));
     }
 
+    /**
+     * The password of every key store these tests make: the shared test PKI's, random for each test JVM
+     * (a well-known password would leave usable CA keys behind).
+     */
+    static char[] storePassword() {
+        try {
+            return EmoneyFixture.sharedPki().storePassword();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the shared test PKI", e);
+        }
+    }
+
     /** A development PKI with a CA of its own in {@code directory}, with a certificate for {@code terminalId}. */
     static Path createPki(Path directory, String terminalId) {
-        DevPki.create(directory, DevPki.DEFAULT_PASSWORD.toCharArray(), List.of(terminalId));
+        DevPki.create(directory, storePassword(), List.of(terminalId));
         return directory;
     }
 
@@ -54,7 +68,7 @@ final class TestServers implements AutoCloseable {
 
     /** A terminal certificate of {@code keyPki}'s CA, trusting only {@code trustPki}'s CA. */
     static KioskTls terminalTls(Path keyPki, Path trustPki, String terminalId) {
-        return KioskTls.fromFiles(terminalKeyStore(keyPki, terminalId), DevPki.DEFAULT_PASSWORD.toCharArray(),
+        return KioskTls.fromFiles(terminalKeyStore(keyPki, terminalId), storePassword(),
                 trustPki.resolve(DevPki.TRUST_STORE));
     }
 

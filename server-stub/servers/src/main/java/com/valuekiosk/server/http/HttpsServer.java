@@ -9,6 +9,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jetty on one port, TLS 1.3 only, a client certificate required (R-SV3): a connection without a
@@ -17,6 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * in JSON by {@link JsonErrorHandler}.
  */
 public final class HttpsServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpsServer.class);
 
     private final Server server;
     private final ServerConnector connector;
@@ -62,8 +66,21 @@ public final class HttpsServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /**
+     * Stops gracefully: requests in flight finish (up to 5 s). Jetty 12.1 can fail inside that graceful phase
+     * when it expires a connection that is in the middle of a request body (a NullPointerException in its
+     * {@code HttpConnection}); the server is then stopped at once, so that its port and threads are freed
+     * all the same.
+     */
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } catch (RuntimeException gracefulStopFailed) {
+            log.warn("{}: graceful stop failed inside Jetty ({}); stopping at once", server.getThreadPool(),
+                    gracefulStopFailed.toString());
+            server.setStopTimeout(0);
+            server.stop();
+        }
     }
 }
