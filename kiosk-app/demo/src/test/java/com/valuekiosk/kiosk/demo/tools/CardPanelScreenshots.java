@@ -10,6 +10,7 @@ import com.valuekiosk.kiosk.ui.KioskRig;
 import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.server.testing.TestDirectory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,8 @@ public final class CardPanelScreenshots {
         Platform.startup(() -> { });
         KioskRig kiosk = null;
         try {
-            kiosk = new KioskRig(Files.createTempDirectory("valuekiosk-panel-screens"));
+            // In the test JVM's own temporary directory, which is deleted when this tool exits.
+            kiosk = new KioskRig(Files.createDirectories(TestDirectory.get().resolve("panel-screens")));
             KioskRig rig = kiosk;
             CompletableFuture<Void> done = new CompletableFuture<>();
             Platform.runLater(() -> {

@@ -25,6 +25,7 @@ import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.emoney.EmoneyUsers;
 import com.valuekiosk.server.testing.MutableClock;
 import com.valuekiosk.server.testing.ServersFixture;
+import com.valuekiosk.server.testing.TestDirectory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,8 @@ public final class ScreenshotRenderer {
         Path output = Path.of(args.length > 0 ? args[0] : "assets/screenshots").toAbsolutePath();
         headlessUnlessTold();
         Files.createDirectories(output);
-        Path work = Files.createTempDirectory("valuekiosk-screens");
+        // In the test JVM's own temporary directory, which is deleted when the renderer exits.
+        Path work = Files.createDirectories(TestDirectory.get().resolve("screens"));
         int status = 0;
         Platform.startup(() -> { });
         ScreenshotRenderer renderer = new ScreenshotRenderer(output);
