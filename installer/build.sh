@@ -3,7 +3,8 @@
 #   app-image  the site kiosk as a self-contained application image (jlink runtime + jars), ValueKiosk/;
 #              it holds no simulator and no servers (checked: the build fails if it finds them)
 #   deb        the kiosk's Debian package (the app image, the kiosk session, the site configuration)
-#   servers    the servers' Debian package (runnable jar + libraries, service units)
+#   servers    the servers' Debian package (runnable jar + libraries, service units; the card issuer's CAP file
+#              of our applets and the valuekiosk-cap tool that dumps and verifies it)
 #   all        all three (default)
 # Needs JDK 17 with jlink and jpackage; the .deb steps need dpkg-deb (Debian's dpkg package).
 # The jars are built first (tests skipped: run them with the README's test command); SKIP_JARS=1 reuses
@@ -17,6 +18,7 @@ version=$(sed -n 's:^  <version>\([0-9][0-9.]*\).*</version>:\1:p' pom.xml | hea
 snapshot=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 launcher="$root/kiosk-app/launcher/target"
 servers="$root/server-stub/servers/target"
+converter="$root/card-applets/converter/target"
 
 # JDK modules the kiosk needs. JavaFX stays on the class path beside the other jars (not in the runtime):
 # that is how the tests run it, and the headless self-check (Monocle) only works that way.
@@ -110,6 +112,12 @@ servers_deb() {
   cp "$root/installer/servers/logback.xml" "$stage/etc/valuekiosk-servers/logback.xml"
   cp "$root/installer/servers"/valuekiosk-*.service "$stage/lib/systemd/system/"
   install -m 0755 "$root/installer/servers/valuekiosk-servers" "$stage/usr/bin/valuekiosk-servers"
+  # The applets as the card issuer loads them onto blank cards, and the tool that dumps and verifies the CAP.
+  mkdir -p "$stage/usr/share/valuekiosk-servers/cards" "$stage/opt/valuekiosk-servers/cap"
+  cp "$converter/valuekiosk-applets.cap" "$stage/usr/share/valuekiosk-servers/cards/"
+  cp "$converter/card-converter-$snapshot.jar" "$stage/opt/valuekiosk-servers/cap/valuekiosk-cap.jar"
+  cp -r "$converter/lib" "$stage/opt/valuekiosk-servers/cap/lib"
+  install -m 0755 "$root/installer/servers/valuekiosk-cap" "$stage/usr/bin/valuekiosk-cap"
   package servers "$stage" valuekiosk-servers
   rm -rf "$stage"
 }
@@ -118,7 +126,7 @@ mkdir -p "$out"
 case "$what" in
   app-image) build_jars kiosk-app/launcher; app_image ;;
   deb) build_jars kiosk-app/launcher; app_image; kiosk_deb ;;
-  servers) build_jars server-stub/servers; servers_deb ;;
-  all) build_jars kiosk-app/launcher,server-stub/servers; app_image; kiosk_deb; servers_deb ;;
+  servers) build_jars server-stub/servers,card-applets/converter; servers_deb ;;
+  all) build_jars kiosk-app/launcher,server-stub/servers,card-applets/converter; app_image; kiosk_deb; servers_deb ;;
   *) echo "usage: installer/build.sh [app-image|deb|servers|all]" >&2; exit 2 ;;
 esac
