@@ -104,14 +104,20 @@ final class PersonaliseCommand implements Callable<Integer> {
             if (purse) {
                 purseProfile = purseProfile();
             }
-            if (credit) {
-                creditProfile = creditProfile();
-            }
             keys = IssuerKeysFile.read(issuerKeys);
         } catch (IllegalArgumentException e) {
             throw new ValueKioskCards.Refusal(CardNumber.maskAll(e.getMessage()));
         }
         CardTerminal reader = reader();
+        requireCard(reader);
+        if (credit) {
+            // Asked for once the reader and the card are there, so that nobody types a PIN in vain.
+            try {
+                creditProfile = creditProfile();
+            } catch (IllegalArgumentException e) {
+                throw new ValueKioskCards.Refusal(CardNumber.maskAll(e.getMessage()));
+            }
+        }
         Card card = connect(reader);
         try {
             CardTransport transport = new PcscTransport(card.getBasicChannel());
@@ -181,11 +187,18 @@ final class PersonaliseCommand implements Callable<Integer> {
                 + readers.stream().map(r -> "\"" + r.getName() + "\"").collect(Collectors.joining(", ")));
     }
 
-    private static Card connect(CardTerminal reader) throws ValueKioskCards.Refusal {
+    private static void requireCard(CardTerminal reader) throws ValueKioskCards.Refusal {
         try {
             if (!reader.isCardPresent()) {
                 throw new ValueKioskCards.Refusal("no card in the reader \"" + reader.getName() + "\"");
             }
+        } catch (CardException e) {
+            throw new ValueKioskCards.Refusal("cannot see the reader \"" + reader.getName() + "\": " + ValueKioskCards.rootMessage(e));
+        }
+    }
+
+    private static Card connect(CardTerminal reader) throws ValueKioskCards.Refusal {
+        try {
             return reader.connect("*");
         } catch (CardException e) {
             throw new ValueKioskCards.Refusal("cannot connect to the card in \"" + reader.getName() + "\": " + ValueKioskCards.rootMessage(e));

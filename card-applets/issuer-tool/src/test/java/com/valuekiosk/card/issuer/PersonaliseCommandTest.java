@@ -153,6 +153,7 @@ class PersonaliseCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("no reader named \"" + READER + "\"", "\"ACS ACR39U 00 00\"", "\"Identiv uTrust 00 01\"");
+        assertThat(typedPins).as("the PIN is not asked for").hasSize(2);
     }
 
     @Test
@@ -163,6 +164,7 @@ class PersonaliseCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("no card in the reader \"" + READER + "\"");
+        assertThat(typedPins).as("the PIN is not asked for").hasSize(2);
     }
 
     @Test
