@@ -15,12 +15,14 @@ interface PinSource {
 
     /** The console without echo; without a console (piped), one line of standard input. */
     static PinSource standard() {
+        Console console = System.console();
+        if (console != null) {
+            return prompt -> console.readPassword("%s", prompt);
+        }
+        // One reader for every prompt: a second one would miss the lines the first has buffered.
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         return prompt -> {
-            Console console = System.console();
-            if (console != null) {
-                return console.readPassword("%s", prompt);
-            }
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+            String line = in.readLine();
             return line == null ? null : line.trim().toCharArray();
         };
     }
