@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.valuekiosk.card.host.Bytes;
 import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.CardTransport;
+import com.valuekiosk.card.host.CardTransportException;
 import com.valuekiosk.card.host.CreditCardApplication;
 import com.valuekiosk.card.host.CreditCardData;
 import com.valuekiosk.card.host.IssuerMasterKeys;
 import com.valuekiosk.card.host.KeyUsage;
+import com.valuekiosk.card.host.PurchaseAuthorization;
+import com.valuekiosk.card.host.PurchaseRequest;
 import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.PurseData;
-import com.valuekiosk.card.sim.SimulatedCard;
+import com.valuekiosk.card.host.TerminalId;
 import com.valuekiosk.card.sim.SimulatedCard.FormFactor;
+import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,9 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
+import java.util.Currency;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.smartcardio.TerminalFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +77,10 @@ class PersonaliseCommandTest {
         assertThat(data.holderName()).isEqualTo("KEIKO ITO");
         assertThat(data.expiry()).isEqualTo(YearMonth.of(2031, 4));
         assertThatCode(() -> credit.verifyPin(PIN.toCharArray())).doesNotThrowAnyException();
+        PurchaseRequest purchase = new PurchaseRequest(2_000, Currency.getInstance("JPY"), CardNumber.of(PURSE_NUMBER), new TerminalId("KIOSK001"));
+        PurchaseAuthorization authorization = credit.authorizePurchase(purchase);
+        assertThat(authorization.isAuthentic(issuerKeys().cardKey(KeyUsage.PURCHASE_CRYPTOGRAM, CardNumber.of(CREDIT_NUMBER)),
+                CardNumber.of(CREDIT_NUMBER), purchase)).as("cryptogram under the key derived from the file's master key").isTrue();
         assertThat(out.toString()).contains("credit card applet personalised", "**** **** **** 0013");
         assertNothingSecretPrinted();
     }
@@ -212,6 +223,37 @@ class PersonaliseCommandTest {
         assertThat(err.toString()).contains("no card reader connected");
     }
 
+    @Test
+    void aCardPulledAwayMidWayIsReportedAsPerhapsHalfWritten() {
+        SimulatedCard card = SimulatedCardFactory.blank(FormFactor.PURSE_CARD, (byte) 3);
+        AtomicInteger commands = new AtomicInteger();
+        CardTransport pulledAfterThreeCommands = command -> {
+            if (commands.incrementAndGet() > 3) {
+                throw new CardTransportException("card removed");
+            }
+            return card.transmit(command);
+        };
+
+        int exit = run(TestReaders.factory(new TestReaders.Reader(READER, pulledAfterThreeCommands)), "personalise", "--reader", READER,
+                "--profile", "purse", "--issuer-keys", keyFile.toString(), "--card-number", PURSE_NUMBER, "--max-balance", "30000");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("personalisation stopped, the card may be half written", "card removed");
+        assertThat(out.toString()).doesNotContain("personalised and activated");
+    }
+
+    @Test
+    void withoutAPcscServiceReadersSaysSo() {
+        int exit = run(TestReaders.noPcscService(), "readers");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("no PC/SC service", "pcscd");
+    }
+
+    private static IssuerMasterKeys issuerKeys() {
+        return IssuerMasterKeys.of(Bytes.fromHex(CRYPTOGRAM_MASTER), Bytes.fromHex(CREDIT_MASTER), Bytes.fromHex(DEBIT_MASTER));
+    }
+
     private String[] creditArguments(String profile, String... more) {
         List<String> arguments = new java.util.ArrayList<>(List.of("personalise", "--reader", READER, "--profile", profile,
                 "--issuer-keys", keyFile.toString(), "--card-number", CREDIT_NUMBER, "--holder-name", "KEIKO ITO", "--expiry", "2031-04"));
@@ -239,7 +281,7 @@ class PersonaliseCommandTest {
 
     /** No master or card key, no PIN, no full card number: in hex upper or lower case, anywhere in the output. */
     private void assertNothingSecretPrinted() {
-        IssuerMasterKeys keys = IssuerMasterKeys.of(Bytes.fromHex(CRYPTOGRAM_MASTER), Bytes.fromHex(CREDIT_MASTER), Bytes.fromHex(DEBIT_MASTER));
+        IssuerMasterKeys keys = issuerKeys();
         String printed = (out.toString() + err.toString()).toUpperCase(Locale.ROOT).replace(" ", "");
         assertThat(printed).doesNotContain(CRYPTOGRAM_MASTER, CREDIT_MASTER, DEBIT_MASTER, PIN, CREDIT_NUMBER, PURSE_NUMBER);
         for (String number : List.of(CREDIT_NUMBER, PURSE_NUMBER)) {

@@ -31,15 +31,24 @@ final class TestReaders {
     }
 
     static TerminalFactory factory(Reader... readers) {
+        return factory("Test", readers);
+    }
+
+    /** What {@code TerminalFactory.getDefault()} gives when PC/SC is missing: type "None". */
+    static TerminalFactory noPcscService() {
+        return factory("None");
+    }
+
+    private static TerminalFactory factory(String type, Reader... readers) {
         Provider provider = new Provider("ValueKioskTestReaders", "1.0", "test readers") {
             private static final long serialVersionUID = 1L;
 
             {
-                put("TerminalFactory.Test", Spi.class.getName());
+                put("TerminalFactory." + type, Spi.class.getName());
             }
         };
         try {
-            return TerminalFactory.getInstance("Test", List.of(readers), provider);
+            return TerminalFactory.getInstance(type, List.of(readers), provider);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
