@@ -4,7 +4,8 @@
 #              it holds no simulator and no servers (checked: the build fails if it finds them)
 #   deb        the kiosk's Debian package (the app image, the kiosk session, the site configuration)
 #   servers    the servers' Debian package (runnable jar + libraries, service units; the card issuer's CAP file
-#              of our applets and the valuekiosk-cap tool that dumps and verifies it)
+#              of our applets, the valuekiosk-cap tool that dumps and verifies it, and valuekiosk-cards that
+#              personalises blank cards over PC/SC)
 #   all        all three (default)
 # Needs JDK 17 with jlink and jpackage; the .deb steps need dpkg-deb (Debian's dpkg package).
 # The jars are built first (tests skipped: run them with the README's test command); SKIP_JARS=1 reuses
@@ -19,6 +20,7 @@ snapshot=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 launcher="$root/kiosk-app/launcher/target"
 servers="$root/server-stub/servers/target"
 converter="$root/card-applets/converter/target"
+issuer_tool="$root/card-applets/issuer-tool/target"
 
 # JDK modules the kiosk needs. JavaFX stays on the class path beside the other jars (not in the runtime):
 # that is how the tests run it, and the headless self-check (Monocle) only works that way.
@@ -118,6 +120,11 @@ servers_deb() {
   cp "$converter/card-converter-$snapshot.jar" "$stage/opt/valuekiosk-servers/cap/valuekiosk-cap.jar"
   cp -r "$converter/lib" "$stage/opt/valuekiosk-servers/cap/lib"
   install -m 0755 "$root/installer/servers/valuekiosk-cap" "$stage/usr/bin/valuekiosk-cap"
+  # Personalising blank cards over PC/SC with the issuer's keys (card-applets/LOADING.md).
+  mkdir -p "$stage/opt/valuekiosk-servers/cards"
+  cp "$issuer_tool/card-issuer-tool-$snapshot.jar" "$stage/opt/valuekiosk-servers/cards/valuekiosk-cards.jar"
+  cp -r "$issuer_tool/lib" "$stage/opt/valuekiosk-servers/cards/lib"
+  install -m 0755 "$root/installer/servers/valuekiosk-cards" "$stage/usr/bin/valuekiosk-cards"
   package servers "$stage" valuekiosk-servers
   rm -rf "$stage"
 }
@@ -126,7 +133,7 @@ mkdir -p "$out"
 case "$what" in
   app-image) build_jars kiosk-app/launcher; app_image ;;
   deb) build_jars kiosk-app/launcher; app_image; kiosk_deb ;;
-  servers) build_jars server-stub/servers,card-applets/converter; servers_deb ;;
-  all) build_jars kiosk-app/launcher,server-stub/servers,card-applets/converter; app_image; kiosk_deb; servers_deb ;;
+  servers) build_jars server-stub/servers,card-applets/converter,card-applets/issuer-tool; servers_deb ;;
+  all) build_jars kiosk-app/launcher,server-stub/servers,card-applets/converter,card-applets/issuer-tool; app_image; kiosk_deb; servers_deb ;;
   *) echo "usage: installer/build.sh [app-image|deb|servers|all]" >&2; exit 2 ;;
 esac
