@@ -2,6 +2,7 @@ package com.valuekiosk.server.metrics;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +20,18 @@ public final class CachedReading<T> implements Supplier<T> {
     private final Supplier<T> read;
     private final long maxAgeNanos;
     private final T fallback;
+    private final LongSupplier nanoTime;
     private T value;
     private long readAt;
     private boolean loaded;
 
     public CachedReading(String what, Supplier<T> read, Duration maxAge, T fallback) {
+        this(what, read, maxAge, fallback, System::nanoTime);
+    }
+
+    /** With the time source (nanoseconds, as {@link System#nanoTime}) that tests move by hand. */
+    public CachedReading(String what, Supplier<T> read, Duration maxAge, T fallback, LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.what = Objects.requireNonNull(what, "what");
         this.read = Objects.requireNonNull(read, "read");
         this.maxAgeNanos = maxAge.toNanos();
@@ -32,7 +40,7 @@ public final class CachedReading<T> implements Supplier<T> {
 
     @Override
     public synchronized T get() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (!loaded || now - readAt >= maxAgeNanos) {
             try {
                 value = read.get();
