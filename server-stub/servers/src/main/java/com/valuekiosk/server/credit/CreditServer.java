@@ -10,7 +10,19 @@ import com.valuekiosk.server.http.ApiHandler;
 import com.valuekiosk.server.http.HttpLimits;
 import com.valuekiosk.server.http.HttpsServer;
 import com.valuekiosk.server.http.StoredReplies;
+import com.valuekiosk.server.http.Route;
+import com.valuekiosk.server.metrics.CachedReading;
+import com.valuekiosk.server.metrics.ServerMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
@@ -54,9 +66,18 @@ public final class CreditServer implements AutoCloseable {
     private final BillingCycles billing;
     private final HttpsServer https;
     private final ScheduledExecutorService delivery;
+    private final ServerMetrics metrics;
+
+    /** Notices in the outbox not delivered, by {@code state} (PENDING, FAILED). */
+    public static final String OUTBOX_NOTICES = "valuekiosk.outbox.notices";
+    /** Age in seconds of the oldest undelivered notice. */
+    public static final String OUTBOX_OLDEST_AGE = "valuekiosk.outbox.oldest.undelivered.age";
+    private static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(5);
+    private static final int GAUGE_QUERY_TIMEOUT_SECONDS = 2;
 
     private CreditServer(Database database, EmoneyNotifier notifier, BillingCycles billing, HttpsServer https,
-                         ScheduledExecutorService delivery) {
+                         ScheduledExecutorService delivery, ServerMetrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.notifier = notifier;
         this.billing = billing;
@@ -65,16 +86,26 @@ public final class CreditServer implements AutoCloseable {
     }
 
     public static CreditServer start(Config config) throws Exception {
-        Database database = config.database().open("credit");
+        ServerMetrics metrics = ServerMetrics.create("credit");
+        Database database;
         try {
+            database = config.database().open("credit", metrics.registry());
+        } catch (RuntimeException | Error e) {
+            metrics.close();
+            throw e;
+        }
+        try {
+            outboxGauges(database, config.clock(), metrics.registry());
             EmoneyNotifier notifier = new EmoneyNotifier(database, config.emoneyServer(), config.emoneyClientTls(),
                     config.clock());
             PurchaseService purchases = new PurchaseService(database, StoredReplies.INSTANCE, config.issuerKeys(),
                     config.currency(), notifier, config.clock());
             BillingCycles billing = new BillingCycles(database, config.clock());
+            List<Route> routes = new ArrayList<>(CreditEndpoints.routes(purchases));
+            routes.add(Route.metrics(metrics::scrape));
             HttpsServer https = new HttpsServer("credit", config.host(), config.port(), config.tls(),
-                    new ApiHandler("credit", new SqlClientRegistry(database)::isKnown, CreditEndpoints.routes(purchases),
-                    config.limits())).start();
+                    new ApiHandler("credit", new SqlClientRegistry(database)::isKnown, routes, config.limits(),
+                    metrics.registry())).start();
             ScheduledExecutorService delivery = null;
             Duration interval = config.deliveryInterval();
             if (interval != null && !interval.isNegative() && !interval.isZero()) {
@@ -88,10 +119,61 @@ public final class CreditServer implements AutoCloseable {
             }
             log.info("credit company server listening on {}:{}, notifying {}", config.host(), https.port(),
                     config.emoneyServer());
-            return new CreditServer(database, notifier, billing, https, delivery);
+            return new CreditServer(database, notifier, billing, https, delivery, metrics);
         } catch (Exception | Error e) {
             database.close();
+            metrics.close();
             throw e;
+        }
+    }
+
+    /** Undelivered notices: not yet delivered ({@code PENDING}) or given up ({@code FAILED}). */
+    private record OutboxReading(double pending, double failed, double oldestAgeSeconds) {
+        /** What the gauges show when the database could not be read: no number rather than a wrong one. */
+        static final OutboxReading UNKNOWN = new OutboxReading(Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * {@value #OUTBOX_NOTICES} by state and {@value #OUTBOX_OLDEST_AGE}: one query over the
+     * undelivered notices only (delivered ones, the bulk, are not counted), through the outbox's
+     * state index, with a short timeout, at most once per {@link #GAUGE_MAX_AGE}.
+     */
+    private static void outboxGauges(Database database, Clock clock, MeterRegistry registry) {
+        CachedReading<OutboxReading> reading = new CachedReading<>("the notice outbox",
+                () -> database.inTransaction(connection -> readOutbox(connection, clock)), GAUGE_MAX_AGE,
+                OutboxReading.UNKNOWN);
+        Gauge.builder(OUTBOX_NOTICES, reading, r -> r.get().pending()).tag("state", "PENDING")
+                .description("Notices to the e-money server not delivered yet").strongReference(true).register(registry);
+        Gauge.builder(OUTBOX_NOTICES, reading, r -> r.get().failed()).tag("state", "FAILED")
+                .description("Notices to the e-money server given up after their last attempt").strongReference(true).register(registry);
+        Gauge.builder(OUTBOX_OLDEST_AGE, reading, r -> r.get().oldestAgeSeconds()).baseUnit("seconds")
+                .description("Age of the oldest undelivered notice (its purchase's time); 0 when none").strongReference(true).register(registry);
+    }
+
+    private static OutboxReading readOutbox(Connection connection, Clock clock) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT o.state, COUNT(*), MIN(b.billed_at) FROM notification_outbox o"
+                        + " JOIN billing_records b ON b.purchase_id = o.purchase_id"
+                        + " WHERE o.state IN ('PENDING', 'FAILED') GROUP BY o.state")) {
+            query.setQueryTimeout(GAUGE_QUERY_TIMEOUT_SECONDS);
+            long pending = 0;
+            long failed = 0;
+            Instant oldest = null;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if ("PENDING".equals(rows.getString(1))) {
+                        pending = rows.getLong(2);
+                    } else {
+                        failed = rows.getLong(2);
+                    }
+                    Instant first = Database.instant(rows, 3);
+                    if (first != null && (oldest == null || first.isBefore(oldest))) {
+                        oldest = first;
+                    }
+                }
+            }
+            double age = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+            return new OutboxReading(pending, failed, age);
         }
     }
 
@@ -132,6 +214,7 @@ public final class CreditServer implements AutoCloseable {
             https.close();
         } finally {
             database.close();
+            metrics.close();
         }
     }
 }

@@ -2,6 +2,8 @@ package com.valuekiosk.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +40,15 @@ public final class Database implements AutoCloseable {
      * {@code classpath:db/<schema>}.
      */
     public static Database open(String jdbcUrl, String user, String password, String schema) {
+        return open(jdbcUrl, user, password, schema, null);
+    }
+
+    /**
+     * As {@link #open(String, String, String, String)}, the pool reporting to {@code metrics}
+     * (HikariCP's own Micrometer binding, {@code hikaricp_connections_*} tagged {@code pool=<schema>}),
+     * when it is not null.
+     */
+    public static Database open(String jdbcUrl, String user, String password, String schema, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -50,6 +61,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(16);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/" + schema).load().migrate();

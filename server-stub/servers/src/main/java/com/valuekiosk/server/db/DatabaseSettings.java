@@ -10,7 +10,12 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
     }
 
     public Database open(String schema) {
-        return Database.open(jdbcUrl, user, password, schema);
+        return Database.open(jdbcUrl, user, password, schema, null);
+    }
+
+    /** Opens it with the pool's metrics (connections, waits, timeouts) recorded in {@code metrics}. */
+    public Database open(String schema, io.micrometer.core.instrument.MeterRegistry metrics) {
+        return Database.open(jdbcUrl, user, password, schema, metrics);
     }
 
     @Override

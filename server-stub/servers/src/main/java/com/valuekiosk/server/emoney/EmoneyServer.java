@@ -10,7 +10,19 @@ import com.valuekiosk.server.http.ApiHandler;
 import com.valuekiosk.server.http.HttpLimits;
 import com.valuekiosk.server.http.HttpsServer;
 import com.valuekiosk.server.http.StoredReplies;
+import com.valuekiosk.server.http.Route;
+import com.valuekiosk.server.metrics.CachedReading;
+import com.valuekiosk.server.metrics.ServerMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.concurrent.Executors;
@@ -48,9 +60,18 @@ public final class EmoneyServer implements AutoCloseable {
     private final PreparationExpiry expiry;
     private final HttpsServer https;
     private final ScheduledExecutorService scheduler;
+    private final ServerMetrics metrics;
+
+    /** Charges issued and not confirmed as applied. */
+    public static final String UNCONFIRMED_CHARGES = "valuekiosk.charges.unconfirmed";
+    /** Age in seconds of the oldest of them. */
+    public static final String UNCONFIRMED_OLDEST_AGE = "valuekiosk.charges.unconfirmed.oldest.age";
+    private static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(5);
+    private static final int GAUGE_QUERY_TIMEOUT_SECONDS = 2;
 
     private EmoneyServer(Database database, PreparationExpiry expiry, HttpsServer https,
-                         ScheduledExecutorService scheduler) {
+                         ScheduledExecutorService scheduler, ServerMetrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.expiry = expiry;
         this.https = https;
@@ -58,13 +79,23 @@ public final class EmoneyServer implements AutoCloseable {
     }
 
     public static EmoneyServer start(Config config) throws Exception {
-        Database database = config.database().open("emoney");
+        ServerMetrics metrics = ServerMetrics.create("emoney");
+        Database database;
         try {
+            database = config.database().open("emoney", metrics.registry());
+        } catch (RuntimeException | Error e) {
+            metrics.close();
+            throw e;
+        }
+        try {
+            chargeGauges(database, config.clock(), metrics.registry());
             EmoneyService service = new EmoneyService(database, StoredReplies.INSTANCE, config.issuerKeys(),
                     config.currency(), config.preparationValidity(), config.clock());
+            List<Route> routes = new ArrayList<>(EmoneyEndpoints.routes(service));
+            routes.add(Route.metrics(metrics::scrape));
             HttpsServer https = new HttpsServer("emoney", config.host(), config.port(), config.tls(),
-                    new ApiHandler("emoney", new SqlClientRegistry(database)::isKnown, EmoneyEndpoints.routes(service),
-                    config.limits())).start();
+                    new ApiHandler("emoney", new SqlClientRegistry(database)::isKnown, routes, config.limits(),
+                    metrics.registry())).start();
             PreparationExpiry expiry = new PreparationExpiry(database, config.clock());
             ScheduledExecutorService scheduler = null;
             if (config.expiryInterval() != null && !config.expiryInterval().isNegative() && !config.expiryInterval().isZero()) {
@@ -77,10 +108,44 @@ public final class EmoneyServer implements AutoCloseable {
                 scheduler.scheduleWithFixedDelay(() -> runExpiry(expiry), seconds, seconds, TimeUnit.SECONDS);
             }
             log.info("e-money server listening on {}:{}", config.host(), https.port());
-            return new EmoneyServer(database, expiry, https, scheduler);
+            return new EmoneyServer(database, expiry, https, scheduler, metrics);
         } catch (Exception | Error e) {
             database.close();
+            metrics.close();
             throw e;
+        }
+    }
+
+    /** Charges issued to a card and not yet confirmed as applied (state {@code ISSUED}). */
+    private record ChargesReading(double unconfirmed, double oldestAgeSeconds) {
+        /** What the gauges show when the database could not be read: no number rather than a wrong one. */
+        static final ChargesReading UNKNOWN = new ChargesReading(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * {@value #UNCONFIRMED_CHARGES} and {@value #UNCONFIRMED_OLDEST_AGE}: one query with a short
+     * timeout, at most once per {@link #GAUGE_MAX_AGE}.
+     */
+    private static void chargeGauges(Database database, Clock clock, MeterRegistry registry) {
+        CachedReading<ChargesReading> reading = new CachedReading<>("the unconfirmed charges",
+                () -> database.inTransaction(connection -> readCharges(connection, clock)), GAUGE_MAX_AGE,
+                ChargesReading.UNKNOWN);
+        Gauge.builder(UNCONFIRMED_CHARGES, reading, r -> r.get().unconfirmed())
+                .description("Charges issued to cards whose application is not confirmed yet").strongReference(true).register(registry);
+        Gauge.builder(UNCONFIRMED_OLDEST_AGE, reading, r -> r.get().oldestAgeSeconds()).baseUnit("seconds")
+                .description("Age of the oldest issued, unconfirmed charge; 0 when none").strongReference(true).register(registry);
+    }
+
+    private static ChargesReading readCharges(Connection connection, Clock clock) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*), MIN(issued_at) FROM charges WHERE state = 'ISSUED'")) {
+            query.setQueryTimeout(GAUGE_QUERY_TIMEOUT_SECONDS);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                Instant oldest = Database.instant(row, 2);
+                double age = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+                return new ChargesReading(row.getLong(1), age);
+            }
         }
     }
 
@@ -114,6 +179,7 @@ public final class EmoneyServer implements AutoCloseable {
             https.close();
         } finally {
             database.close();
+            metrics.close();
         }
     }
 }

@@ -3,15 +3,22 @@ package com.valuekiosk.server.http;
 import com.valuekiosk.pki.PeerIdentity;
 import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -25,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP face of a server, and the only class that handles Jetty's requests: finds the route, identifies the caller by the certificate TLS
  * verified, checks its role and registration, reads a bounded JSON body, and turns every outcome
  * — a service's {@link Refused}, this layer's {@link ApiException}, and bugs — into a JSON answer
- * with a stable error code. One log line per request.
+ * with a stable error code. One log line and one measurement per request: {@value #REQUESTS}
+ * (a timer with a histogram, by route template, method and status) and {@value #ERRORS} (by error
+ * code). Raw paths never become labels: a path that is no route is counted as {@value #UNMATCHED}.
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -36,19 +45,34 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
 
+    /** Requests answered: a timer by {@code route}, {@code method}, {@code status}. */
+    public static final String REQUESTS = "valuekiosk.http.requests";
+    /** Error answers by {@code code} (our {@link ErrorCode}). */
+    public static final String ERRORS = "valuekiosk.http.errors";
+    /** The {@code route} label of a request for a path that is no route. */
+    public static final String UNMATCHED = "unmatched";
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE");
+
     private final String serverName;
     private final ClientRegistry clients;
     private final HttpLimits limits;
+    private final MeterRegistry metrics;
     private final Map<String, Map<String, Route>> routes = new HashMap<>();
 
     public ApiHandler(String serverName, ClientRegistry clients, List<Route> routes) {
         this(serverName, clients, routes, HttpLimits.defaults());
     }
 
+    /** Without metrics (an empty registry records nothing). */
     public ApiHandler(String serverName, ClientRegistry clients, List<Route> routes, HttpLimits limits) {
+        this(serverName, clients, routes, limits, new CompositeMeterRegistry());
+    }
+
+    public ApiHandler(String serverName, ClientRegistry clients, List<Route> routes, HttpLimits limits, MeterRegistry metrics) {
         this.serverName = serverName;
         this.clients = clients;
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
         for (Route route : routes) {
             this.routes.computeIfAbsent(route.path(), path -> new HashMap<>()).put(route.method(), route);
         }
@@ -78,13 +102,36 @@ public final class ApiHandler extends Handler.Abstract {
             log.error("{} {} {} failed", serverName, Echo.of(method), Echo.of(path), e);
             reply = Reply.error(ErrorCode.INTERNAL_ERROR, "internal error; the request may be retried with the same request id");
         }
+        long elapsed = System.nanoTime() - started;
         log.info("{} {} {} {} -> {} in {} ms", serverName, Echo.of(method), Echo.of(path), peer == null ? "-" : peer.role() + "/" + peer.name(),
-                reply.status(), (System.nanoTime() - started) / 1_000_000);
+                reply.status(), elapsed / 1_000_000);
+        record(method, path, reply, elapsed);
         response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(reply.json()), callback);
         return true;
+    }
+
+    /** Labels are bounded: a route template or {@value #UNMATCHED}, a standard method or OTHER, a status, a code. */
+    private void record(String method, String path, Reply reply, long elapsedNanos) {
+        String route = routes.containsKey(path) ? path : UNMATCHED;
+        String knownMethod = METHODS.contains(method) ? method : "OTHER";
+        Timer.builder(REQUESTS)
+                .description("Requests answered, by route template, method and status")
+                .tags("route", route, "method", knownMethod, "status", Integer.toString(reply.status()))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(metrics)
+                .record(elapsedNanos, TimeUnit.NANOSECONDS);
+        if (reply.errorCode() != null) {
+            Counter.builder(ERRORS)
+                    .description("Error answers, by error code and route template")
+                    .tags("code", reply.errorCode().name(), "route", route)
+                    .register(metrics)
+                    .increment();
+        }
     }
 
     private Reply dispatch(Request request, String method, String path, PeerIdentity peer) {

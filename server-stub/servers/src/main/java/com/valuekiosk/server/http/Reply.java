@@ -9,10 +9,24 @@ import com.valuekiosk.wire.Json;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An HTTP status and a JSON body, already serialised. The one place where results and error codes
- * become status codes and bodies: {@link #of(Outcome)} for decisions, {@link #error} for refusals.
+ * An HTTP status and a body, already serialised — JSON for every API answer, text only for the
+ * metrics. The one place where results and error codes become status codes and bodies:
+ * {@link #of(Outcome)} for decisions, {@link #error} for refusals. {@code errorCode} is the code
+ * of an error answer (null for a success), kept for the request metrics.
  */
-public record Reply(int status, byte[] json) {
+public record Reply(int status, byte[] json, String contentType, ErrorCode errorCode) {
+
+    public static final String JSON = "application/json; charset=utf-8";
+
+    /** A JSON answer that is not an error. */
+    public Reply(int status, byte[] json) {
+        this(status, json, JSON, null);
+    }
+
+    /** 200 with a text body of the given content type (the Prometheus exposition). */
+    public static Reply text(String body, String contentType) {
+        return new Reply(200, body.getBytes(StandardCharsets.UTF_8), contentType, null);
+    }
 
     public static Reply ok(Object body) {
         return of(200, body);
@@ -29,7 +43,8 @@ public record Reply(int status, byte[] json) {
 
     /** Error bodies pass through {@link CardNumber#maskAll}: no message may carry a card number. */
     public static Reply error(ErrorCode code, String message) {
-        return of(code.httpStatus(), new ErrorBody(code, CardNumber.maskAll(message)));
+        Reply reply = of(code.httpStatus(), new ErrorBody(code, CardNumber.maskAll(message)));
+        return new Reply(reply.status(), reply.json(), JSON, code);
     }
 
     private static Reply of(int status, Object body) {

@@ -17,6 +17,20 @@ public record Route(String method, String path, Set<CertificateRole> allowedRole
                 call -> Reply.ok(Map.of("status", "UP", "server", server)));
     }
 
+    /** Where {@link #metrics} answers. */
+    public static final String METRICS_PATH = "/metrics";
+    /** The Prometheus text exposition format. */
+    public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    /**
+     * {@code GET /metrics}: the server's metrics in the Prometheus text format, for registered
+     * terminals (the operator's scraper holds a terminal certificate of its own). The labels carry no
+     * card number and no request body.
+     */
+    public static Route metrics(java.util.function.Supplier<String> exposition) {
+        return get(METRICS_PATH, Set.of(CertificateRole.TERMINAL), call -> Reply.text(exposition.get(), PROMETHEUS_TEXT));
+    }
+
     public static Route get(String path, Set<CertificateRole> allowedRoles, Endpoint endpoint) {
         return new Route("GET", path, Set.copyOf(allowedRoles), endpoint);
     }

@@ -94,4 +94,26 @@ class ServerArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.valuekiosk.server.credit..", "com.valuekiosk.server.emoney..")
                 .check(SERVERS);
     }
+
+    @Test
+    void metricsAreRecordedAtTheEdgesAndServicesKnowNothingOfThem() {
+        noClasses().that().resideInAnyPackage("com.valuekiosk.server.service..", "com.valuekiosk.server.credit.internal..",
+                        "com.valuekiosk.server.emoney.internal..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .because("requests are measured in the HTTP layer and gauges are read by each server's assembly")
+                .check(SERVERS);
+        noClasses().that().resideOutsideOfPackage("com.valuekiosk.server.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer.prometheusmetrics..", "io.prometheus..")
+                .because("one class chooses the Prometheus registry; the rest records through MeterRegistry")
+                .check(SERVERS);
+    }
+
+    @Test
+    void theMetricsPackageServesAnyServerAndKnowsNone() {
+        noClasses().that().resideInAPackage("com.valuekiosk.server.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.valuekiosk.server.credit..",
+                        "com.valuekiosk.server.emoney..", "com.valuekiosk.server.cli..", "com.valuekiosk.server.demo..",
+                        "com.valuekiosk.server.db..", "com.valuekiosk.server.http..", "org.eclipse.jetty..")
+                .check(SERVERS);
+    }
 }
