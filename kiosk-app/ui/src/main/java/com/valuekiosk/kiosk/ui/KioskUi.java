@@ -75,6 +75,7 @@ public final class KioskUi implements ShellHost {
     public KioskUi(KioskScreens screens, GuidanceSpeaker speaker) {
         this.screens = Objects.requireNonNull(screens, "screens");
         this.speaker = Objects.requireNonNull(speaker, "speaker");
+        KioskFonts.load();
         messages = screens.messages();
         navigator = screens.navigator();
 

@@ -1,6 +1,7 @@
 package com.valuekiosk.kiosk.ui.receipt;
 
 import java.awt.Color;
+import com.valuekiosk.kiosk.ui.KioskFonts;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
@@ -24,8 +25,8 @@ public final class ReceiptPrintable implements Printable {
 
     public ReceiptPrintable(String text) {
         this.lines = Objects.requireNonNull(text, "text").lines().toList();
-        // The logical font: Java maps it to the system's monospace font and falls back to a CJK font for Japanese.
-        this.font = new Font(Font.MONOSPACED, Font.PLAIN, POINT_SIZE);
+        // The shipped fixed-width face: its Japanese characters are two columns, as on the screen's receipt.
+        this.font = KioskFonts.receiptFontForPrinting(POINT_SIZE);
     }
 
     @Override
