@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The kiosk on its embedded defaults: both servers in this process on loopback ({@link DemoServers}), the
  * development PKI, two simulated readers with the demo card set ({@link DemoReaders}), the engine and the
- * touch UI in a 1280 × 800 window. Everything lives in one data directory:
+ * touch UI (its 1280 × 800 screen with the card panel beside it, scaled down on a smaller display). Everything
+ * lives in one data directory:
  * {@code pki/} (kept), {@code servers/} (H2, fresh each start), {@code kiosk/} (journal fresh each start,
  * fingerprint key, receipts).
  */
@@ -132,7 +133,9 @@ public final class DemoKiosk implements Composition {
     public Scene scene(KioskUi ui, BackgroundWork background) {
         CardPanelViewModel panel = new CardPanelViewModel(readers.contact(), readers.contactless(), readers.panelCards(),
                 background);
-        return KioskWithPanel.scene(ui, new CardPanel(panel, ui.messages()));
+        // Scaled down as a whole where the display is smaller than kiosk screen and panel (a 1366 × 768 laptop).
+        return KioskWithPanel.sceneFitting(ui, new CardPanel(panel, ui.messages()),
+                javafx.stage.Screen.getPrimary().getVisualBounds());
     }
 
     public DemoReaders readers() {

@@ -42,8 +42,9 @@ public final class DemoMain {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = {"The kiosk on its embedded defaults: both servers in this process on loopback with a"
-                    + " development PKI and H2 databases, simulated readers with the demo cards, the touch UI in a"
-                    + " 1280x800 window with the usability card panel beside it."})
+                    + " development PKI and H2 databases, simulated readers with the demo cards, the touch UI's 1280x800"
+                    + " screen with the usability card panel beside it in one 1720x800 window, scaled down to fit a"
+                    + " smaller display."})
     static final class Demo extends KioskMain.Start {
 
         @Option(names = "--data-dir", paramLabel = "DIR",

@@ -114,6 +114,7 @@ public final class Keys {
     public static final String RECEIPT_PRINT_FAILED = "receipt.printFailed";
     public static final String AUDIO_GUIDANCE_ON = "audio.guidanceOn";
     public static final String AUDIO_GUIDANCE_OFF = "audio.guidanceOff";
+    public static final String AUDIO_GUIDANCE_NO_DEVICE = "audio.guidanceNoDevice";
 
     // ---- Card events, FIG. 14A–14C card variants, usability card panel (R-KI3, R-UT1) ----
     public static final String CHARGE_UP_REMOVE_AND_TAP_AGAIN = "chargeUp.removeAndTapAgain";

@@ -246,7 +246,8 @@ public final class KioskUi implements ShellHost {
         mute.getStyleClass().add(Styles.LANGUAGE_BUTTON);
         mute.selectedProperty().bindBidirectional(speaker.mutedProperty());
         mute.textProperty().bind(messages.text(() -> messages.get(speaker.muted() ? Keys.AUDIO_GUIDANCE_OFF
-                : Keys.AUDIO_GUIDANCE_ON), speaker.mutedProperty()));
+                : speaker.deviceMissingProperty().get() ? Keys.AUDIO_GUIDANCE_NO_DEVICE : Keys.AUDIO_GUIDANCE_ON),
+                speaker.mutedProperty(), speaker.deviceMissingProperty()));
         header.getChildren().add(mute);
     }
 }

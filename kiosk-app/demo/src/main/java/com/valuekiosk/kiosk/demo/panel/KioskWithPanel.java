@@ -3,6 +3,7 @@ package com.valuekiosk.kiosk.demo.panel;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Styles;
 import java.util.Objects;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
@@ -26,9 +27,30 @@ public final class KioskWithPanel {
         return both;
     }
 
+    /** The width of the kiosk's screen and the panel side by side. */
+    public static final double WIDTH = KioskUi.WIDTH + CardPanel.WIDTH;
+    public static final double HEIGHT = KioskUi.HEIGHT;
+
     /** A scene of {@link #root}: the kiosk's size plus the panel's width, the kiosk's theme. */
     public static Scene scene(KioskUi kiosk, CardPanel panel) {
-        Scene scene = new Scene(root(kiosk, panel), KioskUi.WIDTH + CardPanel.WIDTH, KioskUi.HEIGHT);
+        return themed(new Scene(root(kiosk, panel), WIDTH, HEIGHT));
+    }
+
+    /**
+     * The demo's window content for a display of {@code available} size (the screen's visual bounds, less a title
+     * bar): {@link #root} at its size when it fits, else scaled down as a whole to fit, and to fit again when the
+     * window is resized.
+     */
+    public static Scene sceneFitting(KioskUi kiosk, CardPanel panel, Rectangle2D available) {
+        ScaledToFit fitted = new ScaledToFit(root(kiosk, panel), WIDTH, HEIGHT);
+        double factor = Math.min(1, Math.min(available.getWidth() / WIDTH, (available.getHeight() - TITLE_BAR) / HEIGHT));
+        return themed(new Scene(fitted, Math.floor(WIDTH * factor), Math.floor(HEIGHT * factor)));
+    }
+
+    /** Room left for a window manager's title bar. */
+    private static final double TITLE_BAR = 40;
+
+    private static Scene themed(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(KioskWithPanel.class.getResource(Styles.KIOSK_CSS), "kiosk.css")
                 .toExternalForm());
         return scene;

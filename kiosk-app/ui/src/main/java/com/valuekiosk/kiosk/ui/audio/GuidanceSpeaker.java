@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +31,33 @@ public final class GuidanceSpeaker {
 
     private final SoundOutput output;
     private final Executor worker;
+    private final Executor fxThread;
     private final boolean enabled;
     private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted", false);
     private final AtomicBoolean noDeviceLogged = new AtomicBoolean();
+    // Written on the speaker's worker, published to the FX thread (the header's toggle shows it).
+    private final AtomicBoolean deviceMissingNow = new AtomicBoolean();
+    private final BooleanProperty deviceMissing = new SimpleBooleanProperty(this, "deviceMissing", false);
 
-    /** Speaks through {@code output}, one clip after the other on {@code worker} (a single thread keeps the order). */
+    /**
+     * Speaks through {@code output}, one clip after the other on {@code worker} (a single thread keeps the order);
+     * whether a device is there is published on the worker's thread (tests: a worker that runs on the caller).
+     */
     public GuidanceSpeaker(SoundOutput output, Executor worker) {
-        this(output, worker, true);
+        this(output, worker, Runnable::run, true);
     }
 
-    private GuidanceSpeaker(SoundOutput output, Executor worker, boolean enabled) {
+    private GuidanceSpeaker(SoundOutput output, Executor worker, Executor fxThread, boolean enabled) {
         this.output = Objects.requireNonNull(output, "output");
         this.worker = Objects.requireNonNull(worker, "worker");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         this.enabled = enabled;
+        if (enabled && !output.deviceAvailable()) {
+            deviceMissingNow.set(true);
+            deviceMissing.set(true);
+            log.warn("spoken guidance is silent: this machine has no audio device");
+            noDeviceLogged.set(true);
+        }
         muted.addListener((o, was, now) -> {
             if (now) {
                 worker.execute(output::stop);
@@ -59,7 +75,7 @@ public final class GuidanceSpeaker {
             @Override
             public void stop() {
             }
-        }, Runnable::run, false);
+        }, Runnable::run, Runnable::run, false);
     }
 
     /**
@@ -75,7 +91,7 @@ public final class GuidanceSpeaker {
             thread.setDaemon(true);
             return thread;
         });
-        return new GuidanceSpeaker(new JavaSoundOutput(), worker);
+        return new GuidanceSpeaker(new JavaSoundOutput(), worker, Platform::runLater, true);
     }
 
     /** The clip of message {@code key} in {@code locale}'s language, or null when there is none. */
@@ -110,13 +126,30 @@ public final class GuidanceSpeaker {
     private void play(URL clip) {
         try {
             output.play(clip);
+            publishDeviceMissing(false);
         } catch (SoundUnavailableException e) {
+            publishDeviceMissing(true);
             if (noDeviceLogged.compareAndSet(false, true)) {
                 log.warn("spoken guidance is silent: {}", e.getMessage());
             }
         } catch (IOException | RuntimeException e) {
             log.warn("spoken guidance {} could not be played", clip, e);
         }
+    }
+
+    private void publishDeviceMissing(boolean missing) {
+        if (deviceMissingNow.getAndSet(missing) == missing) {
+            return;
+        }
+        fxThread.execute(() -> deviceMissing.set(deviceMissingNow.get()));
+    }
+
+    /**
+     * True while the machine has no audio device (at start, or since the last clip failed for want of one): the
+     * header then says so instead of "Voice guidance: on". FX thread.
+     */
+    public ReadOnlyBooleanProperty deviceMissingProperty() {
+        return deviceMissing;
     }
 
     /** Stops what is playing: a screen with nothing to say. */

@@ -7,6 +7,7 @@ import java.net.URL;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Clip;
+import javax.sound.sampled.Line;
 import javax.sound.sampled.LineEvent;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.UnsupportedAudioFileException;
@@ -47,6 +48,16 @@ public final class JavaSoundOutput implements SoundOutput {
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             // IllegalArgumentException: the sound system has no mixer with a line for this format (no device).
             throw new SoundUnavailableException("no audio device: " + e.getMessage(), e);
+        }
+    }
+
+    /** A mixer that gives {@link Clip} lines: none on a machine without sound hardware or without ALSA. */
+    @Override
+    public boolean deviceAvailable() {
+        try {
+            return AudioSystem.isLineSupported(new Line.Info(Clip.class));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -20,4 +20,9 @@ public interface SoundOutput {
 
     /** Stops the clip playing now, if any. */
     void stop();
+
+    /** Whether the machine has a device this output can play on now (asked when the kiosk starts). */
+    default boolean deviceAvailable() {
+        return true;
+    }
 }

@@ -29,6 +29,17 @@ public final class RecordingSoundOutput implements SoundOutput {
         }
     }
 
+    /** A speaker plugged in: clips play from now on. */
+    public synchronized RecordingSoundOutput plugIn() {
+        noDevice = false;
+        return this;
+    }
+
+    @Override
+    public synchronized boolean deviceAvailable() {
+        return !noDevice;
+    }
+
     @Override
     public synchronized void stop() {
         calls.add("stop");

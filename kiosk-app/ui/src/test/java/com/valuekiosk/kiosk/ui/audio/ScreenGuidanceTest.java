@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.ui.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Screen;
@@ -86,9 +87,9 @@ class ScreenGuidanceTest {
     @Test
     void withoutAnAudioDeviceTheScreensGoOnAndItIsLoggedOnce() throws Exception {
         RecordingSoundOutput noSpeakers = new RecordingSoundOutput().withoutDevice();
-        GuidanceSpeaker quiet = new GuidanceSpeaker(noSpeakers, Runnable::run);
-        ScreenGuidance.follow(navigator, messages, quiet);
         try (LogCapture log = new LogCapture()) {
+            GuidanceSpeaker quiet = new GuidanceSpeaker(noSpeakers, Runnable::run);
+            ScreenGuidance.follow(navigator, messages, quiet);
             navigator.navigate(Screen.PURCHASE);
             navigator.navigate(Screen.PROCESSING);
             navigator.navigate(Screen.RECEIPT);
@@ -97,6 +98,19 @@ class ScreenGuidanceTest {
                     .containsExactly("ja/purchase.instruction", "ja/processing.keepCard", "ja/receipt.title");
             assertThat(log.text().lines().filter(line -> line.contains("spoken guidance is silent")).count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theHeaderCanTellThatThereIsNoSpeakerUntilAClipPlays() {
+        RecordingSoundOutput output = new RecordingSoundOutput().withoutDevice();
+        GuidanceSpeaker speaker = new GuidanceSpeaker(output, Runnable::run);
+        assertThat(speaker.deviceMissingProperty().get()).as("no device when the kiosk starts").isTrue();
+        speaker.speak(Keys.MENU_TITLE, Messages.JAPANESE);
+        assertThat(speaker.deviceMissingProperty().get()).isTrue();
+        output.plugIn();
+        speaker.speak(Keys.MENU_TITLE, Messages.JAPANESE);
+        assertThat(speaker.deviceMissingProperty().get()).as("a clip played").isFalse();
+        assertThat(new GuidanceSpeaker(new RecordingSoundOutput(), Runnable::run).deviceMissingProperty().get()).isFalse();
     }
 
     @Test
