@@ -26,11 +26,9 @@ public final class Keys {
     public static final String MENU_BALANCE = "menu.balance";
     public static final String MENU_CHARGE_UP = "menu.chargeUp";
 
-    public static final String PURCHASE_TITLE = "purchase.title";
     public static final String PURCHASE_INSTRUCTION = "purchase.instruction";
     public static final String PURCHASE_PIN = "purchase.pin";
     public static final String PURCHASE_AMOUNT = "purchase.amount";
-    public static final String PURCHASE_PRESETS = "purchase.presets";
 
     public static final String PROCESSING_READING_CARD = "processing.readingCard";
     public static final String PROCESSING_CHECKING_PIN = "processing.checkingPin";
@@ -115,6 +113,16 @@ public final class Keys {
     public static final String AUDIO_GUIDANCE_ON = "audio.guidanceOn";
     public static final String AUDIO_GUIDANCE_OFF = "audio.guidanceOff";
     public static final String AUDIO_GUIDANCE_NO_DEVICE = "audio.guidanceNoDevice";
+
+    // The journey's steps (controls/StepBar)
+    public static final String STEP_CARDS_PIN_AMOUNT = "step.cardsPinAmount";
+    public static final String STEP_PAYMENT = "step.payment";
+    public static final String STEP_RECEIPT = "step.receipt";
+    public static final String STEP_CHARGE_UP = "step.chargeUp";
+    public static final String STEP_PLACE_CARD = "step.placeCard";
+    public static final String STEP_CONFIRM = "step.confirm";
+    public static final String STEP_DONE = "step.done";
+    public static final String A11Y_STEP = "a11y.step";
 
     // ---- Card events, FIG. 14A–14C card variants, usability card panel (R-KI3, R-UT1) ----
     public static final String CHARGE_UP_REMOVE_AND_TAP_AGAIN = "chargeUp.removeAndTapAgain";

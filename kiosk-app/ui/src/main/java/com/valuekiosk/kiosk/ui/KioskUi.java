@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.ui;
 
 import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
 import com.valuekiosk.kiosk.ui.audio.ScreenGuidance;
+import com.valuekiosk.kiosk.ui.controls.StepBar;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
 import com.valuekiosk.kiosk.ui.shell.FocusOrder;
@@ -79,7 +80,7 @@ public final class KioskUi implements ShellHost {
         messages = screens.messages();
         navigator = screens.navigator();
 
-        shell.setTop(header());
+        shell.setTop(new javafx.scene.layout.VBox(header(), StepBar.of(new Journey(navigator), messages)));
         shell.setCenter(screenRoot(navigator.current()));
         navigator.currentProperty().addListener((o, was, now) -> shell.setCenter(screenRoot(now)));
         shellSetUp();
@@ -211,9 +212,17 @@ public final class KioskUi implements ShellHost {
         return button;
     }
 
-    /** The kiosk's scene: the shell with the default theme. */
+    /** The kiosk's scene at its design size, 1280 × 800: the shell with the default theme. */
     public Scene scene() {
-        Scene scene = new Scene(layers, WIDTH, HEIGHT);
+        return scene(WIDTH, HEIGHT);
+    }
+
+    /**
+     * The kiosk's scene for a panel of {@code width} × {@code height}; every screen fits from 1024 × 768 up
+     * ({@code ScreenLayoutTest}).
+     */
+    public Scene scene(double width, double height) {
+        Scene scene = new Scene(layers, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(Styles.KIOSK_CSS), "kiosk.css").toExternalForm());
         FocusOrder.focusFirst(screenRoot(navigator.current())); // the screen's first control, not the header's
         return scene;

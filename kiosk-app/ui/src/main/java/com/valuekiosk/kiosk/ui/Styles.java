@@ -29,6 +29,11 @@ public final class Styles {
     public static final String WARNING_TEXT = "warning-text";
     public static final String RECEIPT_TEXT = "receipt-text";
     public static final String LOG_ROW = "log-row";
+    /** The journey's steps under the header ({@code controls/StepBar}). */
+    public static final String STEP_BAR = "step-bar";
+    public static final String STEP = "step";
+    public static final String STEP_DONE = "step-done";
+    public static final String STEP_CURRENT = "step-current";
 
     // Shell (kiosk mode, idle timeout, theme switch)
     public static final String HEADER_TOGGLE = "header-toggle";

@@ -122,7 +122,7 @@ class CardEventScreensTest {
         SimulatedCard contactlessCredit = KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
         robot.clickOn("#menu-purchase");
         robot.clickOn("#variant-contactless-credit");
-        assertThat(robot.text("#purchase-instruction")).startsWith("Tap your contactless credit card on the reader first");
+        assertThat(robot.help("#screen-purchase")).startsWith("Tap your contactless credit card on the reader first");
         assertThat(robot.text("#card-credit")).isEqualTo("Tap your contactless credit card on the reader.");
 
         robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
@@ -132,14 +132,14 @@ class CardEventScreensTest {
 
         robot.moveCards(() -> kiosk.contactless.tap(contactlessCredit));
         assertThat(robot.text("#card-credit")).isEqualTo("✓ Credit card read");
-        assertThat(robot.text("#card-emoney")).isEqualTo("Take the credit card away and place your electronic money card on the reader.");
+        assertThat(robot.text("#card-emoney")).isEqualTo("Take the credit card away; place your e-money card on the reader.");
         robot.moveCards(() -> {
             kiosk.contactless.remove();
             kiosk.contactless.tap(kiosk.emoneyCard);
         });
         assertThat(robot.text("#card-emoney")).isEqualTo("✓ Electronic money card read");
         assertThat(robot.text("#card-credit"))
-                .isEqualTo("Take the electronic money card away and hold your credit card on the reader again.");
+                .isEqualTo("Take the e-money card away; hold your credit card on the reader again.");
         robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
         assertThat(robot.disabled("#transmit")).isTrue();
@@ -161,7 +161,7 @@ class CardEventScreensTest {
         SimulatedCard combo = KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
         robot.clickOn("#menu-purchase");
         robot.clickOn("#variant-combo");
-        assertThat(robot.text("#purchase-instruction")).startsWith("Place your combo card");
+        assertThat(robot.help("#screen-purchase")).startsWith("Place your combo card");
         assertThat(robot.visible("#card-emoney")).as("one card is both").isFalse();
         assertThat(robot.text("#card-credit")).isEqualTo("Place your combo card on the contactless reader.");
 
@@ -185,7 +185,7 @@ class CardEventScreensTest {
         SimulatedCard phone = KioskRig.CARDS.phone(DemoCards.PHONE_PURSE);
         robot.clickOn("#menu-purchase");
         robot.clickOn("#variant-phone");
-        assertThat(robot.text("#purchase-instruction")).startsWith("Insert your IC credit card into the slot, hold your phone");
+        assertThat(robot.help("#screen-purchase")).startsWith("Insert your IC credit card into the slot, hold your phone");
         robot.moveCards(() -> {
             kiosk.contact.insert(kiosk.creditCard);
             kiosk.contactless.tap(phone);

@@ -57,7 +57,11 @@ class KioskScreensTest {
         try (Stream<Path> saved = Files.list(directory.resolve("receipts"))) {
             Path file = saved.findFirst().orElseThrow();
             assertThat(Files.readString(file)).contains("0013").doesNotContain(DemoCards.CREDIT_CARD.cardNumber().digits());
-            assertThat(robot.text("#receipt-status")).contains(file.getFileName().toString());
+            String purchaseNumber = file.getFileName().toString().substring("receipt-".length(), "receipt-".length() + 8)
+                    .toUpperCase(java.util.Locale.ROOT);
+            assertThat(robot.text("#receipt-status")).as("the purchase number, not a file name")
+                    .contains(purchaseNumber.substring(0, 4) + "-" + purchaseNumber.substring(4))
+                    .doesNotContain(".txt");
         }
 
         robot.clickOn("#receipt-chargeup");

@@ -64,7 +64,7 @@ class OutputScreensTest {
                 .doesNotContain("\uFFE5").doesNotContain(DemoCards.CREDIT_CARD.cardNumber().digits());
         robot.clickOn("#receipt-print");
         assertThat(robot.text("#receipt-status")).isEqualTo("レシートを印刷しました。プリンターからお取りください。");
-        assertThat(new String(thermal.jobs.get(0).bytes(), StandardCharsets.UTF_8)).isEqualTo(shown);
+        assertThat(new String(thermal.jobs.get(0).bytes(), StandardCharsets.UTF_8)).isEqualTo(shown + "\n");
 
         robot.clickOn("#lang-en");
         assertThat(sound.played()).endsWith("en/receipt.title");

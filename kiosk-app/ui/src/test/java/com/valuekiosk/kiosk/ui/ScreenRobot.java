@@ -20,6 +20,11 @@ public class ScreenRobot extends FxRobot {
         return lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");
     }
 
+    /** What a screen reader says of a node beyond its name (its accessible help), e.g. a screen's instruction. */
+    public String help(String query) {
+        return lookup(query).tryQuery().map(node -> node.getAccessibleHelp()).orElse("(no " + query + ")");
+    }
+
     public boolean visible(String query) {
         return lookup(query).query().isVisible();
     }

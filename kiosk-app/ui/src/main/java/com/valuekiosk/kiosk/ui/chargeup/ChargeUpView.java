@@ -17,6 +17,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,16 +45,17 @@ public final class ChargeUpView implements View {
         Button transmit = button("password-transmit", messages.text(Keys.COMMON_TRANSMIT), model::transmit,
                 Styles.PRIMARY_BUTTON);
         transmit.disableProperty().bind(model.canTransmitProperty().not());
-        transmit.setMaxWidth(Double.MAX_VALUE);
+        transmit.setMinWidth(Region.USE_PREF_SIZE);
+        showOnlyWhen(transmit, true, model);
         VBox fields = new VBox(12, label(messages.text(Keys.CHARGE_UP_PASSWORD), Styles.FIELD_LABEL), passwordField, wrong);
         fields.setPrefWidth(520);
-        VBox right = new VBox(20, new NumericKeypad(messages, model::type, model::deleteLast, model::clear), transmit);
-        HBox password = new HBox(48, fields, right);
+        HBox password = new HBox(48, fields, new NumericKeypad(messages, model::type, model::deleteLast, model::clear));
         password.setAlignment(Pos.TOP_CENTER);
         showOnlyWhen(password, true, model);
 
-        HBox bottom = new HBox(button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu,
-                Styles.SECONDARY_BUTTON));
+        // TRANSMIT at the bottom right, as on the purchase screen.
+        HBox bottom = new HBox(24, button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu,
+                Styles.SECONDARY_BUTTON), Views.spacer(), transmit);
         root = Views.screen(Styles.SCREEN);
         root.getChildren().addAll(label(messages.text(Keys.CHARGE_UP_TITLE), Styles.SCREEN_TITLE), instruction,
                 password, Views.spacer(), bottom);

@@ -21,20 +21,22 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * FIG. 9B. Node ids: variant-ic-card, variant-contactless-credit, variant-combo, variant-phone (how the person pays,
- * FIG. 14A–14C), purchase-instruction, card-credit, card-emoney (each card: "✓ …" in place, or what to do),
+ * FIG. 9B (screen-purchase: its accessible help is the instruction). Node ids: variant-ic-card, variant-contactless-credit, variant-combo, variant-phone (how the person pays,
+ * FIG. 14A–14C), card-credit, card-emoney (each card: "✓ …" in place, or what to do),
  * pin-field, amount-field, preset-N (N in minor units), transmit, transmit-hint (what TRANSMIT waits for),
  * back-to-menu, key-*.
  */
 public final class PurchaseView implements View {
 
     private static final char CHECK_MARK = '\u2713';
-    private static final double TRANSMIT_WIDTH = 320;
+    private static final double TRANSMIT_WIDTH = 280;
+    private static final double FIELDS_MAX_WIDTH = 600;
+    private static final double CARD_ROW_HEIGHT = 60;
 
     private final VBox root;
 
@@ -52,60 +54,68 @@ public final class PurchaseView implements View {
                 ? messages.get(Keys.A11Y_AMOUNT_EMPTY)
                 : messages.get(Keys.A11Y_AMOUNT_FIELD, amountField.getText()), amountField.textProperty()));
 
-        FlowPane presets = new FlowPane(12, 12);
+        HBox presets = new HBox(10);
         for (long preset : settings.presets()) {
             Button presetButton = button("preset-" + preset,
                     messages.text(() -> Money.format(preset, settings.currency(), messages.locale())),
                     () -> model.choosePreset(preset), Styles.PRESET_BUTTON, Styles.PRESET_BUTTON_COMPACT);
             presetButton.accessibleTextProperty().bind(messages.text(() -> messages.get(Keys.A11Y_PRESET,
                     Money.format(preset, settings.currency(), messages.locale()))));
+            presetButton.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(presetButton, javafx.scene.layout.Priority.ALWAYS);
             presets.getChildren().add(presetButton);
         }
 
-        VBox fields = new VBox(12,
+        VBox fields = new VBox(8,
                 label(messages.text(Keys.PURCHASE_PIN), Styles.FIELD_LABEL), pinField,
-                label(messages.text(Keys.PURCHASE_AMOUNT), Styles.FIELD_LABEL), amountField,
-                label(messages.text(Keys.PURCHASE_PRESETS), Styles.SECONDARY_TEXT), presets);
-        fields.setPrefWidth(620);
+                label(messages.text(Keys.PURCHASE_AMOUNT), Styles.FIELD_LABEL), amountField, presets);
+        HBox.setHgrow(fields, javafx.scene.layout.Priority.ALWAYS);
+        fields.setMaxWidth(FIELDS_MAX_WIDTH);
 
         Button transmit = button("transmit", messages.text(Keys.COMMON_TRANSMIT), model::transmit, Styles.PRIMARY_BUTTON);
         transmit.disableProperty().bind(model.canTransmitProperty().not());
         Button menu = button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON);
         NumericKeypad keypad = new NumericKeypad(messages, model::type, model::deleteLast, model::clear);
+        keypad.setMinWidth(Region.USE_PREF_SIZE); // the keys keep their size; the fields give way
         Label hint = label("transmit-hint", messages.text(() -> model.transmitHintKey().get() == null ? ""
                 : messages.get(model.transmitHintKey().get()), model.transmitHintKey()), Styles.WARNING_TEXT);
+        hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
         hint.setAlignment(Pos.CENTER_RIGHT);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
         HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
-        transmit.setPrefWidth(TRANSMIT_WIDTH);
+        transmit.setMinWidth(TRANSMIT_WIDTH);
+        menu.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox body = new HBox(48, fields, keypad);
+        HBox body = new HBox(32, fields, keypad);
         body.setAlignment(Pos.TOP_CENTER);
-        // With the cards shown as well, TRANSMIT sits at the bottom right, what it waits for just before it.
+        // TRANSMIT at the bottom right, what it waits for just before it.
         HBox bottom = new HBox(24, menu, hint, transmit);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
         root = Views.screen(Styles.SCREEN, Styles.SCREEN_DENSE);
-        root.getChildren().addAll(
-                new HBox(24, label(messages.text(Keys.PURCHASE_TITLE), Styles.SCREEN_TITLE), Views.spacer(),
-                        variants(model, messages)),
-                label("purchase-instruction", messages.text(() -> messages.get(model.variantProperty().get().instructionKey()),
-                        model.variantProperty()), Styles.INSTRUCTION),
-                cardRows(model, messages),
-                body, Views.spacer(), bottom);
+        // The instruction of the way of paying: spoken when the screen opens (ScreenGuidance), and what a screen
+        // reader says of the screen; on the screen each card's row and each field say their part.
+        root.accessibleHelpProperty().bind(messages.text(() -> messages.get(model.variantProperty().get().instructionKey()),
+                model.variantProperty()));
+        root.getChildren().addAll(variants(model, messages), cardRows(model, messages), body, Views.spacer(), bottom);
     }
 
     /** FIG. 9B / 14A / 14B / 14C: one toggle per way of paying; the chosen one stays selected. */
     private static HBox variants(PurchaseViewModel model, Messages messages) {
         ToggleGroup group = new ToggleGroup();
-        HBox row = new HBox(8);
-        row.setAlignment(Pos.CENTER_RIGHT);
-        row.getChildren().add(label(messages.text(Keys.PURCHASE_VARIANT_TITLE), Styles.SECONDARY_TEXT));
+        HBox row = new HBox(10);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label question = label(messages.text(Keys.PURCHASE_VARIANT_TITLE), Styles.SECONDARY_TEXT);
+        question.setMinWidth(Region.USE_PREF_SIZE);
+        row.getChildren().add(question);
         for (PaymentVariant variant : PaymentVariant.values()) {
             ToggleButton button = new ToggleButton();
             button.setId("variant-" + variant.id());
             button.textProperty().bind(messages.text(variant.nameKey()));
             button.getStyleClass().add(Styles.VARIANT_BUTTON);
+            button.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(button, javafx.scene.layout.Priority.ALWAYS);
             button.setToggleGroup(group);
             button.setSelected(model.variantProperty().get() == variant);
             button.setOnAction(e -> {
@@ -123,7 +133,15 @@ public final class PurchaseView implements View {
         Label credit = cardRow("card-credit", model.creditRowProperty(), messages);
         Label emoney = cardRow("card-emoney", model.emoneyRowProperty(), messages);
         for (Label row : new Label[] {credit, emoney}) {
+            row.setWrapText(true);
+            row.setMinWidth(0);
+            row.setPrefWidth(0); // half the width each, however long either text is
             row.setMaxWidth(Double.MAX_VALUE);
+            // Two lines each, always: a wrapping label's height is not known before its width, and the fields
+            // below must not jump when a text changes.
+            row.setMinHeight(CARD_ROW_HEIGHT);
+            row.setPrefHeight(CARD_ROW_HEIGHT);
+            row.setAlignment(Pos.TOP_LEFT);
             HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
         }
         return new HBox(24, credit, emoney);

@@ -40,7 +40,7 @@ public final class ReceiptText {
         lines.put(words.getString(Keys.RECEIPT_LINE_CREDIT_CARD), receipt.maskedCreditCard());
         lines.put(words.getString(Keys.RECEIPT_LINE_EMONEY_CARD), receipt.maskedEmoneyCard());
         lines.put(words.getString(Keys.RECEIPT_LINE_CHARGED), Money.format(receipt.amount(), receipt.currency(), locale));
-        lines.put(words.getString(Keys.RECEIPT_LINE_PURCHASE_ID), receipt.purchaseId().toString());
+        lines.put(words.getString(Keys.RECEIPT_LINE_PURCHASE_ID), PurchaseNumber.of(receipt.purchaseId()));
 
         int labelColumns = lines.keySet().stream().mapToInt(ReceiptText::displayWidth).max().orElse(0) + GAP;
         StringBuilder text = new StringBuilder(words.getString(Keys.RECEIPT_LINE_HEADING)).append('\n');

@@ -21,9 +21,13 @@ public final class ReceiptView implements View {
     private final VBox root;
 
     public ReceiptView(ReceiptViewModel model, Messages messages) {
-        Label text = label("receipt-text", messages.text(() -> model.text(messages.locale()), model.receiptProperty()),
+        Label text = label("receipt-text", messages.text(() -> model.text(messages.locale()).stripTrailing(),
+                model.receiptProperty()),
                 Styles.RECEIPT_TEXT);
         text.setWrapText(false);
+        // The space around gives way, never the receipt.
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = label("receipt-status", messages.text(() -> model.statusKeyProperty().get() == null ? ""
                 : messages.get(model.statusKeyProperty().get(), model.savedAsProperty().get()),
                 model.statusKeyProperty(), model.savedAsProperty()), Styles.SECONDARY_TEXT);

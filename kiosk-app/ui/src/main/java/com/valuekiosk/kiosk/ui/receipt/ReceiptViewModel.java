@@ -78,7 +78,7 @@ public final class ReceiptViewModel implements Resettable {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         }).onSuccess(saved -> {
-            savedAs.set(saved.getFileName().toString());
+            savedAs.set(PurchaseNumber.of(shown.purchaseId()));
             statusKey.set(Keys.RECEIPT_SAVED);
         }).onFailure(e -> {
             log.error("saving receipt of purchase {} failed", shown.purchaseId(), e);

@@ -112,5 +112,7 @@ class ReceiptViewModelTest {
         assertThat(Files.readString(file)).isEqualTo(ReceiptText.format(ReceiptTextTest.RECEIPT, Messages.JAPANESE,
                 ReceiptTextTest.TOKYO));
         assertThat(model.statusKeyProperty().get()).isEqualTo(Keys.RECEIPT_SAVED);
+        assertThat(model.savedAsProperty().get()).as("what the person is told: the purchase number, not a file")
+                .isEqualTo("0B5E-7C1A");
     }
 }
