@@ -72,6 +72,8 @@ public final class ChargeUpFlow {
     private long available;
     private long charged;
     private long balanceAfter;
+    private long balanceBefore;
+    private long maximumBalance;
     private AmountChangeResponse pending;
     private FlowFailure failure;
 
@@ -91,7 +93,10 @@ public final class ChargeUpFlow {
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
             purse.select();
-            card = purse.readCardData().cardNumber();
+            PurseData data = purse.readCardData();
+            card = data.cardNumber();
+            balanceBefore = data.balance();
+            maximumBalance = data.maximumBalance();
             CardState cardState = cardState(purse);
             if (guard.isLingering(reader, fingerprints.of(card))) {
                 return fail(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "take the card away before charging again"));
@@ -363,6 +368,16 @@ public final class ChargeUpFlow {
     /** "Charged up with" (FIG. 10C). */
     public long charged() {
         return charged;
+    }
+
+    /** The card's balance when it was read, before this charge-up (FIG. 10B shows it beside the balance after). */
+    public long balanceBefore() {
+        return balanceBefore;
+    }
+
+    /** The most the card may hold, as it said when read. */
+    public long maximumBalance() {
+        return maximumBalance;
     }
 
     /** "The balance after charging-up" (FIG. 10C). */

@@ -51,6 +51,9 @@ public final class Keys {
 
     public static final String CONFIRM_AVAILABLE = "confirm.available";
     public static final String CONFIRM_QUESTION = "confirm.question";
+    public static final String CONFIRM_BALANCES = "confirm.balances";
+    public static final String CONFIRM_OVER_MAXIMUM = "confirm.overMaximum";
+    public static final String CONFIRM_NO_MEANING = "confirm.noMeaning";
 
     public static final String COMPLETED_CHARGED = "completed.charged";
     public static final String COMPLETED_BALANCE = "completed.balance";

@@ -91,6 +91,13 @@ public final class KioskUi implements ShellHost {
         return screens.views().get(screen).root();
     }
 
+    /** The screen's main action ({@link View#initialFocus()}), else its first control. */
+    private void focusScreen(Screen screen) {
+        View view = screens.views().get(screen);
+        view.initialFocus().filter(node -> node.isVisible() && !node.isDisabled())
+                .ifPresentOrElse(Node::requestFocus, () -> FocusOrder.focusFirst(view.root()));
+    }
+
     // ---- Shell: keyboard, focus, theme, overlays (feature "shell") ----
 
     private record Overlay(Parent root, KeyboardTarget keys) {
@@ -101,7 +108,7 @@ public final class KioskUi implements ShellHost {
                 : overlays.get(overlays.size() - 1).keys());
         navigator.currentProperty().addListener((o, was, now) -> {
             if (overlays.isEmpty()) {
-                FocusOrder.focusFirst(screenRoot(now));
+                focusScreen(now);
             }
         });
         String highContrastCss = Objects.requireNonNull(KioskUi.class.getResource(Styles.HIGH_CONTRAST_CSS), "high-contrast.css")
@@ -134,7 +141,11 @@ public final class KioskUi implements ShellHost {
         if (overlays.removeIf(shown -> shown.root() == root)) {
             layers.getChildren().remove(root);
             shell.setDisable(!overlays.isEmpty());
-            FocusOrder.focusFirst(overlays.isEmpty() ? screenRoot(navigator.current()) : overlays.get(overlays.size() - 1).root());
+            if (overlays.isEmpty()) {
+                focusScreen(navigator.current());
+            } else {
+                FocusOrder.focusFirst(overlays.get(overlays.size() - 1).root());
+            }
         }
     }
 
@@ -224,7 +235,7 @@ public final class KioskUi implements ShellHost {
     public Scene scene(double width, double height) {
         Scene scene = new Scene(layers, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(KioskUi.class.getResource(Styles.KIOSK_CSS), "kiosk.css").toExternalForm());
-        FocusOrder.focusFirst(screenRoot(navigator.current())); // the screen's first control, not the header's
+        focusScreen(navigator.current()); // the screen's main action, not the header's first button
         return scene;
     }
 

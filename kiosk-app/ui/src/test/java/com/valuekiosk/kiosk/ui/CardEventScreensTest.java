@@ -46,6 +46,9 @@ class CardEventScreensTest {
         robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
         assertThat(ui.navigator().current()).as("the tap alone started it").isEqualTo(Screen.CONFIRM);
         assertThat(robot.text("#confirm-available")).isEqualTo("Amount available for charging-up: ¥2,000");
+        assertThat(robot.text("#confirm-balances")).isEqualTo("Your card now holds ¥1,000; after charging up it will hold ¥3,000.");
+        assertThat(robot.visible("#confirm-over-maximum")).isFalse();
+        assertThat(robot.text("#confirm-no-meaning")).contains("NO: the VALUE stays safe for you");
         robot.clickOn("#confirm-yes");
         assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
 

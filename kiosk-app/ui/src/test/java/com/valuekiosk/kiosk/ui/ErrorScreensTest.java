@@ -379,6 +379,8 @@ class ErrorScreensTest {
         robot.clickOn("#transmit");
         robot.clickOn("#receipt-chargeup");
         assertThat(robot.text("#confirm-available")).isEqualTo("Amount available for charging-up: ¥50,000");
+        assertThat(robot.visible("#confirm-over-maximum")).as("said before YES").isTrue();
+        assertThat(robot.text("#confirm-over-maximum")).startsWith("That is more than this card may hold (¥50,000).");
         robot.clickOn("#confirm-yes");
 
         assertErrorScreen(FlowError.CARD_FULL, false);

@@ -13,6 +13,8 @@ import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import java.util.Currency;
 import java.util.function.Function;
+import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -25,9 +27,11 @@ import javafx.scene.layout.VBox;
 public final class BalanceView implements View {
 
     private final VBox root;
+    private final BalanceViewModel model;
     private final VBox log = new VBox(8);
 
     public BalanceView(BalanceViewModel model, Messages messages) {
+        this.model = model;
         log.setId("balance-log");
         log.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         root = Views.screen(Styles.SCREEN);
@@ -91,5 +95,10 @@ public final class BalanceView implements View {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public Optional<Node> initialFocus() {
+        return model.balanceProperty().get() == null ? Optional.of(root) : Optional.empty();
     }
 }

@@ -51,6 +51,8 @@ public final class ChargeUpProcess implements Settleable {
     private final ReadOnlyBooleanWrapper passwordNeeded = new ReadOnlyBooleanWrapper(this, "passwordNeeded");
     private final ReadOnlyBooleanWrapper passwordWrong = new ReadOnlyBooleanWrapper(this, "passwordWrong");
     private final ReadOnlyLongWrapper available = new ReadOnlyLongWrapper(this, "available");
+    private final ReadOnlyLongWrapper balanceBefore = new ReadOnlyLongWrapper(this, "balanceBefore");
+    private final ReadOnlyLongWrapper maximumBalance = new ReadOnlyLongWrapper(this, "maximumBalance");
     private final ReadOnlyLongWrapper charged = new ReadOnlyLongWrapper(this, "charged");
     private final ReadOnlyLongWrapper balanceAfter = new ReadOnlyLongWrapper(this, "balanceAfter");
 
@@ -150,6 +152,8 @@ public final class ChargeUpProcess implements Settleable {
             }
             case AWAITING_CONFIRMATION -> {
                 available.set(current.available());
+                balanceBefore.set(current.balanceBefore());
+                maximumBalance.set(current.maximumBalance());
                 navigator.navigate(Screen.CONFIRM);
             }
             case COMPLETED -> {
@@ -235,6 +239,16 @@ public final class ChargeUpProcess implements Settleable {
 
     public ReadOnlyLongProperty availableProperty() {
         return available.getReadOnlyProperty();
+    }
+
+    /** The card's balance before the charge-up (FIG. 10B). */
+    public ReadOnlyLongProperty balanceBeforeProperty() {
+        return balanceBefore.getReadOnlyProperty();
+    }
+
+    /** The most the card may hold. */
+    public ReadOnlyLongProperty maximumBalanceProperty() {
+        return maximumBalance.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty chargedProperty() {

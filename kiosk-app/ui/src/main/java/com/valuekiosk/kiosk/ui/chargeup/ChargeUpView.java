@@ -10,6 +10,7 @@ import com.valuekiosk.kiosk.ui.TypedDigits;
 import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.NumericKeypad;
 import com.valuekiosk.kiosk.ui.controls.Views;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -76,5 +77,10 @@ public final class ChargeUpView implements View {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public Optional<Node> initialFocus() {
+        return Optional.of(root); // placing the card is the action, and the keypad types without focus
     }
 }

@@ -4,7 +4,10 @@ import com.valuekiosk.kiosk.ui.Resettable;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyLongProperty;
 
-/** FIG. 10B: "amount available for charging-up: ¥2,000 / Would you like to charge up?" YES / NO. */
+/**
+ * FIG. 10B: "amount available for charging-up: ¥2,000 / Would you like to charge up?" YES / NO, with the card's
+ * balance now and after YES, and what NO does.
+ */
 public final class ConfirmViewModel implements Resettable {
 
     private final ChargeUpProcess process;
@@ -24,6 +27,24 @@ public final class ConfirmViewModel implements Resettable {
 
     public ReadOnlyLongProperty availableProperty() {
         return process.availableProperty();
+    }
+
+    public ReadOnlyLongProperty balanceBeforeProperty() {
+        return process.balanceBeforeProperty();
+    }
+
+    /** What the card will hold after YES. */
+    public long balanceAfter() {
+        return process.balanceBeforeProperty().get() + process.availableProperty().get();
+    }
+
+    /** True when YES would take the card over its maximum: the screen says so before the person answers. */
+    public boolean overMaximum() {
+        return balanceAfter() > process.maximumBalanceProperty().get();
+    }
+
+    public ReadOnlyLongProperty maximumBalanceProperty() {
+        return process.maximumBalanceProperty();
     }
 
     @Override

@@ -8,7 +8,9 @@ import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.Views;
+import java.util.Optional;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
@@ -18,10 +20,11 @@ import javafx.scene.layout.VBox;
 public final class ErrorView implements View {
 
     private final VBox root;
+    private final Button retry;
 
     public ErrorView(ErrorViewModel model, Messages messages) {
         var problem = model.problemProperty();
-        Button retry = button("error-retry", messages.text(() -> problem.get().canRetry() ? messages.get(problem.get().retryKey())
+        retry = button("error-retry", messages.text(() -> problem.get().canRetry() ? messages.get(problem.get().retryKey())
                 : "", problem), model::tryAgain, Styles.PRIMARY_BUTTON);
         retry.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> problem.get().canRetry(), problem));
         retry.managedProperty().bind(retry.visibleProperty());
@@ -40,5 +43,10 @@ public final class ErrorView implements View {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public Optional<Node> initialFocus() {
+        return Optional.of(retry); // "try again" where it makes sense; else the only button, back to the menu
     }
 }

@@ -13,8 +13,10 @@ import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.NumericKeypad;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,9 +41,10 @@ public final class PurchaseView implements View {
     private static final double CARD_ROW_HEIGHT = 60;
 
     private final VBox root;
+    private final Button pinField;
 
     public PurchaseView(PurchaseViewModel model, Messages messages, UiSettings settings) {
-        Button pinField = field("pin-field", Field.PIN, model);
+        pinField = field("pin-field", Field.PIN, model);
         pinField.textProperty().bind(Bindings.createStringBinding(
                 () -> String.valueOf(TypedDigits.CIRCLE).repeat(model.pinLengthProperty().get()), model.pinLengthProperty()));
         Button amountField = field("amount-field", Field.AMOUNT, model);
@@ -189,5 +192,10 @@ public final class PurchaseView implements View {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public Optional<Node> initialFocus() {
+        return Optional.of(pinField);
     }
 }

@@ -8,7 +8,9 @@ import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.Views;
+import java.util.Optional;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.layout.VBox;
 public final class ReceiptView implements View {
 
     private final VBox root;
+    private final Button chargeUpNow;
 
     public ReceiptView(ReceiptViewModel model, Messages messages) {
         Label text = label("receipt-text", messages.text(() -> model.text(messages.locale()).stripTrailing(),
@@ -31,11 +34,13 @@ public final class ReceiptView implements View {
         Label status = label("receipt-status", messages.text(() -> model.statusKeyProperty().get() == null ? ""
                 : messages.get(model.statusKeyProperty().get(), model.savedAsProperty().get()),
                 model.statusKeyProperty(), model.savedAsProperty()), Styles.SECONDARY_TEXT);
+        chargeUpNow = button("receipt-chargeup", messages.text(Keys.RECEIPT_CHARGE_UP_NOW), model::chargeUpNow,
+                Styles.PRIMARY_BUTTON);
         HBox buttons = new HBox(24,
                 button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON),
                 button("receipt-save", messages.text(Keys.RECEIPT_SAVE), model::save, Styles.SECONDARY_BUTTON),
                 printButton(model, messages),
-                button("receipt-chargeup", messages.text(Keys.RECEIPT_CHARGE_UP_NOW), model::chargeUpNow, Styles.PRIMARY_BUTTON));
+                chargeUpNow);
         buttons.setAlignment(Pos.CENTER);
         root = Views.screen(Styles.SCREEN);
         root.getChildren().addAll(label(messages.text(Keys.RECEIPT_TITLE), Styles.SCREEN_TITLE), text, status,
@@ -54,5 +59,10 @@ public final class ReceiptView implements View {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public Optional<Node> initialFocus() {
+        return Optional.of(chargeUpNow); // what the person came for: the VALUE onto the card
     }
 }

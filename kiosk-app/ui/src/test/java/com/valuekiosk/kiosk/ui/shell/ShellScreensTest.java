@@ -271,9 +271,9 @@ class ShellScreensTest {
     void onThePurchaseScreenFieldsPresetsKeypadThenTransmitAndTheTextsSayWhatTheyAre() {
         robot.clickOn("#lang-en");
         robot.clickOn("#menu-purchase");
-        // How the person pays comes first (one toggle group: one Tab stop), then the fields.
-        assertThat(focusedId()).isEqualTo("variant-ic-card");
-        assertThat(tabOrder(19)).containsExactly("pin-field", "amount-field", "preset-1000", "preset-2000", "preset-3000", "preset-5000",
+        // The screen opens on its main action, the PIN (how the person pays, above, is a choice already made).
+        assertThat(focusedId()).isEqualTo("pin-field");
+        assertThat(tabOrder(18)).containsExactly("amount-field", "preset-1000", "preset-2000", "preset-3000", "preset-5000",
                 "preset-10000", "key-1", "key-2", "key-3", "key-4", "key-5", "key-6", "key-7", "key-8", "key-9", "key-delete",
                 "key-0", "key-clear");
 
@@ -311,6 +311,19 @@ class ShellScreensTest {
         assertThat(robot.lookup("#confirm-yes").queryButton().isFocusTraversable()).isTrue();
         robot.push(KeyCode.ESCAPE);
         assertThat(ui.navigator().current()).as("no back on the confirmation").isEqualTo(Screen.CONFIRM);
+    }
+
+    @Test
+    void screensOpenOnTheirMainActionNeverOnBackToMenu() throws Exception {
+        FxToolkit.setupFixture(() -> ui.navigator().navigate(Screen.RECEIPT));
+        assertThat(focusedId()).as("the receipt: charge up now").isEqualTo("receipt-chargeup");
+        FxToolkit.setupFixture(() -> ui.navigator().navigate(Screen.CHARGE_UP));
+        assertThat(focusedId()).as("place the card: no button is the action, so none has the focus")
+                .startsWith("screen-charge-up");
+        robot.push(KeyCode.ENTER);
+        assertThat(ui.navigator().current()).as("Enter does not leave").isEqualTo(Screen.CHARGE_UP);
+        FxToolkit.setupFixture(() -> ui.navigator().navigate(Screen.BALANCE));
+        assertThat(focusedId()).isEqualTo("screen-balance");
     }
 
     private List<String> tabOrder(int steps) {
