@@ -157,6 +157,8 @@ public final class Keys {
     public static final String PURCHASE_CARD_WRONG = "purchase.card.wrong";
     public static final String PURCHASE_HINT_PIN = "purchase.hint.pin";
     public static final String PURCHASE_HINT_AMOUNT = "purchase.hint.amount";
+    public static final String PURCHASE_HINT_AMOUNT_TOO_HIGH = "purchase.hint.amountTooHigh";
+    public static final String PURCHASE_HINT_AMOUNT_TOO_LOW = "purchase.hint.amountTooLow";
     // ---- end card events, card variants, card panel ----
 
     private Keys() {

@@ -80,7 +80,7 @@ public final class KioskScreens {
         navigator.register(purchaseProcess);
         navigator.register(chargeUp);
 
-        purchase = new PurchaseViewModel(purchaseProcess, cards, navigator);
+        purchase = new PurchaseViewModel(purchaseProcess, cards, navigator, settings.sale());
         balance = new BalanceViewModel(flows, background, navigator, progress, problems, cards);
         menu = new MenuViewModel(purchase::begin, balance::inquire, chargeUp::begin, flows.sellsValue());
         ProcessingViewModel processing = new ProcessingViewModel(progress);

@@ -49,8 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code Problems.show(...)} only in {@link #errorScreensTheFlowsNeverShow_shownDirectlyThroughProblems}:
  * PASSWORD_WRONG (a wrong password is said on the password screen, FIG. 10A; the error screen would need the
  * server to refuse the password of the amount change after accepting it for the availability a moment before)
- * and CARD_STILL_ON_READER (FIG. 10A says "take it away and tap again" instead; walked in
- * {@link #cardStillOnTheReader_isSaidOnThePlaceCardScreenNotOnTheErrorScreen}).
+ * CARD_STILL_ON_READER (FIG. 10A says "take it away and tap again" instead; walked in
+ * {@link #cardStillOnTheReader_isSaidOnThePlaceCardScreenNotOnTheErrorScreen}) and INVALID_AMOUNT (the purchase
+ * screen does not take a digit past the maximum nor TRANSMIT below the minimum; walked in
+ * {@link #anAmountOverTheKiosksMaximumIsRefusedAsItIsTypedAndTheLimitIsSaid}).
  */
 class ErrorScreensTest {
 
@@ -218,20 +220,19 @@ class ErrorScreensTest {
     }
 
     @Test
-    void invalidAmount_overTheKiosksMaximumAndTryAgainLetsThePersonChooseAnother() {
+    void anAmountOverTheKiosksMaximumIsRefusedAsItIsTypedAndTheLimitIsSaid() {
         robot.moveCards(kiosk::placeBothCards);
         robot.clickOn("#menu-purchase");
+        assertThat(robot.text("#amount-limits")).isEqualTo("Purchase amount (¥100 to ¥50,000)");
         robot.typePin(DemoCards.PIN);
         typeAmount("60000");
-        robot.clickOn("#transmit");
-
-        assertErrorScreen(FlowError.INVALID_AMOUNT, true);
-        assertThat(kiosk.billed(DemoCards.CREDIT_CARD.cardNumber())).isEmpty();
-
-        robot.clickOn("#error-retry");
-        assertThat(ui.navigator().current()).isEqualTo(Screen.PURCHASE);
-        assertThat(robot.text("#amount-field")).as("kept, to be corrected").isEqualTo("¥60,000");
-        robot.typePin(DemoCards.PIN);
+        assertThat(robot.text("#amount-field")).as("the fifth digit was not taken").isEqualTo("¥6,000");
+        assertThat(robot.text("#transmit-hint")).isEqualTo("The most you can buy here is ¥50,000.");
+        robot.clickOn("#key-delete");
+        assertThat(robot.text("#transmit-hint")).isEmpty();
+        typeAmount("50");
+        assertThat(robot.text("#transmit-hint")).isEqualTo("The least you can buy here is ¥100.");
+        assertThat(robot.disabled("#transmit")).isTrue();
         robot.clickOn("#preset-2000");
         robot.clickOn("#transmit");
         assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
@@ -439,6 +440,9 @@ class ErrorScreensTest {
         assertErrorScreen(FlowError.PASSWORD_WRONG, true);
         robot.interact(() -> screens.problems().show(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "shown directly"), screens.chargeUp()::begin));
         assertErrorScreen(FlowError.CARD_STILL_ON_READER, true);
+        // The purchase screen refuses amounts outside the limits as they are typed; the engine still checks.
+        robot.interact(() -> screens.problems().show(FlowFailure.of(FlowError.INVALID_AMOUNT, "shown directly"), () -> { }));
+        assertErrorScreen(FlowError.INVALID_AMOUNT, true);
     }
 
     // ---------------------------------------------------------------- helpers

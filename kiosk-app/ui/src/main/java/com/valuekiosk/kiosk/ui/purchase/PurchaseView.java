@@ -71,7 +71,10 @@ public final class PurchaseView implements View {
 
         VBox fields = new VBox(8,
                 label(messages.text(Keys.PURCHASE_PIN), Styles.FIELD_LABEL), pinField,
-                label(messages.text(Keys.PURCHASE_AMOUNT), Styles.FIELD_LABEL), amountField, presets);
+                label("amount-limits", messages.text(() -> messages.get(Keys.PURCHASE_AMOUNT,
+                        Money.format(model.sale().minimumPurchase(), settings.currency(), messages.locale()),
+                        Money.format(model.sale().maximumPurchase(), settings.currency(), messages.locale()))),
+                        Styles.FIELD_LABEL), amountField, presets);
         HBox.setHgrow(fields, javafx.scene.layout.Priority.ALWAYS);
         fields.setMaxWidth(FIELDS_MAX_WIDTH);
 
@@ -80,8 +83,10 @@ public final class PurchaseView implements View {
         Button menu = button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu, Styles.SECONDARY_BUTTON);
         NumericKeypad keypad = new NumericKeypad(messages, model::type, model::deleteLast, model::clear);
         keypad.setMinWidth(Region.USE_PREF_SIZE); // the keys keep their size; the fields give way
+        String minimum = Money.format(model.sale().minimumPurchase(), settings.currency(), messages.locale());
+        String maximum = Money.format(model.sale().maximumPurchase(), settings.currency(), messages.locale());
         Label hint = label("transmit-hint", messages.text(() -> model.transmitHintKey().get() == null ? ""
-                : messages.get(model.transmitHintKey().get()), model.transmitHintKey()), Styles.WARNING_TEXT);
+                : messages.get(model.transmitHintKey().get(), minimum, maximum), model.transmitHintKey()), Styles.WARNING_TEXT);
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
         hint.setAlignment(Pos.CENTER_RIGHT);

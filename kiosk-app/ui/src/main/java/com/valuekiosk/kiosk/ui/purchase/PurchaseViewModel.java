@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.ui.purchase;
 
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.ui.Keys;
+import com.valuekiosk.kiosk.flow.SaleSettings;
 import com.valuekiosk.kiosk.ui.Money;
 import com.valuekiosk.kiosk.ui.Navigator;
 import com.valuekiosk.kiosk.ui.Resettable;
@@ -53,6 +54,9 @@ public final class PurchaseViewModel implements Resettable {
     private final PurchaseProcess process;
     private final CardPresence cards;
     private final Navigator navigator;
+    private final SaleSettings sale;
+    /** The last digit typed would have taken the amount over the site's maximum, so it was not taken. */
+    private final ReadOnlyBooleanWrapper amountRefused = new ReadOnlyBooleanWrapper(this, "amountRefused");
 
     private final TypedDigits pin = new TypedDigits(PIN_MAXIMUM);
     private final TypedDigits amount = new TypedDigits(AMOUNT_DIGITS);
@@ -67,8 +71,9 @@ public final class PurchaseViewModel implements Resettable {
     private final BooleanBinding canTransmit;
     private final StringBinding transmitHintKey;
 
-    public PurchaseViewModel(PurchaseProcess process, CardPresence cards, Navigator navigator) {
+    public PurchaseViewModel(PurchaseProcess process, CardPresence cards, Navigator navigator, SaleSettings sale) {
         this.process = Objects.requireNonNull(process, "process");
+        this.sale = Objects.requireNonNull(sale, "sale");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         rows = Bindings.createObjectBinding(this::cardRows, cards.contactPresentProperty(), cards.contactlessPresentProperty(),
@@ -77,8 +82,10 @@ public final class PurchaseViewModel implements Resettable {
         creditRow.bind(Bindings.createObjectBinding(() -> rows.get().credit(), rows));
         emoneyRow.bind(Bindings.createObjectBinding(() -> rows.get().emoney(), rows));
         cardsInPlace.bind(Bindings.createBooleanBinding(() -> rows.get().inPlace(), rows));
-        canTransmit = pin.lengthProperty().greaterThanOrEqualTo(PIN_MINIMUM).and(amountValue.greaterThan(0)).and(cardsInPlace);
-        transmitHintKey = Bindings.createStringBinding(this::missingKey, pin.lengthProperty(), amountValue, creditRow, emoneyRow);
+        canTransmit = pin.lengthProperty().greaterThanOrEqualTo(PIN_MINIMUM)
+                .and(Bindings.createBooleanBinding(() -> sale.allows(amountValue.get()), amountValue)).and(cardsInPlace);
+        transmitHintKey = Bindings.createStringBinding(this::missingKey, pin.lengthProperty(), amountValue, creditRow, emoneyRow,
+                amountRefused);
     }
 
     /** From the menu: a new purchase, the usual cards first (FIG. 9B). */
@@ -133,10 +140,16 @@ public final class PurchaseViewModel implements Resettable {
         if (emoney != null && !emoney.inPlace()) {
             return emoney.textKey();
         }
+        if (amountRefused.get()) {
+            return Keys.PURCHASE_HINT_AMOUNT_TOO_HIGH;
+        }
         if (pin.lengthProperty().get() < PIN_MINIMUM) {
             return Keys.PURCHASE_HINT_PIN;
         }
-        return amountValue.get() > 0 ? null : Keys.PURCHASE_HINT_AMOUNT;
+        if (amountValue.get() == 0) {
+            return Keys.PURCHASE_HINT_AMOUNT;
+        }
+        return amountValue.get() < sale.minimumPurchase() ? Keys.PURCHASE_HINT_AMOUNT_TOO_LOW : null;
     }
 
     // ---------------------------------------------------------------- PIN, amount, TRANSMIT
@@ -145,7 +158,18 @@ public final class PurchaseViewModel implements Resettable {
         activeField.set(Objects.requireNonNull(field));
     }
 
+    /**
+     * A digit on the keypad into the active field. A digit that would take the amount over the site's maximum is
+     * not taken, and the hint says the maximum at once (not after TRANSMIT).
+     */
     public void type(char digit) {
+        if (activeField.get() == Field.AMOUNT) {
+            long wouldBe = Money.parseTyped(amount.visibleDigits() + String.valueOf(digit));
+            amountRefused.set(wouldBe > sale.maximumPurchase());
+            if (amountRefused.get()) {
+                return;
+            }
+        }
         active().append(digit);
         if (activeField.get() == Field.PIN && pin.length() == PIN_MAXIMUM) {
             activeField.set(Field.AMOUNT);
@@ -153,15 +177,23 @@ public final class PurchaseViewModel implements Resettable {
     }
 
     public void deleteLast() {
+        amountRefused.set(false);
         active().deleteLast();
     }
 
     public void clear() {
+        amountRefused.set(false);
         active().wipe();
     }
 
     public void choosePreset(long preset) {
+        amountRefused.set(false);
         amount.set(Long.toString(preset));
+    }
+
+    /** The site's limits, which the amount's label shows and typing keeps to. */
+    public SaleSettings sale() {
+        return sale;
     }
 
     private TypedDigits active() {

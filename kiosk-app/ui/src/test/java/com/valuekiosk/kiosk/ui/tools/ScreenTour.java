@@ -258,7 +258,8 @@ public final class ScreenTour {
         kiosk.contactless.remove();
         kiosk.contactless.tap(kiosk.emoneyCard);
         purchaseWith(DemoCards.PIN, "60000");
-        shoot("error_invalid_amount");
+        shoot("purchase_amount_over_maximum"); // the fifth digit refused, the maximum said
+        ui.navigator().navigate(Screen.MENU);
         kiosk.contact.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_AUTHORIZE_PURCHASE));
         purchaseWith(DemoCards.PIN, "2000");
         shoot("error_card_removed_too_early");
