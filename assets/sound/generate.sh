@@ -25,6 +25,7 @@ keys=(
   kept.title
   balance.title
   error.title
+  takeCard.title
 )
 
 rate=16000

@@ -117,6 +117,10 @@ public final class Keys {
     public static final String AUDIO_GUIDANCE_OFF = "audio.guidanceOff";
     public static final String AUDIO_GUIDANCE_NO_DEVICE = "audio.guidanceNoDevice";
 
+    // "Please take your card" (takecard/)
+    public static final String TAKE_CARD_TITLE = "takeCard.title";
+    public static final String TAKE_CARD_NEXT = "takeCard.next";
+
     // The journey's steps (controls/StepBar)
     public static final String STEP_CARDS_PIN_AMOUNT = "step.cardsPinAmount";
     public static final String STEP_PAYMENT = "step.payment";

@@ -23,6 +23,8 @@ import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptView;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptViewModel;
 import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
+import com.valuekiosk.kiosk.ui.takecard.TakeCardView;
+import com.valuekiosk.kiosk.ui.takecard.TakeCardViewModel;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -88,6 +90,7 @@ public final class KioskScreens {
         ChargeUpViewModel chargeUpScreen = new ChargeUpViewModel(chargeUp, navigator);
         ConfirmViewModel confirm = new ConfirmViewModel(chargeUp);
         CompletedViewModel completed = new CompletedViewModel(chargeUp, navigator);
+        TakeCardViewModel takeCard = new TakeCardViewModel(cards, navigator);
 
         add(Screen.MENU, menu, new MenuView(menu, messages), KeyboardTarget.NONE);
         add(Screen.PURCHASE, purchase, new PurchaseView(purchase, messages, settings),
@@ -106,6 +109,7 @@ public final class KioskScreens {
                 KeyboardTarget.back(completed::backToMenu));
         add(Screen.BALANCE, balance, new BalanceView(balance, messages), KeyboardTarget.back(balance::backToMenu));
         add(Screen.ERROR, errors, new ErrorView(errors, messages), KeyboardTarget.back(errors::backToMenu));
+        add(Screen.TAKE_CARD, takeCard, new TakeCardView(takeCard, messages, settings), KeyboardTarget.NONE);
     }
 
     private void add(Screen screen, Resettable model, View view, KeyboardTarget screenKeys) {

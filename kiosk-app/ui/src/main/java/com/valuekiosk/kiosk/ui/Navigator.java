@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -20,6 +21,7 @@ public final class Navigator {
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(this, "current", Screen.MENU);
     private final Map<Screen, Resettable> screens = new EnumMap<>(Screen.class);
     private final List<Settleable> processes = new ArrayList<>();
+    private Supplier<Screen> menuGate = () -> Screen.MENU;
 
     /** Registers the view model reset when {@code screen} is left. */
     public void register(Screen screen, Resettable viewModel) {
@@ -31,8 +33,17 @@ public final class Navigator {
         processes.add(Objects.requireNonNull(process));
     }
 
-    public void navigate(Screen next) {
-        Objects.requireNonNull(next, "next");
+    /**
+     * What the kiosk shows when it goes to the menu ({@link #navigate} to MENU, {@link #home()}): the menu, or a
+     * screen that must come first — a card left in the slot is asked for ({@code takecard/}).
+     */
+    public void gateMenu(Supplier<Screen> gate) {
+        menuGate = Objects.requireNonNull(gate, "gate");
+    }
+
+    public void navigate(Screen wanted) {
+        Objects.requireNonNull(wanted, "next");
+        Screen next = wanted == Screen.MENU ? menuGate.get() : wanted;
         Screen leaving = current.get();
         if (leaving != next) {
             Resettable left = screens.get(leaving);
@@ -49,7 +60,7 @@ public final class Navigator {
      */
     public void home() {
         screens.values().forEach(Resettable::reset);
-        current.set(Screen.MENU);
+        current.set(menuGate.get());
     }
 
     /** Whether a process waits on the screen shown for something only the person can do ({@link Settleable#holdsScreen()}). */

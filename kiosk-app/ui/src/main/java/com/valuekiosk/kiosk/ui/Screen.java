@@ -21,5 +21,7 @@ public enum Screen {
     /** Balance and the card's log. */
     BALANCE,
     /** One problem, what to do next, try again or back to the menu. */
-    ERROR
+    ERROR,
+    /** "Please take your card": instead of the menu while a card is left in the slot; the menu once it is taken. */
+    TAKE_CARD
 }

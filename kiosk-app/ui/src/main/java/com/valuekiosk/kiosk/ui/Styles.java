@@ -34,6 +34,12 @@ public final class Styles {
     public static final String STEP = "step";
     public static final String STEP_DONE = "step-done";
     public static final String STEP_CURRENT = "step-current";
+    /** The moving pictures of where each card goes ({@code controls/CardPictogram}). */
+    public static final String PICTOGRAM = "pictogram";
+    public static final String PICTOGRAM_CARD = "pictogram-card";
+    public static final String PICTOGRAM_CHIP = "pictogram-chip";
+    public static final String PICTOGRAM_READER = "pictogram-reader";
+    public static final String PICTOGRAM_WAVE = "pictogram-wave";
 
     // Shell (kiosk mode, idle timeout, theme switch)
     public static final String HEADER_TOGGLE = "header-toggle";

@@ -17,10 +17,11 @@ import java.util.Optional;
  * screen other than the menu waits for a touch before "Are you still there?" (R-KI2), whether the
  * window runs in kiosk mode (full screen, only an attendant leaves it), whether the screens speak their
  * instruction ({@code spokenGuidance}; off for a site that must stay quiet, and then there is no mute button
- * either) and the name of the receipt printer (none: no print button).
+ * either), the name of the receipt printer (none: no print button) and whether the pictograms that show where
+ * each card goes move ({@code motion}; off: still pictures, for screenshots and people who find motion hard).
  */
 public record UiSettings(SaleSettings sale, Path receiptDirectory, Locale startLocale, Duration idleTimeout,
-                         boolean kioskMode, boolean spokenGuidance, Optional<String> receiptPrinter) {
+                         boolean kioskMode, boolean spokenGuidance, Optional<String> receiptPrinter, boolean motion) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -37,7 +38,7 @@ public record UiSettings(SaleSettings sale, Path receiptDirectory, Locale startL
 
     /** The idle timeout of {@link #DEFAULT_IDLE_TIMEOUT}, kiosk mode on, spoken guidance on, no receipt printer. */
     public UiSettings(SaleSettings sale, Path receiptDirectory, Locale startLocale) {
-        this(sale, receiptDirectory, startLocale, DEFAULT_IDLE_TIMEOUT, true, true, Optional.empty());
+        this(sale, receiptDirectory, startLocale, DEFAULT_IDLE_TIMEOUT, true, true, Optional.empty(), true);
     }
 
     /** {@link SaleSettings#yen()} (¥100 … ¥50,000, presets ¥1,000 … ¥10,000, Tokyo time), Japanese first,
@@ -63,30 +64,36 @@ public record UiSettings(SaleSettings sale, Path receiptDirectory, Locale startL
 
     public UiSettings withSale(SaleSettings otherSale) {
         return new UiSettings(otherSale, receiptDirectory, startLocale, idleTimeout, kioskMode, spokenGuidance,
-                receiptPrinter);
+                receiptPrinter, motion);
     }
 
     public UiSettings withIdleTimeout(Duration timeout) {
-        return new UiSettings(sale, receiptDirectory, startLocale, timeout, kioskMode, spokenGuidance, receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, startLocale, timeout, kioskMode, spokenGuidance, receiptPrinter, motion);
     }
 
     public UiSettings withKioskMode(boolean on) {
-        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, on, spokenGuidance, receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, on, spokenGuidance, receiptPrinter, motion);
     }
 
     /** The same settings with spoken guidance on or off for the whole site. */
     public UiSettings withSpokenGuidance(boolean spoken) {
-        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, kioskMode, spoken, receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, kioskMode, spoken, receiptPrinter, motion);
     }
 
     /** The same settings printing receipts on the print service called {@code printerName}. */
     public UiSettings withReceiptPrinter(String printerName) {
         return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, kioskMode, spokenGuidance,
-                Optional.of(printerName));
+                Optional.of(printerName), motion);
+    }
+
+    /** The same settings with moving pictograms, or still ones. */
+    public UiSettings withMotion(boolean moving) {
+        return new UiSettings(sale, receiptDirectory, startLocale, idleTimeout, kioskMode, spokenGuidance, receiptPrinter,
+                moving);
     }
 
     /** The same settings starting in {@code locale}. */
     public UiSettings withStartLocale(Locale locale) {
-        return new UiSettings(sale, receiptDirectory, locale, idleTimeout, kioskMode, spokenGuidance, receiptPrinter);
+        return new UiSettings(sale, receiptDirectory, locale, idleTimeout, kioskMode, spokenGuidance, receiptPrinter, motion);
     }
 }

@@ -39,6 +39,7 @@ class CardEventScreensTest {
     void chargeUpStartsOnTheTapAndACardLeftOnTheReaderIsNotChargedTwice() throws Exception {
         buy(2_000);
         robot.clickOn("#back-to-menu");
+        robot.takeCreditCardBack(ui, kiosk.contact);
         robot.moveCards(() -> kiosk.contactless.remove());
 
         robot.clickOn("#menu-chargeup");
@@ -56,6 +57,7 @@ class CardEventScreensTest {
         robot.clickOn("#back-to-menu");
         buy(1_000);
         robot.clickOn("#back-to-menu");
+        robot.takeCreditCardBack(ui, kiosk.contact);
         robot.clickOn("#menu-chargeup");
         assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);
         assertThat(robot.text("#chargeup-instruction"))
@@ -203,6 +205,7 @@ class CardEventScreensTest {
                 .containsExactly(DemoCards.PHONE_PURSE.cardNumber().digits() + ":1000");
 
         robot.clickOn("#back-to-menu");
+        robot.takeCreditCardBack(ui, kiosk.contact);
         robot.clickOn("#menu-purchase");
         assertThat(robot.lookup("#variant-ic-card").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
                 .as("the next person starts with the usual cards").isTrue();

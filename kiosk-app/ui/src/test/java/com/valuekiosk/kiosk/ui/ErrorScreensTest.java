@@ -115,7 +115,7 @@ class ErrorScreensTest {
         assertThat(kiosk.billed(DemoCards.CREDIT_CARD.cardNumber())).isEmpty();
         assertThat(kiosk.billed(DemoCards.CONTACTLESS_CREDIT_CARD.cardNumber())).isEmpty();
         robot.clickOn("#error-menu");
-        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+        robot.takeCreditCardBack(ui, kiosk.contact);
     }
 
     @Test
@@ -211,6 +211,9 @@ class ErrorScreensTest {
 
         // The same card again, even with the right PIN: blocked before anything is sent.
         robot.clickOn("#error-menu");
+        var blocked = kiosk.contact.card().orElseThrow();
+        robot.takeCreditCardBack(ui, kiosk.contact);
+        robot.moveCards(() -> kiosk.contact.insert(blocked));
         robot.clickOn("#menu-purchase");
         robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-1000");
@@ -355,6 +358,9 @@ class ErrorScreensTest {
 
         // While the lock lasts the phone is refused as it arrives, before any password is asked.
         robot.clickOn("#error-menu");
+        if (kiosk.contact.card().isPresent()) {
+            robot.takeCreditCardBack(ui, kiosk.contact);
+        }
         robot.clickOn("#menu-chargeup");
         assertErrorScreen(FlowError.PASSWORD_LOCKED, false);
         assertThat(KioskRig.balanceOn(phone)).isEqualTo(5_000);
@@ -398,6 +404,7 @@ class ErrorScreensTest {
         robot.clickOn("#confirm-yes");
         assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.COMPLETED);
         robot.clickOn("#back-to-menu");
+        robot.takeCreditCardBack(ui, kiosk.contact);
         robot.clickOn("#menu-chargeup");
 
         assertThat(ui.navigator().current()).isEqualTo(Screen.CHARGE_UP);

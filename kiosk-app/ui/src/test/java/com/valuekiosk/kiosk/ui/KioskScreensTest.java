@@ -78,6 +78,8 @@ class KioskScreensTest {
         robot.clickOn("#lang-ja");
         assertThat(robot.text("#completed-balance")).isEqualTo("チャージ後の残高は¥3,000です");
         robot.clickOn("#back-to-menu");
+        assertThat(robot.text("#take-card-what")).isEqualTo("クレジットカードをお取りください。");
+        robot.takeCreditCardBack(ui, kiosk.contact);
         robot.clickOn("#menu-balance");
         assertThat(ui.navigator().current()).isEqualTo(Screen.BALANCE);
         assertThat(robot.text("#balance-amount")).isEqualTo("残高：¥3,000");
@@ -128,6 +130,8 @@ class KioskScreensTest {
         assertThat(ui.navigator().current()).as("the card was read on its arrival").isEqualTo(Screen.ERROR);
         assertThat(robot.text("#error-what")).isEqualTo("There is no VALUE waiting for this card.");
         robot.clickOn("#error-menu");
+        robot.takeCreditCardBack(ui, kiosk.contact);
+        robot.moveCards(() -> kiosk.contact.insert(kiosk.creditCard));
         robot.clickOn("#menu-purchase");
         robot.typePin(DemoCards.PIN);
         robot.clickOn("#amount-field");

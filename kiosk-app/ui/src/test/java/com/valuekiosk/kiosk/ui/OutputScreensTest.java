@@ -77,6 +77,7 @@ class OutputScreensTest {
         assertThat(sound.calls).endsWith("stop");
         int spoken = sound.played().size();
         robot.clickOn("#back-to-menu");
+        robot.takeCreditCardBack(ui, kiosk.contact);
         robot.clickOn("#lang-ja");
         assertThat(sound.played()).as("muted: nothing more is spoken").hasSize(spoken);
 

@@ -15,6 +15,17 @@ public class ScreenRobot extends FxRobot {
         return this;
     }
 
+    /**
+     * The kiosk asks for the credit card left in the slot before it shows its menu ("Please take your card");
+     * the person takes it and the menu opens.
+     */
+    public void takeCreditCardBack(KioskUi ui, com.valuekiosk.kiosk.simulated.SimulatedReader contact) {
+        org.assertj.core.api.Assertions.assertThat(ui.navigator().current()).as("the card left in the slot is asked for")
+                .isEqualTo(Screen.TAKE_CARD);
+        moveCards(contact::remove);
+        org.assertj.core.api.Assertions.assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+    }
+
     /** The text of a label or button; "(no #id)" when there is none, so that a failed assertion names it. */
     public String text(String query) {
         return lookup(query).tryQuery().map(node -> ((Labeled) node).getText()).orElse("(no " + query + ")");

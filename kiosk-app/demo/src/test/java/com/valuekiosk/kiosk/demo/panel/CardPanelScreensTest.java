@@ -94,6 +94,9 @@ class CardPanelScreensTest {
         robot.clickOn("#preset-2000").clickOn("#transmit");
         assertThat(ui.navigator().current()).isEqualTo(Screen.RECEIPT);
         robot.clickOn("#back-to-menu");
+        assertThat(ui.navigator().current()).as("the credit card is asked for first").isEqualTo(Screen.TAKE_CARD);
+        robot.clickOn("#panel-credit-remove");
+        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
 
         robot.clickOn(pullAway);
         assertThat(robot.text("#panel-fault")).startsWith("Armed:");

@@ -18,17 +18,18 @@ import java.util.TreeSet;
  */
 public final class ScreenGuidance {
 
-    private static final Map<Screen, String> INSTRUCTIONS = new EnumMap<>(Map.of(
-            Screen.MENU, Keys.MENU_TITLE,
-            Screen.PURCHASE, Keys.PURCHASE_INSTRUCTION,
-            Screen.PROCESSING, Keys.PROCESSING_KEEP_CARD,
-            Screen.RECEIPT, Keys.RECEIPT_TITLE,
-            Screen.CHARGE_UP, Keys.CHARGE_UP_PLACE_CARD,
-            Screen.CONFIRM, Keys.CONFIRM_QUESTION,
-            Screen.COMPLETED, Keys.COMPLETED_TAKE_CARD,
-            Screen.KEPT_FOR_LATER, Keys.KEPT_TITLE,
-            Screen.BALANCE, Keys.BALANCE_TITLE,
-            Screen.ERROR, Keys.ERROR_TITLE));
+    private static final Map<Screen, String> INSTRUCTIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Screen.MENU, Keys.MENU_TITLE),
+            Map.entry(Screen.PURCHASE, Keys.PURCHASE_INSTRUCTION),
+            Map.entry(Screen.PROCESSING, Keys.PROCESSING_KEEP_CARD),
+            Map.entry(Screen.RECEIPT, Keys.RECEIPT_TITLE),
+            Map.entry(Screen.CHARGE_UP, Keys.CHARGE_UP_PLACE_CARD),
+            Map.entry(Screen.CONFIRM, Keys.CONFIRM_QUESTION),
+            Map.entry(Screen.COMPLETED, Keys.COMPLETED_TAKE_CARD),
+            Map.entry(Screen.KEPT_FOR_LATER, Keys.KEPT_TITLE),
+            Map.entry(Screen.BALANCE, Keys.BALANCE_TITLE),
+            Map.entry(Screen.ERROR, Keys.ERROR_TITLE),
+            Map.entry(Screen.TAKE_CARD, Keys.TAKE_CARD_TITLE)));
 
     private ScreenGuidance() {
     }

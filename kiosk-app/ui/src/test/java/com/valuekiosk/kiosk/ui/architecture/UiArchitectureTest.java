@@ -22,7 +22,7 @@ class UiArchitectureTest {
 
     private static final String UI = "com.valuekiosk.kiosk.ui";
     /** One package per screen (or per flow's screens): view, view model, process. */
-    private static final String[] SCREENS = {"menu", "purchase", "chargeup", "balance", "receipt", "error", "processing"};
+    private static final String[] SCREENS = {"menu", "purchase", "chargeup", "balance", "receipt", "error", "processing", "takecard"};
 
     private static JavaClasses ui;
 

@@ -91,12 +91,16 @@ class IdleTimeoutFlowsTest {
 
         idleUntilTimeout();
 
-        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+        assertThat(ui.navigator().current()).as("not the menu while the card is in the slot").isEqualTo(Screen.TAKE_CARD);
+        idleUntilTimeout();
+        assertThat(ui.navigator().current()).as("asked for again, as long as it stays").isEqualTo(Screen.TAKE_CARD);
+        robot.takeCreditCardBack(ui, kiosk.contact);
         assertThat(screens.purchase().pinLengthProperty().get()).isZero();
         assertThat(screens.purchase().amountValue().get()).isZero();
         assertThatThrownBy(() -> kept.transmit(PinSource.of(DemoCards.PIN.toCharArray()), 2_000))
                 .as("the card session was released").isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
 
+        robot.moveCards(() -> kiosk.contact.insert(kiosk.creditCard));
         robot.clickOn("#menu-purchase");
         assertThat(robot.text("#amount-field")).as("the last amount is forgotten too").isEmpty();
         robot.typePin(DemoCards.PIN);
@@ -118,7 +122,7 @@ class IdleTimeoutFlowsTest {
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(2_000);
 
         idleUntilTimeout();
-        assertThat(ui.navigator().current()).isEqualTo(Screen.MENU);
+        robot.takeCreditCardBack(ui, kiosk.contact);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class ScreenTour {
     }
 
     /** How many sights the tour stops at, each in a shoot(...) below: a walk cut short fails the tests that count. */
-    public static final int SIGHTS = 38;
+    public static final int SIGHTS = 39;
 
     private final KioskRig kiosk;
     private final double width;
@@ -101,6 +101,14 @@ public final class ScreenTour {
         screens.chargeUp().confirm(true);
         expect(Screen.COMPLETED);
         shoot("completed");
+
+        // Back to the menu with the credit card still in the slot: it is asked for first.
+        ui.navigator().navigate(Screen.MENU);
+        expect(Screen.TAKE_CARD);
+        shoot("take_card");
+        kiosk.contact.remove();
+        expect(Screen.MENU);
+        kiosk.contact.insert(kiosk.creditCard);
 
         screens.menu().balanceInquiry();
         expect(Screen.BALANCE);
