@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "stuck-charges", mixinStandardHelpOptions = true,
         description = {"List the e-money server's issued charges that are not settled; with --settle, cancel the stuck ones",
@@ -18,6 +20,9 @@ final class StuckChargesCommand implements Callable<Integer> {
     @Mixin
     Locations locations;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--settle", description = "Cancel every stuck charge; its VALUE waits for the card again.")
     boolean settle;
 
@@ -27,22 +32,23 @@ final class StuckChargesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (refund && !settle) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--refund needs --settle");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--refund needs --settle");
         }
+        java.io.PrintWriter out = spec.commandLine().getOut();
         try (Database emoney = locations.emoney().open("emoney")) {
             StuckCharges charges = new StuckCharges(emoney, Clock.systemUTC());
             List<StuckCharges.OpenCharge> open = charges.open();
             for (StuckCharges.OpenCharge charge : open) {
-                System.out.printf("%d %s sequence %d card proved %s %d %s issued %s by %s: %s%n", charge.chargeId(), charge.maskedCard(),
+                out.printf("%d %s sequence %d card proved %s %d %s issued %s by %s: %s%n", charge.chargeId(), charge.maskedCard(),
                         charge.sequence(), charge.provenSequence() == null ? "nothing" : charge.provenSequence().toString(),
                         charge.amount(), charge.currency(), charge.issuedAt(), charge.terminalId(),
                         charge.stuck() ? "STUCK (never applied)" : "open (the card may still apply it)");
             }
             long stuck = open.stream().filter(StuckCharges.OpenCharge::stuck).count();
-            System.out.println(open.size() + " open charges, " + stuck + " stuck");
+            out.println(open.size() + " open charges, " + stuck + " stuck");
             if (settle) {
                 List<StuckCharges.OpenCharge> settled = charges.settle(refund);
-                System.out.println(settled.size() + " stuck charges cancelled, their VALUE " + (refund ? "refunded" : "offered again"));
+                out.println(settled.size() + " stuck charges cancelled, their VALUE " + (refund ? "refunded" : "offered again"));
             }
         }
         return 0;
