@@ -279,6 +279,29 @@ class EmoneyServerTest {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
+    void aChargeMarkedAppliedOnAKiosksWordIsOpenedAgainWhenTheCardProvesItNeverHadIt(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long lost = insertLegacyCharge(PURSE, 0, 2_000);
+        // Before cards proved their state, "the card is at sequence 1" from any kiosk settled it as applied.
+        fixture.server.database().inTransaction(connection -> {
+            connection.createStatement().executeUpdate("UPDATE charges SET state = 'COMPLETED', completed_by = 'CARD_STATE'"
+                    + " WHERE charge_id = " + lost);
+            return connection.createStatement().executeUpdate("UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = " + lost);
+        });
+
+        AmountChangeResponse again = requestChange(cardState());
+
+        assertThat(again.chargeId()).as("the same charge, re-sent at the card's true sequence").isEqualTo(lost);
+        PurseReceipt receipt = purse.credit(toCard(again, PURSE));
+        assertThat(receipt.balanceAfter()).isEqualTo(3_000);
+        assertThat(kiosk.post(ApiPaths.COMPLETIONS, completion(again, receipt)).as(ChargeStatus.class).state())
+                .isEqualTo(ChargeStatus.State.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE completed_by = 'RECEIPT'")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
     void theOperatorSettlesStuckChargesAndExpiryRefundsTheirValue(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);
@@ -514,12 +537,15 @@ class EmoneyServerTest {
         long chargeId = 1_000_000L + sequence;
         fixture.server.database().inTransaction(connection -> {
             try (var insert = connection.prepareStatement("INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac,"
-                    + " state, terminal_id, issued_at) VALUES (?, ?, ?, ?, 'JPY', '0000000000000000', 'ISSUED', 'KIOSK001', ?)")) {
+                    + " state, terminal_id, issued_at) VALUES (?, ?, ?, ?, 'JPY', ?, 'ISSUED', 'KIOSK001', ?)")) {
+                com.valuekiosk.card.host.CardNumber number = com.valuekiosk.card.host.CardNumber.of(card);
+                byte[] key = IssuerMasterKeys.demo().cardKey(com.valuekiosk.card.host.KeyUsage.PURSE_CREDIT, number);
                 insert.setLong(1, chargeId);
                 insert.setString(2, card);
                 insert.setInt(3, sequence);
                 insert.setLong(4, amount);
-                insert.setObject(5, java.time.LocalDateTime.ofInstant(fixture.clock.instant(), java.time.ZoneOffset.UTC));
+                insert.setString(5, Bytes.hex(AmountChange.issue(key, number, amount, sequence, chargeId).mac()));
+                insert.setObject(6, java.time.LocalDateTime.ofInstant(fixture.clock.instant(), java.time.ZoneOffset.UTC));
                 insert.executeUpdate();
             }
             try (var update = connection.prepareStatement("UPDATE preparations SET state = 'CHARGING', charge_id = ?"

@@ -183,13 +183,18 @@ public final class EmoneyService {
             String card = request.cardNumber();
             lockUser(connection, card);
             CardState state = proven(connection, card, request.card());
-            Charge open = openCharge(connection, card);
-            if (open != null) {
+            reopenUnprovenSettlements(connection, card, state.creditSequence());
+            Charge resend = null;
+            for (Charge open : openCharges(connection, card)) {
                 if (state.creditSequence() == open.sequence()) {
-                    // Not applied yet: the same change again, byte for byte.
-                    return Outcome.done(open.toResponse());
+                    resend = open;
+                } else {
+                    settle(connection, open, state);
                 }
-                settle(connection, open, state);
+            }
+            if (resend != null) {
+                // Not applied yet: the same change again, byte for byte.
+                return Outcome.done(resend.toResponse());
             }
             requireFreeSequence(connection, card, state.creditSequence());
             Instant now = clock.instant();
@@ -276,6 +281,7 @@ public final class EmoneyService {
             }
             lockUser(connection, charge.card());
             CardState state = proven(connection, charge.card(), request.card());
+            reopenUnprovenSettlements(connection, charge.card(), state.creditSequence());
             charge = charge(connection, request.chargeId());
             if (charge.state().equals("ISSUED") && state.creditSequence() != charge.sequence()) {
                 settle(connection, charge, state);
@@ -531,9 +537,57 @@ public final class EmoneyService {
 
     }
 
-    private static Charge openCharge(Connection connection, String card) throws SQLException {
-        return queryCharge(connection, "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
-                + " WHERE card_number = ? AND state = 'ISSUED'", card);
+    /** The card's ISSUED charges: one, or none; several only from before cards proved their state. */
+    private static List<Charge> openCharges(Connection connection, String card) throws SQLException {
+        List<Charge> charges = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
+                        + " WHERE card_number = ? AND state = 'ISSUED' ORDER BY sequence")) {
+            select.setString(1, card);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    charges.add(new Charge(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7)));
+                }
+            }
+        }
+        return charges;
+    }
+
+    /**
+     * Before cards proved their state, a terminal's report of a higher sequence number was enough to
+     * mark a charge applied ("CARD_STATE"), and its VALUE was lost if the card never had it. A card
+     * that now proves a sequence at or below such a charge's never applied it: the charge is ISSUED
+     * again (and then re-sent or cancelled like any open charge). Since proofs are required, a
+     * settlement by card state needs a proved sequence above the charge's, and the proved sequence
+     * never goes down ({@link #proven}), so this finds only those older settlements.
+     */
+    private void reopenUnprovenSettlements(Connection connection, String card, int provenSequence) throws SQLException {
+        List<Long> wrong = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT charge_id FROM charges WHERE card_number = ?"
+                + " AND state = 'COMPLETED' AND completed_by = 'CARD_STATE' AND sequence >= ?")) {
+            select.setString(1, card);
+            select.setInt(2, provenSequence);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    wrong.add(rows.getLong(1));
+                }
+            }
+        }
+        for (long chargeId : wrong) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE charges SET state = 'ISSUED', completed_at = NULL,"
+                    + " completed_by = NULL, balance_after = NULL WHERE charge_id = ? AND state = 'COMPLETED'")) {
+                update.setLong(1, chargeId);
+                update.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE preparations SET state = 'CHARGING' WHERE charge_id = ? AND state = 'COMPLETED'")) {
+                update.setLong(1, chargeId);
+                update.executeUpdate();
+            }
+            log.warn("charge {} had been marked applied on a terminal's word; the card proves sequence {}: open again",
+                    chargeId, provenSequence);
+        }
     }
 
     private static Charge charge(Connection connection, long chargeId) throws SQLException {
