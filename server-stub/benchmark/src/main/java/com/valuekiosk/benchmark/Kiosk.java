@@ -11,10 +11,9 @@ import com.valuekiosk.card.host.MalformedResponseException;
 import com.valuekiosk.card.host.PurchaseAuthorization;
 import com.valuekiosk.card.host.PurchaseRequest;
 import com.valuekiosk.card.host.PurseApplication;
-import com.valuekiosk.card.host.PurseData;
-import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.host.PurseProfile;
 import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.card.host.TerminalId;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
@@ -145,8 +144,8 @@ final class Kiosk {
             }
 
             card("purse", purse::select);
-            availability(amount, requests);
-            CardState before = card("purse", this::readCardState);
+            String challenge = availability(amount, requests);
+            CardState before = card("purse", () -> proveCardState(challenge));
             AmountChangeResponse change = post(emoneyServer, ApiPaths.AMOUNT_CHANGES,
                     new AmountChangeRequest(UUID.randomUUID(), purseNumber.digits(), null, before),
                     AmountChangeResponse.class, Metric.AMOUNT_CHANGE, "amount change", requests);
@@ -195,8 +194,11 @@ final class Kiosk {
         });
     }
 
-    /** What the e-money server has for the card; asked again while the notice is on its way. */
-    private void availability(long amount, int[] requests) throws FlowFailure {
+    /**
+     * What the e-money server has for the card; asked again while the notice is on its way. Returns
+     * the last answer's challenge for the card's PROVE STATE.
+     */
+    private String availability(long amount, int[] requests) throws FlowFailure {
         for (int attempt = 1; ; attempt++) {
             Availability available = post(emoneyServer, ApiPaths.AVAILABILITY,
                     new AvailabilityRequest(purseNumber.digits(), null), Availability.class, Metric.AVAILABILITY,
@@ -208,7 +210,7 @@ final class Kiosk {
                     flowsWithAvailabilityRetry++;
                     availabilityRetries += attempt - 1;
                 }
-                return;
+                return available.challenge();
             }
             if (attempt >= settings.availabilityAttempts()) {
                 throw new FlowFailure("availability", "total " + available.total() + " after " + attempt
@@ -223,14 +225,10 @@ final class Kiosk {
         }
     }
 
-    /** The purse's state as the kiosk reports it: sequence, balance and the charge ids in its log. */
-    private CardState readCardState() throws CardTransportException, CardStatusException {
-        PurseData data = purse.readCardData();
-        List<Long> logged = purse.readLog().stream()
-                .filter(entry -> entry.type() == PurseLogEntry.Type.CREDIT)
-                .map(PurseLogEntry::transactionId)
-                .toList();
-        return new CardState(data.creditSequence(), data.balance(), logged);
+    /** The purse's state as the card proves it under the e-money server's challenge (PROVE STATE). */
+    private CardState proveCardState(String challenge) throws CardTransportException, CardStatusException {
+        PurseStateProof proof = purse.proveState(Bytes.fromHex(challenge));
+        return new CardState(proof.data().creditSequence(), proof.data().balance(), List.of(), challenge, Bytes.hex(proof.mac()));
     }
 
     /** The purse's balance now (after the run, for the money check). */

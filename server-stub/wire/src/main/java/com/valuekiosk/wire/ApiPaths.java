@@ -27,6 +27,9 @@ public final class ApiPaths {
     /** POST, kiosk: resolve an issued charge from what the card reports ({@link ChargeStatusRequest}). */
     public static final String CHARGE_STATUS = "/v1/charges/status";
 
+    /** POST, kiosk: a fresh challenge for the card's PROVE STATE ({@link ChallengeRequest}). */
+    public static final String CHALLENGES = "/v1/charges/challenge";
+
     /** GET, anyone with a valid certificate: liveness. */
     public static final String HEALTH = "/health";
 }

@@ -34,7 +34,8 @@ public enum ErrorCode {
     NOTHING_TO_CHARGE(404),
     CHARGE_UNKNOWN(404),
     RECEIPT_INVALID(422),
-    CARD_STATE_INCONSISTENT(409);
+    CARD_STATE_INCONSISTENT(409),
+    CARD_PROOF_INVALID(403);
 
     private final int httpStatus;
 

@@ -47,6 +47,14 @@ public final class CardCommands {
         return apdu(CLA_PROPRIETARY, INS_GET_DATA, 0x00, 0x00, null, true);
     }
 
+    /** PROVE STATE with the e-money server's 8-byte challenge. */
+    public static byte[] proveState(byte[] challenge) {
+        if (challenge == null || challenge.length != CHALLENGE_LENGTH) {
+            throw new IllegalArgumentException("a challenge is " + CHALLENGE_LENGTH + " bytes");
+        }
+        return apdu(CLA_PROPRIETARY, INS_PROVE_STATE, 0x00, 0x00, challenge, true);
+    }
+
     public static byte[] authorizePurchase(PurchaseRequest request) {
         return apdu(CLA_PROPRIETARY, INS_AUTHORIZE_PURCHASE, 0x00, 0x00, request.commandData(), true);
     }

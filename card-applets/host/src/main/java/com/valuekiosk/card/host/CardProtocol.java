@@ -24,6 +24,7 @@ public final class CardProtocol {
     public static final byte INS_CREDIT = (byte) 0x32;
     public static final byte INS_PUT_DATA = (byte) 0xDA;
     public static final byte INS_ACTIVATE = (byte) 0x44;
+    public static final byte INS_PROVE_STATE = (byte) 0xCC;
 
     public static final byte P1_SELECT_BY_NAME = (byte) 0x04;
     public static final byte P2_VERIFY_PIN = (byte) 0x80;
@@ -80,6 +81,7 @@ public final class CardProtocol {
     public static final byte MAC_TYPE_CREDIT_RECEIPT = (byte) 0x12;
     public static final byte MAC_TYPE_DEBIT = (byte) 0x21;
     public static final byte MAC_TYPE_DEBIT_RECEIPT = (byte) 0x22;
+    public static final byte MAC_TYPE_STATE_PROOF = (byte) 0x13;
     public static final byte PIN_VERIFIED = (byte) 0x01;
 
     // ---- Personalisation tags ----
@@ -103,6 +105,8 @@ public final class CardProtocol {
     public static final short DEBIT_DATA_LENGTH = 22;
     public static final short PURSE_RESPONSE_LENGTH = 14;
     public static final short PURSE_DATA_LENGTH = 23;
+    public static final short CHALLENGE_LENGTH = 8;
+    public static final short PROVE_STATE_RESPONSE_LENGTH = 31;
 
     // ---- Purse log ----
     public static final short LOG_CAPACITY = 10;

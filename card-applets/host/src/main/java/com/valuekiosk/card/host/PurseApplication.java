@@ -20,6 +20,15 @@ public final class PurseApplication {
         return PurseData.parse(send("GET DATA", CardCommands.getData(), CardProtocol.PURSE_DATA_LENGTH));
     }
 
+    /**
+     * The card's state MACed with the e-money server's {@code challenge}: one command instead of GET
+     * DATA, for what the server is asked to act on.
+     */
+    public PurseStateProof proveState(byte[] challenge) throws CardTransportException, CardStatusException {
+        return PurseStateProof.parse(send("PROVE STATE", CardCommands.proveState(challenge),
+                CardProtocol.PROVE_STATE_RESPONSE_LENGTH), challenge);
+    }
+
     /** The whole log, newest first. */
     public List<PurseLogEntry> readLog() throws CardTransportException, CardStatusException {
         int count = readCardData().logCount();

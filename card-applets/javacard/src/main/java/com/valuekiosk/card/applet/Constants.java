@@ -27,6 +27,8 @@ public final class Constants {
     public static final byte INS_CREDIT = (byte) 0x32;
     public static final byte INS_PUT_DATA = (byte) 0xDA;
     public static final byte INS_ACTIVATE = (byte) 0x44;
+    /** Purse: the card's state, MACed with a server challenge (the e-money server acts only on that). */
+    public static final byte INS_PROVE_STATE = (byte) 0xCC;
 
     /** VERIFY P2: the card's only PIN (ISO 7816-4 "specific reference data"). */
     public static final byte P2_VERIFY_PIN = (byte) 0x80;
@@ -87,6 +89,7 @@ public final class Constants {
     public static final byte MAC_TYPE_CREDIT_RECEIPT = (byte) 0x12;
     public static final byte MAC_TYPE_DEBIT = (byte) 0x21;
     public static final byte MAC_TYPE_DEBIT_RECEIPT = (byte) 0x22;
+    public static final byte MAC_TYPE_STATE_PROOF = (byte) 0x13;
 
     /** PIN-verified flag in the purchase cryptogram. */
     public static final byte PIN_VERIFIED = (byte) 0x01;
@@ -123,6 +126,10 @@ public final class Constants {
     public static final short PURSE_RESPONSE_LENGTH = 14;
     /** GET DATA (purse) answer: number 8, currency 2, balance 4, maximum 4, credit seq 2, debit seq 2, log count 1. */
     public static final short PURSE_DATA_LENGTH = 23;
+    /** PROVE STATE data: the e-money server's challenge. */
+    public static final short CHALLENGE_LENGTH = 8;
+    /** PROVE STATE answer: the GET DATA answer, then the state proof MAC 8. */
+    public static final short PROVE_STATE_RESPONSE_LENGTH = 31;
 
     // ---- Purse log ----
     public static final short LOG_CAPACITY = 10;

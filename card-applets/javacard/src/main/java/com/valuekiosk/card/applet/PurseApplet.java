@@ -72,6 +72,11 @@ public final class PurseApplet extends PersonalisedApplet {
                 requireOperational();
                 getData(apdu, buffer);
                 return;
+            case Constants.INS_PROVE_STATE:
+                Apdus.requireClass(buffer, Constants.CLA_PROPRIETARY);
+                requireOperational();
+                proveState(apdu, buffer);
+                return;
             case Constants.INS_READ_RECORD:
                 Apdus.requireClass(buffer, Constants.CLA_PROPRIETARY);
                 requireOperational();
@@ -94,6 +99,11 @@ public final class PurseApplet extends PersonalisedApplet {
 
     private void getData(APDU apdu, byte[] buffer) {
         Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
+        Apdus.send(apdu, writeData(buffer));
+    }
+
+    /** The GET DATA answer at the start of the buffer; returns its length. */
+    private short writeData(byte[] buffer) {
         short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, (short) 0, Constants.CARD_NUMBER_LENGTH);
         at = Util.arrayCopyNonAtomic(currency, (short) 0, buffer, at, Constants.CURRENCY_LENGTH);
         at = Util.arrayCopyNonAtomic(balance, (short) 0, buffer, at, Constants.AMOUNT_LENGTH);
@@ -101,7 +111,26 @@ public final class PurseApplet extends PersonalisedApplet {
         at = Util.setShort(buffer, at, creditSequence);
         at = Util.setShort(buffer, at, debitSequence);
         buffer[at++] = logCount;
-        Apdus.send(apdu, at);
+        return at;
+    }
+
+    /**
+     * Data: the e-money server's challenge 8. Answer: the GET DATA answer, then a MAC under the
+     * credit key over type, card number, balance, credit sequence and the challenge: what the server
+     * acts on is then what this card says, now, and not what a terminal says it said.
+     */
+    private void proveState(APDU apdu, byte[] buffer) {
+        Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
+        Apdus.receiveExactly(apdu, Constants.CHALLENGE_LENGTH);
+        byte[] message = mac.message();
+        message[0] = Constants.MAC_TYPE_STATE_PROOF;
+        short length = Util.arrayCopyNonAtomic(cardNumber, (short) 0, message, (short) 1, Constants.CARD_NUMBER_LENGTH);
+        length = Util.arrayCopyNonAtomic(balance, (short) 0, message, length, Constants.AMOUNT_LENGTH);
+        length = Util.setShort(message, length, creditSequence);
+        length = Util.arrayCopyNonAtomic(buffer, ISO7816.OFFSET_CDATA, message, length, Constants.CHALLENGE_LENGTH);
+        short at = writeData(buffer);
+        mac.sign(creditKey, length, buffer, at);
+        Apdus.send(apdu, Constants.PROVE_STATE_RESPONSE_LENGTH);
     }
 
     /** READ RECORD P1 = n answers the n-th newest log record (1 = the latest). */

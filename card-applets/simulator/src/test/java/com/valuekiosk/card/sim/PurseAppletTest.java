@@ -18,6 +18,7 @@ import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.PurseData;
 import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.card.host.TerminalId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,46 @@ class PurseAppletTest {
         assertThat(purse.readLog()).containsExactly(
                 new PurseLogEntry(PurseLogEntry.Type.CREDIT, 0, 2_000, 3_000, Bytes.longBytes(4711)));
         assertThat(purse.readLog().get(0).transactionId()).isEqualTo(4711);
+    }
+
+    @Test
+    void proveStateAnswersTheCardDataWithAMacOverTheServersChallenge() throws Exception {
+        purse.credit(AmountChange.issue(CREDIT_KEY, PURSE, 2_000, 0, 4711));
+        byte[] challenge = Bytes.fromHex("0102030405060708");
+
+        PurseStateProof proof = purse.proveState(challenge);
+
+        assertThat(proof.data()).isEqualTo(purse.readCardData());
+        assertThat(PurseStateProof.verify(CREDIT_KEY, PURSE, 3_000, 1, challenge, proof.mac())).isTrue();
+        assertThat(proof.mac()).isEqualTo(PurseStateProof.sign(CREDIT_KEY, PURSE, 3_000, 1, challenge));
+        assertThat(PurseStateProof.verify(CREDIT_KEY, PURSE, 3_000, 2, challenge, proof.mac())).as("other sequence").isFalse();
+        assertThat(PurseStateProof.verify(CREDIT_KEY, PURSE, 3_001, 1, challenge, proof.mac())).as("other balance").isFalse();
+        assertThat(PurseStateProof.verify(CREDIT_KEY, PURSE, 3_000, 1, Bytes.fromHex("0102030405060709"), proof.mac()))
+                .as("other challenge").isFalse();
+        assertThat(PurseStateProof.verify(DEBIT_KEY, PURSE, 3_000, 1, challenge, proof.mac())).as("other key").isFalse();
+        assertThat(purse.proveState(Bytes.fromHex("0102030405060709")).mac()).as("a new challenge, a new MAC")
+                .isNotEqualTo(proof.mac());
+    }
+
+    @Test
+    void proveStateChecksClassParametersAndLengthAndChangesNothing() throws Exception {
+        byte[] good = CardCommands.proveState(new byte[8]);
+        byte[] wrongClass = good.clone();
+        wrongClass[0] = 0x00;
+        assertRefusedWithoutChange(wrongClass, "6E00");
+        byte[] wrongP1 = good.clone();
+        wrongP1[2] = 0x01;
+        assertRefusedWithoutChange(wrongP1, "6A86");
+        assertRefusedWithoutChange(Bytes.fromHex("80CC000007010203040506070800"), "6700");
+        assertRefusedWithoutChange(Bytes.fromHex("80CC000000"), "6700");
+        assertThat(swHex(send(card, good))).isEqualTo("9000");
+    }
+
+    @Test
+    void proveStateOnAPersonalisationCardAnswersWrongLifeCycle() throws Exception {
+        SimulatedCard blank = SimulatedCardFactory.blank(SimulatedCard.FormFactor.PURSE_CARD, (byte) 3);
+        new PurseApplication(blank).select();
+        assertThat(swHex(send(blank, CardCommands.proveState(new byte[8])))).isEqualTo("6985");
     }
 
     @Test

@@ -82,6 +82,42 @@ class KioskFlowsTest {
     }
 
     @Test
+    void aChargeIssuedAtAMadeUpSequenceIsCancelledAndItsValueChargedAtTheCardsTrueOne() throws Exception {
+        kiosk = new KioskHarness(pki, directory, Storage.H2);
+        kiosk.buy(1_500);
+        // Before cards proved their state, a kiosk's word was enough: a charge at sequence 65535 froze this VALUE.
+        kiosk.servers.emoney().database().inTransaction(connection -> {
+            connection.createStatement().executeUpdate("INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac,"
+                    + " state, terminal_id, issued_at) VALUES (777, '" + DemoCards.EMONEY_CARD.cardNumber().digits() + "', 65535, 1500,"
+                    + " 'JPY', '0000000000000000', 'ISSUED', 'KIOSK002', TIMESTAMP '2026-11-24 10:00:00')");
+            return connection.createStatement().executeUpdate("UPDATE preparations SET state = 'CHARGING', charge_id = 777"
+                    + " WHERE state = 'AVAILABLE'");
+        });
+
+        ChargeUpFlow flow = kiosk.chargeUp();
+        assertThat(flow.readCard()).isEqualTo(ChargeUpFlow.State.AWAITING_CONFIRMATION);
+        assertThat(flow.available()).isEqualTo(1_500);
+        assertThat(flow.confirm(true)).isEqualTo(ChargeUpFlow.State.COMPLETED);
+
+        assertThat(kiosk.balance(kiosk.emoneyCard)).isEqualTo(2_500);
+        assertThat(kiosk.servers.emoneyCount("SELECT COUNT(*) FROM charges WHERE charge_id = 777 AND state = 'CANCELLED'")).isEqualTo(1);
+        kiosk.assertMoneyConserved(1_500);
+    }
+
+    @Test
+    void aChallengeThatExpiredWhileThePersonDecidedIsReplacedOnce() throws Exception {
+        kiosk = new KioskHarness(pki, directory, Storage.H2);
+        kiosk.buy(1_500);
+        ChargeUpFlow flow = kiosk.chargeUp();
+        assertThat(flow.readCard()).isEqualTo(ChargeUpFlow.State.AWAITING_CONFIRMATION);
+        kiosk.servers.clock.advance(java.time.Duration.ofMinutes(6));
+
+        assertThat(flow.confirm(true)).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        assertThat(kiosk.balance(kiosk.emoneyCard)).isEqualTo(2_500);
+        kiosk.assertMoneyConserved(1_500);
+    }
+
+    @Test
     void noKeepsTheValueForALaterChargeUp() throws Exception {
         kiosk = new KioskHarness(pki, directory, Storage.H2);
         kiosk.buy(1_500);

@@ -5,6 +5,8 @@ import com.valuekiosk.wire.AmountChangeResponse;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.Availability;
 import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardChallenge;
+import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
@@ -39,6 +41,12 @@ public final class EmoneyClient implements AutoCloseable {
     public Outcome<Availability> availability(AvailabilityRequest request) {
         Objects.requireNonNull(request, "request");
         return calls.post(ApiPaths.AVAILABILITY, "availability", request, Availability.class, answer -> null);
+    }
+
+    /** A fresh challenge for the card's PROVE STATE (the availability answer carries one too); {@code Refused} with {@code CARD_UNKNOWN}. */
+    public Outcome<CardChallenge> challenge(ChallengeRequest request) {
+        Objects.requireNonNull(request, "request");
+        return calls.post(ApiPaths.CHALLENGES, "challenge", request, CardChallenge.class, answer -> null);
     }
 
     /** Amount change information to write to the card unchanged; {@code Refused} e.g. with {@code NOTHING_TO_CHARGE}. */

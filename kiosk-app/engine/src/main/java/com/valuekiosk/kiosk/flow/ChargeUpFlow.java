@@ -9,8 +9,8 @@ import com.valuekiosk.card.host.CardTransportException;
 import com.valuekiosk.card.host.MalformedResponseException;
 import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.PurseData;
-import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.kiosk.client.EmoneyClient;
 import com.valuekiosk.kiosk.client.Outcome;
 import com.valuekiosk.kiosk.journal.Journal;
@@ -23,7 +23,9 @@ import com.valuekiosk.wire.AmountChangeRequest;
 import com.valuekiosk.wire.AmountChangeResponse;
 import com.valuekiosk.wire.Availability;
 import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardChallenge;
 import com.valuekiosk.wire.CardState;
+import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
@@ -46,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every step is journaled before it is acted on. The amount change is written to the card
  * exactly as the server issued it; if the card leaves mid-write, the card's own sequence number
  * tells whether it was applied, so the VALUE is neither lost nor applied twice.
+ *
+ * <p>The e-money server acts only on card state the card proves: PROVE STATE with a challenge of
+ * the server's, which comes with the availability answer (no extra round trip on the usual path) or,
+ * when the kiosk holds none or it has expired, from {@code /v1/charges/challenge}.
  */
 public final class ChargeUpFlow {
 
@@ -76,6 +82,8 @@ public final class ChargeUpFlow {
     private long maximumBalance;
     private AmountChangeResponse pending;
     private FlowFailure failure;
+    /** The server's latest unused challenge for this card (from the availability answer), or null. */
+    private String challenge;
 
     public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
                         LingeringCardGuard guard, FlowListener<State> listener) {
@@ -97,11 +105,10 @@ public final class ChargeUpFlow {
             card = data.cardNumber();
             balanceBefore = data.balance();
             maximumBalance = data.maximumBalance();
-            CardState cardState = cardState(purse);
             if (guard.isLingering(reader, fingerprints.of(card))) {
                 return fail(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "take the card away before charging again"));
             }
-            settleEarlierCharges(cardState);
+            settleEarlierCharges(purse);
         } catch (CardStatusException | MalformedResponseException e) {
             return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
         } catch (CardTransportException e) {
@@ -149,6 +156,7 @@ public final class ChargeUpFlow {
         Outcome<Availability> outcome = emoney.availability(new AvailabilityRequest(card.digits(), passwordText()));
         if (outcome instanceof Outcome.Success<Availability> success) {
             available = success.value().total();
+            challenge = success.value().challenge();
             if (available == 0) {
                 return fail(FlowFailure.of(FlowError.NOTHING_TO_CHARGE, "nothing waiting"));
             }
@@ -172,21 +180,19 @@ public final class ChargeUpFlow {
     /** One amount change: request, write, confirm. */
     private State chargeOnce() {
         moveTo(State.REQUESTING_CHANGE);
-        CardState cardState;
-        try (CardSession session = reader.connect()) {
-            PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            cardState = cardState(purse);
-        } catch (CardStatusException | MalformedResponseException e) {
-            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
-        } catch (CardTransportException e) {
-            return fail(PurchaseFlow.transportFailure(e));
-        }
         UUID requestId = UUID.randomUUID();
         journal.append(transaction, Step.CHARGE_STARTED, Map.of("requestId", requestId.toString(), "card", card.masked(),
                 "fingerprint", fingerprints.of(card)));
-        Outcome<AmountChangeResponse> outcome = emoney.requestAmountChange(
-                new AmountChangeRequest(requestId, card.digits(), passwordText(), cardState));
+        Outcome<AmountChangeResponse> outcome;
+        try {
+            outcome = requestChange(requestId);
+        } catch (CardStatusException | MalformedResponseException e) {
+            journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", "CARD_NOT_SUPPORTED"));
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", "CARD_TRANSPORT"));
+            return fail(PurchaseFlow.transportFailure(e));
+        }
         if (outcome instanceof Outcome.Refused<AmountChangeResponse> refused) {
             ErrorCode code = refused.error().code();
             journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", code.name()));
@@ -205,6 +211,29 @@ public final class ChargeUpFlow {
         return writeAndConfirm(change);
     }
 
+    /**
+     * /v1/charges with the card's proof under the challenge in hand; if the server no longer takes
+     * that challenge (it expired while the person decided, or another kiosk's charge voided it), once
+     * more with a fresh one. The second try is a new request: the first one was refused, not stored.
+     */
+    private Outcome<AmountChangeResponse> requestChange(UUID requestId)
+            throws CardStatusException, CardTransportException {
+        Outcome<AmountChangeResponse> outcome = null;
+        UUID id = requestId;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            CardState proven = provenState();
+            if (proven == null) {
+                return new Outcome.Unknown<>("no challenge from the e-money server");
+            }
+            outcome = emoney.requestAmountChange(new AmountChangeRequest(id, card.digits(), passwordText(), proven));
+            if (!(outcome instanceof Outcome.Refused<AmountChangeResponse> refused && refused.error().code() == ErrorCode.CARD_PROOF_INVALID)) {
+                return outcome;
+            }
+            id = UUID.randomUUID();
+        }
+        return outcome;
+    }
+
     private State writeAndConfirm(AmountChangeResponse change) {
         pending = change;
         moveTo(State.WRITING_CARD);
@@ -214,8 +243,8 @@ public final class ChargeUpFlow {
             purse.select();
             PurseData before = purse.readCardData();
             if (before.creditSequence() > change.sequence()) {
-                // Applied by an earlier write whose answer was lost: the server settles it from the card.
-                return settleFromCard(change, cardState(purse), before.balance());
+                // Applied by an earlier write whose answer was lost: the server settles it from the card's proof.
+                return settleFromCard(change, provenState(purse), before.balance());
             }
             journal.append(transaction, Step.CHARGE_WRITING, Map.of("chargeId", Long.toString(change.chargeId())));
             receipt = purse.credit(new AmountChange(card, change.amount(), change.sequence(), change.chargeId(),
@@ -259,8 +288,9 @@ public final class ChargeUpFlow {
     }
 
     /** The card moved past the change's sequence number: it applied it. The server hears it from the card's state. */
-    private State settleFromCard(AmountChangeResponse change, CardState cardState, long balance) {
-        Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), card.digits(), cardState));
+    private State settleFromCard(AmountChangeResponse change, CardState proven, long balance) {
+        Outcome<ChargeStatus> outcome = proven == null ? new Outcome.Unknown<>("no challenge from the e-money server")
+                : emoney.status(new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), card.digits(), proven));
         journal.append(transaction, Step.CHARGE_APPLIED, Map.of("chargeId", Long.toString(change.chargeId()),
                 "balanceAfter", Long.toString(balance), "settledBy", "card sequence"));
         charged += change.amount();
@@ -275,40 +305,77 @@ public final class ChargeUpFlow {
 
     /**
      * Charges an earlier flow on this kiosk left open for this card — a write whose answer was
-     * lost, a completion the server never heard — are settled now that the card is here.
+     * lost, a completion the server never heard — are settled now that the card is here, each from
+     * the card's proof under a fresh challenge (rare: only after an interruption).
      */
-    private void settleEarlierCharges(CardState cardState) {
+    private void settleEarlierCharges(PurseApplication purse) throws CardStatusException, CardTransportException {
         String fingerprint = fingerprints.of(card);
         for (JournalEntry open : Recovery.openChargesFor(journal, fingerprint)) {
             long chargeId = Long.parseLong(open.field("chargeId"));
-            Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), chargeId, card.digits(), cardState));
-            if (outcome instanceof Outcome.Success<ChargeStatus> success && success.value().state() == ChargeStatus.State.COMPLETED) {
-                journal.append(open.transaction(), Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId),
-                        "settledBy", "card state at next tap"));
+            CardState proven = provenState(purse);
+            if (proven == null) {
+                return;
+            }
+            Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), chargeId, card.digits(), proven));
+            if (outcome instanceof Outcome.Success<ChargeStatus> success) {
+                if (success.value().state() == ChargeStatus.State.COMPLETED) {
+                    journal.append(open.transaction(), Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId),
+                            "settledBy", "card state at next tap"));
+                } else if (success.value().state() == ChargeStatus.State.CANCELLED) {
+                    journal.append(open.transaction(), Step.CHARGE_CANCELLED, Map.of("chargeId", Long.toString(chargeId),
+                            "settledBy", "card proof at next tap"));
+                }
             }
         }
     }
 
-    /**
-     * What the server needs to settle and issue: the sequence number and balance, and the newest
-     * log record's transaction id when it is a credit (one READ RECORD, not the whole log).
-     */
-    private static CardState cardState(PurseApplication purse) throws CardStatusException, CardTransportException {
-        PurseData data = purse.readCardData();
-        List<Long> logged = List.of();
-        if (data.logCount() > 0) {
-            PurseLogEntry newest = purse.readLogRecord(1);
-            if (newest.type() == PurseLogEntry.Type.CREDIT) {
-                logged = List.of(newest.transactionId());
-            }
+    /** The card's proof under a fresh challenge (one round trip, one PROVE STATE); null when the server gave none. */
+    private CardState provenState(PurseApplication purse) throws CardStatusException, CardTransportException {
+        Outcome<CardChallenge> fresh = emoney.challenge(new ChallengeRequest(card.digits()));
+        if (!(fresh instanceof Outcome.Success<CardChallenge> success)) {
+            return null;
         }
-        return new CardState(data.creditSequence(), data.balance(), logged);
+        return prove(purse, success.value().challenge());
+    }
+
+    /**
+     * In a new card session: PROVE STATE under the challenge in hand (from the availability answer),
+     * or a fresh one. The challenge is used up either way.
+     */
+    private CardState provenState() throws CardStatusException, CardTransportException {
+        String inHand = challenge;
+        challenge = null;
+        if (inHand == null) {
+            Outcome<CardChallenge> fresh = emoney.challenge(new ChallengeRequest(card.digits()));
+            if (!(fresh instanceof Outcome.Success<CardChallenge> success)) {
+                return null;
+            }
+            inHand = success.value().challenge();
+        }
+        try (CardSession session = reader.connect()) {
+            PurseApplication purse = new PurseApplication(session);
+            purse.select();
+            return prove(purse, inHand);
+        }
+    }
+
+    /**
+     * PROVE STATE: sequence number and balance as the card MACs them with the server's challenge.
+     * The log is not read: the server decides on the proved sequence number alone.
+     */
+    private static CardState prove(PurseApplication purse, String challenge) throws CardStatusException, CardTransportException {
+        PurseStateProof proof = purse.proveState(Bytes.fromHex(challenge));
+        return new CardState(proof.data().creditSequence(), proof.data().balance(), List.of(), challenge, Bytes.hex(proof.mac()));
     }
 
     /** What is still waiting after this flow's charges. */
     private long remaining() {
         Outcome<Availability> outcome = emoney.availability(new AvailabilityRequest(card.digits(), passwordText()));
-        return outcome instanceof Outcome.Success<Availability> success ? success.value().total() : 0;
+        if (outcome instanceof Outcome.Success<Availability> success) {
+            challenge = success.value().challenge();
+            return success.value().total();
+        }
+        return 0;
     }
 
     private State finish(State next) {

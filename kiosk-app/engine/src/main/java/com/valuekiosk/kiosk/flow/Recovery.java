@@ -125,7 +125,8 @@ public final class Recovery {
         for (JournalEntry entry : journal.entries()) {
             if (entry.step() == Step.CHARGE_ISSUED && fingerprint.equals(entry.field("fingerprint"))) {
                 issued.add(entry);
-            } else if (entry.step() == Step.CHARGE_COMPLETED && entry.field("chargeId") != null) {
+            } else if ((entry.step() == Step.CHARGE_COMPLETED || entry.step() == Step.CHARGE_CANCELLED)
+                    && entry.field("chargeId") != null) {
                 completed.add(entry.field("chargeId"));
             }
         }

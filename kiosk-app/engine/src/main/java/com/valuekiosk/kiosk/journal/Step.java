@@ -24,6 +24,8 @@ public enum Step {
     /** The card applied the change (its receipt, or its sequence number, says so); the server is to be told. */
     CHARGE_APPLIED(false),
     CHARGE_COMPLETED(true),
+    /** The server cancelled the charge: the card proved a sequence below it, so it never applied it; its VALUE waits again. */
+    CHARGE_CANCELLED(true),
     /** The person chose NO: the VALUE stays on the server for later. */
     CHARGE_KEPT_FOR_LATER(true),
     CHARGE_FAILED(true),

@@ -7,11 +7,18 @@ import static com.valuekiosk.kiosk.client.TestClients.PHONE;
 import static com.valuekiosk.kiosk.client.TestClients.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.valuekiosk.card.host.Bytes;
+import com.valuekiosk.card.host.CardNumber;
+import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.card.host.KeyUsage;
+import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.wire.AmountChangeRequest;
 import com.valuekiosk.wire.AmountChangeResponse;
 import com.valuekiosk.wire.Availability;
 import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardChallenge;
 import com.valuekiosk.wire.CardState;
+import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
@@ -92,7 +99,7 @@ class EmoneyClientTest {
                 SETTINGS, sleeper)) {
             assertThat(credit.purchase(purchase(2_000, 1))).isInstanceOf(Outcome.Success.class);
         }
-        CardState card = new CardState(0, 1_000, List.of());
+        CardState card = proven(0, 1_000);
         AmountChangeRequest ask = new AmountChangeRequest(UUID.randomUUID(), EMONEY_CARD, null, card);
 
         Outcome<AmountChangeResponse> issued = emoney.requestAmountChange(ask);
@@ -114,7 +121,7 @@ class EmoneyClientTest {
 
         // The card moved past the charge's sequence number: it was applied.
         Outcome<ChargeStatus> status = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), EMONEY_CARD,
-                new CardState(1, 3_000, List.of(change.chargeId()))));
+                proven(1, 3_000)));
         assertThat(status).isInstanceOf(Outcome.Success.class);
         ChargeStatus settled = ((Outcome.Success<ChargeStatus>) status).value();
         assertThat(settled.chargeId()).isEqualTo(change.chargeId());
@@ -122,7 +129,7 @@ class EmoneyClientTest {
         assertThat(settled.amount()).isEqualTo(2_000);
 
         Outcome<AmountChangeResponse> nothing = emoney.requestAmountChange(
-                new AmountChangeRequest(UUID.randomUUID(), EMONEY_CARD, null, new CardState(1, 3_000, List.of(change.chargeId()))));
+                new AmountChangeRequest(UUID.randomUUID(), EMONEY_CARD, null, proven(1, 3_000)));
         assertThat(((Outcome.Refused<AmountChangeResponse>) nothing).code()).isEqualTo(ErrorCode.NOTHING_TO_CHARGE);
         assertThat(sleeper.waits()).isEmpty();
     }
@@ -130,9 +137,33 @@ class EmoneyClientTest {
     @Test
     void aChargeTheServerDoesNotKnowIsRefused() {
         Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), 42, EMONEY_CARD,
-                new CardState(0, 1_000, List.of())));
+                proven(0, 1_000)));
 
         assertThat(outcome).isInstanceOf(Outcome.Refused.class);
         assertThat(((Outcome.Refused<ChargeStatus>) outcome).code()).isEqualTo(ErrorCode.CHARGE_UNKNOWN);
+    }
+
+    @Test
+    void aCardStateWithoutTheCardsProofIsRefused() {
+        Outcome<CardChallenge> challenge = emoney.challenge(new ChallengeRequest(EMONEY_CARD));
+        assertThat(challenge).isInstanceOf(Outcome.Success.class);
+        String fresh = ((Outcome.Success<CardChallenge>) challenge).value().challenge();
+
+        Outcome<AmountChangeResponse> claimed = emoney.requestAmountChange(new AmountChangeRequest(UUID.randomUUID(), EMONEY_CARD, null,
+                new CardState(65_535, 1_000, List.of(), fresh, "0000000000000000")));
+
+        assertThat(claimed).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Refused<AmountChangeResponse>) claimed).code()).isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+        assertThat(sleeper.waits()).as("a refusal is not retried").isEmpty();
+    }
+
+    /** The state as the demo purse proves it under a fresh challenge (the card's MAC, made here with its key). */
+    private CardState proven(int sequence, long balance) {
+        Outcome<CardChallenge> outcome = emoney.challenge(new ChallengeRequest(EMONEY_CARD));
+        String challenge = ((Outcome.Success<CardChallenge>) outcome).value().challenge();
+        CardNumber card = CardNumber.of(EMONEY_CARD);
+        byte[] mac = PurseStateProof.sign(IssuerMasterKeys.demo().cardKey(KeyUsage.PURSE_CREDIT, card), card, balance, sequence,
+                Bytes.fromHex(challenge));
+        return new CardState(sequence, balance, List.of(), challenge, Bytes.hex(mac));
     }
 }

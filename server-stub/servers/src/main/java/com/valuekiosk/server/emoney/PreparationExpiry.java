@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Returns expired, unclaimed VALUE to the user's bank account (FIG. 6B's expiration date): an
  * AVAILABLE preparation past its expiry becomes REFUNDED with a refund record. VALUE inside an
- * issued charge is never refunded here — the card may have it.
+ * issued charge the card may still apply is never refunded here; a stuck charge (its card proved a
+ * sequence below it, so it never applied it, see {@link StuckCharges}) holding expired VALUE is
+ * cancelled first, and its expired VALUE refunded like any other.
  */
 public final class PreparationExpiry {
 
@@ -31,6 +33,27 @@ public final class PreparationExpiry {
     /** Refunds every AVAILABLE preparation past its expiry to its user's bank account; returns how many. */
     public int expireNow() {
         Instant now = clock.instant();
+        List<Long> stuck = database.inTransaction(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT c.charge_id FROM charges c"
+                            + " JOIN emoney_users u ON u.card_number = c.card_number"
+                            + " JOIN preparations p ON p.charge_id = c.charge_id"
+                            + " WHERE c.state = 'ISSUED' AND u.proven_sequence < c.sequence AND p.state = 'CHARGING' AND p.expires_at <= ?")) {
+                select.setObject(1, Database.utc(now));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        for (long chargeId : stuck) {
+            if (!database.inTransaction(connection -> StuckCharges.cancelIfStuck(connection, chargeId, "EXPIRY", now)).isEmpty()) {
+                log.info("cancelled stuck charge {}: it holds expired VALUE its card never applied", chargeId);
+            }
+        }
         List<String> due = database.inTransaction(connection -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -44,8 +67,17 @@ public final class PreparationExpiry {
             }
             return ids;
         });
+        int refunded = refund(database, now, due);
+        if (refunded > 0) {
+            log.info("refunded {} expired preparations", refunded);
+        }
+        return refunded;
+    }
+
+    /** Refunds those of {@code preparations} that are still AVAILABLE to their users' bank accounts; returns how many. */
+    static int refund(Database database, Instant now, List<String> preparations) {
         int refunded = 0;
-        for (String id : due) {
+        for (String id : preparations) {
             // One transaction per preparation: another instance may refund or charge it meanwhile.
             boolean done = database.inTransaction(connection -> {
                 try (PreparedStatement update = connection.prepareStatement(
@@ -69,9 +101,6 @@ public final class PreparationExpiry {
             if (done) {
                 refunded++;
             }
-        }
-        if (refunded > 0) {
-            log.info("refunded {} expired preparations", refunded);
         }
         return refunded;
     }

@@ -55,6 +55,46 @@ class ServersCommandTest {
     }
 
     @Test
+    void stuckChargesListsOpenChargesAndSettlesOnlyThoseTheCardProvedItNeverApplied() {
+        assertThat(run("seed-demo")).isZero();
+        String card = DemoCards.EMONEY_CARD.cardNumber().digits();
+        try (com.valuekiosk.server.db.Database emoney = com.valuekiosk.server.db.DatabaseSettings.h2(data.resolve("emoney")).open("emoney")) {
+            emoney.inTransaction(connection -> {
+                var statement = connection.createStatement();
+                for (int i = 1; i <= 2; i++) {
+                    statement.executeUpdate("INSERT INTO preparations (preparation_id, request_id, card_number, amount, currency, source,"
+                            + " created_at, expires_at, state, charge_id) VALUES ('p" + i + "', 'r" + i + "', '" + card + "', " + (i * 1000)
+                            + ", 'JPY', 'POINTS', TIMESTAMP '2026-11-01 00:00:00', TIMESTAMP '2099-01-01 00:00:00', 'CHARGING', " + (70 + i) + ")");
+                    statement.executeUpdate("INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id,"
+                            + " issued_at) VALUES (" + (70 + i) + ", '" + card + "', " + (i == 1 ? 65535 : 3) + ", " + (i * 1000)
+                            + ", 'JPY', '0000000000000000', 'ISSUED', 'KIOSK001', TIMESTAMP '2026-11-01 00:00:00')");
+                }
+                return statement.executeUpdate("UPDATE emoney_users SET proven_sequence = 3 WHERE card_number = '" + card + "'");
+            });
+        }
+
+        assertThat(run("stuck-charges")).isZero();
+        assertThat(out.toString()).contains("71 **** **** **** 0017 sequence 65535 card proved 3 1000 JPY", "STUCK (never applied)",
+                "72 **** **** **** 0017 sequence 3 card proved 3 2000 JPY", "open (the card may still apply it)", "2 open charges, 1 stuck")
+                .doesNotContain(card);
+        assertThat(run("stuck-charges", "--refund")).as("--refund alone").isEqualTo(2);
+
+        assertThat(run("stuck-charges", "--settle", "--refund")).isZero();
+        assertThat(out.toString()).contains("1 stuck charges cancelled, their VALUE refunded");
+        try (com.valuekiosk.server.db.Database emoney = com.valuekiosk.server.db.DatabaseSettings.h2(data.resolve("emoney")).open("emoney")) {
+            String states = emoney.inTransaction(connection -> {
+                try (var rows = connection.createStatement().executeQuery(
+                        "SELECT (SELECT state FROM charges WHERE charge_id = 71) || ' ' || (SELECT state FROM charges WHERE charge_id = 72)"
+                                + " || ' ' || (SELECT CAST(SUM(amount) AS VARCHAR(20)) FROM refunds)")) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            });
+            assertThat(states).isEqualTo("CANCELLED ISSUED 1000");
+        }
+    }
+
+    @Test
     void badSettingsStopWithOneClearLine() {
         assertThat(run("close-cycle", "--month", "2026-13")).isEqualTo(2);
         assertThat(err.toString()).contains("--month");

@@ -10,6 +10,7 @@ import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.PurseData;
 import com.valuekiosk.card.host.PurseLogEntry;
 import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.card.sim.SimulatedCard;
 import com.valuekiosk.card.sim.SimulatedCardFactory;
 import com.valuekiosk.server.emoney.internal.PasswordCheck;
@@ -21,7 +22,9 @@ import com.valuekiosk.wire.AmountChangeResponse;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.Availability;
 import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardChallenge;
 import com.valuekiosk.wire.CardState;
+import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
@@ -100,9 +103,9 @@ class EmoneyServerTest {
     void anOpenChargeIsResentUnchangedUntilTheCardAppliesIt(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);
-        UUID requestId = UUID.randomUUID();
-        ApiClient.Response first = kiosk.post(ApiPaths.AMOUNT_CHANGES, changeRequest(requestId, PURSE, null));
-        ApiClient.Response repeat = kiosk.post(ApiPaths.AMOUNT_CHANGES, changeRequest(requestId, PURSE, null));
+        AmountChangeRequest request = changeRequest(UUID.randomUUID(), PURSE, null);
+        ApiClient.Response first = kiosk.post(ApiPaths.AMOUNT_CHANGES, request);
+        ApiClient.Response repeat = kiosk.post(ApiPaths.AMOUNT_CHANGES, request);
         assertThat(repeat.body()).as("same request id").isEqualTo(first.body());
 
         prepare(PURSE, 500);
@@ -173,19 +176,172 @@ class EmoneyServerTest {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
-    void aCardReportingASequenceBelowAnIssuedChargeIsInconsistent(Storage storage) throws Exception {
+    void aMadeUpCardStateIsRefusedAndIssuesNothing(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);
-        AmountChangeResponse change = requestChange(UUID.randomUUID(), PURSE, null);
-        purse.credit(toCard(change, PURSE));
-        prepare(PURSE, 100);
-        requestChange(UUID.randomUUID(), PURSE, null); // settles the first, issues one at sequence 1
+        String challenge = challenge(PURSE);
+        byte[] genuine = purse.proveState(Bytes.fromHex(challenge)).mac();
+        byte[] forged = genuine.clone();
+        forged[7] ^= 1;
 
-        ApiClient.Response stale = kiosk.post(ApiPaths.AMOUNT_CHANGES,
-                new AmountChangeRequest(UUID.randomUUID(), PURSE, null, new CardState(0, 1_000, List.of())));
+        // The issue's request: sequence 65535, with a MAC the card never made.
+        ApiClient.Response overReported = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
+                new CardState(65_535, 1_000, List.of(), challenge, Bytes.hex(genuine))));
+        ApiClient.Response badMac = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
+                new CardState(0, 1_000, List.of(), challenge, Bytes.hex(forged))));
+        ApiClient.Response wrongBalance = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
+                new CardState(0, 0, List.of(), challenge, Bytes.hex(genuine))));
+        ApiClient.Response otherChallenge = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
+                new CardState(0, 1_000, List.of(), "0000000000000000", Bytes.hex(genuine))));
 
-        assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.error().code()).isEqualTo(ErrorCode.CARD_STATE_INCONSISTENT);
+        for (ApiClient.Response refused : List.of(overReported, badMac, wrongBalance, otherChallenge)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.error().code()).isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+        }
+        assertThat(count("SELECT COUNT(*) FROM charges")).isZero();
+        AmountChangeResponse honest = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
+                new CardState(0, 1_000, List.of(), challenge, Bytes.hex(genuine)))).as(AmountChangeResponse.class);
+        assertThat(honest.sequence()).as("the refusals did not use the challenge").isZero();
+        assertThat(honest.amount()).isEqualTo(2_000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aChallengeIsGoodForOneProofOfItsCardOnlyAndNotForLong(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        CardState state = cardState();
+        AmountChangeResponse issued = requestChange(state);
+
+        ApiClient.Response replayed = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null, state));
+        assertThat(replayed.error().code()).as("used challenge").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+
+        String forPhone = challenge(PHONE);
+        PurseStateProof proof = purse.proveState(Bytes.fromHex(forPhone));
+        ApiClient.Response otherCard = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), issued.chargeId(),
+                PURSE, new CardState(0, 1_000, List.of(), forPhone, Bytes.hex(proof.mac()))));
+        assertThat(otherCard.error().code()).as("another card's challenge").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+
+        String late = challenge(PURSE);
+        PurseStateProof lateProof = purse.proveState(Bytes.fromHex(late));
+        fixture.clock.advance(Duration.ofMinutes(6));
+        ApiClient.Response expired = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), issued.chargeId(),
+                PURSE, new CardState(0, 1_000, List.of(), late, Bytes.hex(lateProof.mac()))));
+        assertThat(expired.error().code()).as("expired challenge").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+
+        ChargeStatus status = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), issued.chargeId(), PURSE,
+                cardState())).as(ChargeStatus.class);
+        assertThat(status.state()).isEqualTo(ChargeStatus.State.ISSUED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aProofMadeBeforeAChargeWasIssuedCannotCancelIt(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        AmountChangeResponse first = requestChange(cardState());
+        purse.credit(toCard(first, PURSE));
+        prepare(PURSE, 300);
+        CardState early = cardState(); // sequence 1, proved before the second charge exists
+        CardState current = cardState();
+        AmountChangeResponse second = requestChange(current);
+        assertThat(second.sequence()).isEqualTo(1);
+
+        ApiClient.Response stale = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), second.chargeId(),
+                PURSE, early));
+
+        assertThat(stale.error().code()).as("issuing voided the older challenges").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE state = 'ISSUED'")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aChargeIssuedAtAnOverReportedSequenceIsCancelledWhenTheCardProvesItsTrueOneAndItsValueCharged(Storage storage)
+            throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long stuck = insertLegacyCharge(PURSE, 65_535, 2_000);
+        ApiClient.Response frozen = kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null));
+        assertThat(frozen.as(Availability.class).total()).as("shown as waiting").isEqualTo(2_000);
+
+        ChargeStatus status = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), stuck, PURSE, cardState()))
+                .as(ChargeStatus.class);
+        assertThat(status.state()).isEqualTo(ChargeStatus.State.CANCELLED);
+
+        AmountChangeResponse change = requestChange(cardState());
+        assertThat(change.sequence()).isZero();
+        assertThat(change.amount()).isEqualTo(2_000);
+        PurseReceipt receipt = purse.credit(toCard(change, PURSE));
+        assertThat(kiosk.post(ApiPaths.COMPLETIONS, completion(change, receipt)).status()).isEqualTo(200);
+        assertThat(receipt.balanceAfter()).isEqualTo(3_000);
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE state = 'CANCELLED' AND cancelled_by = 'CARD_PROOF'")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aChargeMarkedAppliedOnAKiosksWordIsOpenedAgainWhenTheCardProvesItNeverHadIt(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long lost = insertLegacyCharge(PURSE, 0, 2_000);
+        // Before cards proved their state, "the card is at sequence 1" from any kiosk settled it as applied.
+        fixture.server.database().inTransaction(connection -> {
+            connection.createStatement().executeUpdate("UPDATE charges SET state = 'COMPLETED', completed_by = 'CARD_STATE'"
+                    + " WHERE charge_id = " + lost);
+            return connection.createStatement().executeUpdate("UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = " + lost);
+        });
+
+        AmountChangeResponse again = requestChange(cardState());
+
+        assertThat(again.chargeId()).as("the same charge, re-sent at the card's true sequence").isEqualTo(lost);
+        PurseReceipt receipt = purse.credit(toCard(again, PURSE));
+        assertThat(receipt.balanceAfter()).isEqualTo(3_000);
+        assertThat(kiosk.post(ApiPaths.COMPLETIONS, completion(again, receipt)).as(ChargeStatus.class).state())
+                .isEqualTo(ChargeStatus.State.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE completed_by = 'RECEIPT'")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void theOperatorSettlesStuckChargesAndExpiryRefundsTheirValue(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long stuck = insertLegacyCharge(PURSE, 40, 2_000);
+        prepare(PURSE, 700);
+        long alsoStuck = insertLegacyCharge(PURSE, 41, 700);
+        StuckCharges charges = new StuckCharges(fixture.server.database(), fixture.clock);
+        assertThat(charges.open()).extracting(StuckCharges.OpenCharge::stuck).containsExactly(false, false);
+        assertThat(charges.settle(false)).as("the card never proved its state: it may still apply them").isEmpty();
+
+        // The card proves sequence 0 (a status query for an unrelated charge id is refused, but the proof is not needed)
+        kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), alsoStuck, PURSE, cardState()));
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE state = 'ISSUED'")).as("status cancels only the charge asked about").isEqualTo(1);
+        assertThat(charges.open()).singleElement().satisfies(open -> {
+            assertThat(open.chargeId()).isEqualTo(stuck);
+            assertThat(open.stuck()).isTrue();
+            assertThat(open.maskedCard()).isEqualTo("**** **** **** 0017");
+        });
+
+        fixture.clock.advance(Duration.ofDays(31));
+        assertThat(new PreparationExpiry(fixture.server.database(), fixture.clock).expireNow()).isEqualTo(2);
+        assertThat(count("SELECT COALESCE(SUM(amount), 0) FROM refunds")).isEqualTo(2_700);
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE state = 'CANCELLED' AND cancelled_by = 'EXPIRY'")).isEqualTo(1);
+        assertThat(charges.open()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void theOperatorCanRefundAStuckChargeAtOnce(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long stuck = insertLegacyCharge(PURSE, 9, 2_000);
+        provenSequence(PURSE, 3);
+        StuckCharges charges = new StuckCharges(fixture.server.database(), fixture.clock);
+
+        assertThat(charges.settle(true)).extracting(StuckCharges.OpenCharge::chargeId).containsExactly(stuck);
+
+        assertThat(count("SELECT COALESCE(SUM(amount), 0) FROM refunds")).isEqualTo(2_000);
+        assertThat(count("SELECT COUNT(*) FROM charges WHERE state = 'CANCELLED' AND cancelled_by = 'OPERATOR'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'REFUNDED'")).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -283,13 +439,14 @@ class EmoneyServerTest {
         try (com.valuekiosk.server.testing.LogCapture log = new com.valuekiosk.server.testing.LogCapture()) {
             prepare(PHONE, 1_000);
             kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PHONE, "wrong-" + password));
-            kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PHONE, password));
+            String challenge = kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PHONE, password)).as(Availability.class).challenge();
             SimulatedCard phone = new SimulatedCardFactory(IssuerMasterKeys.demo()).phone(DemoCards.PHONE_PURSE);
             PurseApplication phonePurse = new PurseApplication(phone);
             phonePurse.select();
-            PurseData data = phonePurse.readCardData();
+            PurseStateProof proof = phonePurse.proveState(Bytes.fromHex(challenge));
+            PurseData data = proof.data();
             ApiClient.Response change = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PHONE, password,
-                    new CardState(data.creditSequence(), data.balance(), List.of())));
+                    new CardState(data.creditSequence(), data.balance(), List.of(), challenge, Bytes.hex(proof.mac()))));
             AmountChangeResponse issued = change.as(AmountChangeResponse.class);
             kiosk.post(ApiPaths.COMPLETIONS, completion(issued, phonePurse.credit(toCard(issued, PHONE))));
             kiosk.postRaw(ApiPaths.AMOUNT_CHANGES, "{\"cardNumber\":\"" + PHONE + "\",\"password\":\"" + password + "\",\"x\":1}");
@@ -307,32 +464,40 @@ class EmoneyServerTest {
     void concurrentRequestsForOneCardGetOneChargeBetweenThem(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);
-        CardState state = cardState();
         int kiosks = 8;
+        List<CardState> states = new java.util.ArrayList<>();
+        for (int i = 0; i < kiosks; i++) {
+            states.add(cardState()); // each kiosk with its own challenge and the card's proof of sequence 0
+        }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(kiosks);
+        List<ApiClient.Response> responses = new java.util.ArrayList<>();
         try {
             List<java.util.concurrent.Future<ApiClient.Response>> answers = new java.util.ArrayList<>();
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
             for (int i = 0; i < kiosks; i++) {
                 ApiClient client = fixture.terminal(i % 2 == 0 ? EmoneyFixture.KIOSK : EmoneyFixture.OTHER_KIOSK);
+                CardState state = states.get(i);
                 answers.add(pool.submit(() -> {
                     go.await();
                     return client.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null, state));
                 }));
             }
             go.countDown();
-            java.util.Set<String> bodies = new java.util.HashSet<>();
             for (var answer : answers) {
-                ApiClient.Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                assertThat(response.status()).as(response.body()).isEqualTo(200);
-                bodies.add(response.body());
+                responses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(bodies).as("every kiosk got the same amount change").hasSize(1);
         } finally {
             pool.shutdownNow();
         }
+        // The first to get the card's row lock issues the charge, which voids the other proofs' challenges.
+        assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 200)
+                .allSatisfy(r -> assertThat(r.error().code()).isEqualTo(ErrorCode.CARD_PROOF_INVALID));
         assertThat(count("SELECT COUNT(*) FROM charges")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'CHARGING'")).isEqualTo(1);
+        AmountChangeResponse again = requestChange(cardState());
+        assertThat(again).as("a new proof gets the same charge").isEqualTo(
+                responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().as(AmountChangeResponse.class));
     }
 
     // ---- helpers ----
@@ -343,11 +508,65 @@ class EmoneyServerTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
+    /** The card's state as PROVE STATE proves it, under a fresh challenge. */
     private CardState cardState() throws Exception {
-        PurseData data = purse.readCardData();
+        String challenge = challenge(PURSE);
+        PurseStateProof proof = purse.proveState(Bytes.fromHex(challenge));
         List<Long> logged = purse.readLog().stream()
                 .filter(entry -> entry.type() == PurseLogEntry.Type.CREDIT).map(PurseLogEntry::transactionId).toList();
-        return new CardState(data.creditSequence(), data.balance(), logged);
+        return new CardState(proof.data().creditSequence(), proof.data().balance(), logged, challenge, Bytes.hex(proof.mac()));
+    }
+
+    private String challenge(String card) {
+        ApiClient.Response response = kiosk.post(ApiPaths.CHALLENGES, new ChallengeRequest(card));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.as(CardChallenge.class).challenge();
+    }
+
+    private AmountChangeResponse requestChange(CardState state) {
+        ApiClient.Response response = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null, state));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.as(AmountChangeResponse.class);
+    }
+
+    /**
+     * A charge as the server issued them before cards proved their state: at whatever sequence a
+     * terminal claimed, holding every AVAILABLE preparation of the card.
+     */
+    private long insertLegacyCharge(String card, int sequence, long amount) {
+        long chargeId = 1_000_000L + sequence;
+        fixture.server.database().inTransaction(connection -> {
+            try (var insert = connection.prepareStatement("INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac,"
+                    + " state, terminal_id, issued_at) VALUES (?, ?, ?, ?, 'JPY', ?, 'ISSUED', 'KIOSK001', ?)")) {
+                com.valuekiosk.card.host.CardNumber number = com.valuekiosk.card.host.CardNumber.of(card);
+                byte[] key = IssuerMasterKeys.demo().cardKey(com.valuekiosk.card.host.KeyUsage.PURSE_CREDIT, number);
+                insert.setLong(1, chargeId);
+                insert.setString(2, card);
+                insert.setInt(3, sequence);
+                insert.setLong(4, amount);
+                insert.setString(5, Bytes.hex(AmountChange.issue(key, number, amount, sequence, chargeId).mac()));
+                insert.setObject(6, java.time.LocalDateTime.ofInstant(fixture.clock.instant(), java.time.ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            try (var update = connection.prepareStatement("UPDATE preparations SET state = 'CHARGING', charge_id = ?"
+                    + " WHERE card_number = ? AND state = 'AVAILABLE'")) {
+                update.setLong(1, chargeId);
+                update.setString(2, card);
+                update.executeUpdate();
+            }
+            return null;
+        });
+        return chargeId;
+    }
+
+    private void provenSequence(String card, int sequence) {
+        fixture.server.database().inTransaction(connection -> {
+            try (var update = connection.prepareStatement("UPDATE emoney_users SET proven_sequence = ? WHERE card_number = ?")) {
+                update.setInt(1, sequence);
+                update.setString(2, card);
+                return update.executeUpdate();
+            }
+        });
     }
 
     private AmountChangeRequest changeRequest(UUID requestId, String card, String password) throws Exception {

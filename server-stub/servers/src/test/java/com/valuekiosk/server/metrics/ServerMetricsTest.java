@@ -71,10 +71,14 @@ class ServerMetricsTest {
             PurseApplication purse = new PurseApplication(new SimulatedCardFactory(IssuerMasterKeys.demo())
                     .purseCard(DemoCards.EMONEY_CARD));
             purse.select();
-            PurseData card = purse.readCardData();
+            String challenge = servers.terminalOnEmoney(KIOSK).post(ApiPaths.CHALLENGES,
+                    new com.valuekiosk.wire.ChallengeRequest(PURSE.digits())).as(com.valuekiosk.wire.CardChallenge.class).challenge();
+            com.valuekiosk.card.host.PurseStateProof proof = purse.proveState(com.valuekiosk.card.host.Bytes.fromHex(challenge));
+            PurseData card = proof.data();
             ApiClient.Response change = servers.terminalOnEmoney(KIOSK).post(ApiPaths.AMOUNT_CHANGES,
                     new AmountChangeRequest(UUID.randomUUID(), PURSE.digits(), null,
-                            new CardState(card.creditSequence(), card.balance(), List.of())));
+                            new CardState(card.creditSequence(), card.balance(), List.of(), challenge,
+                                    com.valuekiosk.card.host.Bytes.hex(proof.mac()))));
             assertThat(change.status()).as(change.body()).isEqualTo(200);
 
             String emoney = scrape(servers.emoneyUri());

@@ -7,6 +7,7 @@ import com.valuekiosk.server.http.Route;
 import com.valuekiosk.wire.AmountChangeRequest;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.PreparationNotice;
@@ -29,6 +30,8 @@ public final class EmoneyEndpoints {
                         call -> Reply.of(service.prepare(call.body(PreparationNotice.class), call.peer()))),
                 Route.post(ApiPaths.AVAILABILITY, terminals,
                         call -> Reply.ok(service.availability(call.body(AvailabilityRequest.class)))),
+                Route.post(ApiPaths.CHALLENGES, terminals,
+                        call -> Reply.ok(service.challenge(call.body(ChallengeRequest.class)))),
                 Route.post(ApiPaths.AMOUNT_CHANGES, terminals,
                         call -> Reply.of(service.issueAmountChange(call.body(AmountChangeRequest.class), call.peer()))),
                 Route.post(ApiPaths.COMPLETIONS, terminals,

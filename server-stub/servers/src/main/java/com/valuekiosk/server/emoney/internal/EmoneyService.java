@@ -6,6 +6,7 @@ import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.IssuerMasterKeys;
 import com.valuekiosk.card.host.KeyUsage;
 import com.valuekiosk.card.host.PurseReceipt;
+import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.pki.CertificateRole;
 import com.valuekiosk.pki.PeerIdentity;
 import com.valuekiosk.server.db.AnswerFormat;
@@ -18,7 +19,9 @@ import com.valuekiosk.wire.AmountChangeResponse;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.Availability;
 import com.valuekiosk.wire.AvailabilityRequest;
+import com.valuekiosk.wire.CardChallenge;
 import com.valuekiosk.wire.CardState;
+import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
@@ -43,7 +46,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The e-money server's work (FIG. 6A/6B, FIG. 8). Money moves through preparation states
- * AVAILABLE → CHARGING (inside an issued charge) → COMPLETED, or AVAILABLE → REFUNDED on expiry.
+ * AVAILABLE → CHARGING (inside an issued charge) → COMPLETED, or AVAILABLE → REFUNDED on expiry; a
+ * charge the card provably never applied is CANCELLED and its preparations are AVAILABLE again.
+ *
+ * <p>Card state counts only when the card proved it: a PROVE STATE MAC under the card's credit key
+ * over its number, balance, credit sequence and a challenge this server issued for the card, used
+ * once ({@link #proven}). A terminal can choose which genuine proof to send and when, but not what
+ * it says; and every change to a card's charges voids the card's outstanding challenges, so a proof
+ * made before a charge was issued can never be used against that charge.
  *
  * <p>The rule that keeps VALUE from being applied twice: a card gets at most one charge per credit
  * sequence number, ever, and an issued charge is re-sent unchanged until it is settled. The card
@@ -142,7 +152,19 @@ public final class EmoneyService {
                 prepared.add(new Availability.Prepared(p.id(), p.amount(), p.source(), p.expiresAt()));
                 total += p.amount();
             }
-            return new Availability(CardNumber.of(request.cardNumber()).masked(), total, currency.getCurrencyCode(), prepared);
+            String challenge = newChallenge(connection, request.cardNumber()).challenge();
+            return new Availability(CardNumber.of(request.cardNumber()).masked(), total, currency.getCurrencyCode(), prepared,
+                    challenge);
+        });
+    }
+
+    /** A fresh challenge for the card's PROVE STATE; {@link Refused} for an unknown card. */
+    public CardChallenge challenge(ChallengeRequest request) {
+        return database.inTransaction(connection -> {
+            if (!isUser(connection, request.cardNumber())) {
+                throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+            }
+            return newChallenge(connection, request.cardNumber());
         });
     }
 
@@ -160,16 +182,21 @@ public final class EmoneyService {
                 AmountChangeResponse.class, connection -> {
             String card = request.cardNumber();
             lockUser(connection, card);
-            CardState state = request.card();
-            Charge open = openCharge(connection, card);
-            if (open != null) {
+            CardState state = proven(connection, card, request.card());
+            reopenUnprovenSettlements(connection, card, state.creditSequence());
+            Charge resend = null;
+            for (Charge open : openCharges(connection, card)) {
                 if (state.creditSequence() == open.sequence()) {
-                    // Not applied yet: the same change again, byte for byte.
-                    return Outcome.done(open.toResponse());
+                    resend = open;
+                } else {
+                    settle(connection, open, state);
                 }
-                settle(connection, open, state);
             }
-            requireNoChargeAtOrAfter(connection, card, state.creditSequence());
+            if (resend != null) {
+                // Not applied yet: the same change again, byte for byte.
+                return Outcome.done(resend.toResponse());
+            }
+            requireFreeSequence(connection, card, state.creditSequence());
             Instant now = clock.instant();
             List<Prepared> prepared = available(connection, card, now);
             long total = prepared.stream().mapToLong(Prepared::amount).sum();
@@ -197,6 +224,7 @@ public final class EmoneyService {
                 insert.setObject(8, Database.utc(now));
                 insert.executeUpdate();
             }
+            voidChallenges(connection, card);
             for (Prepared p : prepared) {
                 try (PreparedStatement update = connection.prepareStatement(
                         "UPDATE preparations SET state = 'CHARGING', charge_id = ? WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
@@ -225,6 +253,12 @@ public final class EmoneyService {
             if (charge.state().equals("COMPLETED")) {
                 return Outcome.done(charge.toStatus());
             }
+            if (charge.state().equals("CANCELLED")) {
+                // Only possible for a charge issued before cards proved their state; never here since.
+                log.error("a receipt arrived for cancelled charge {}: its VALUE was re-offered; the operator must settle it",
+                        charge.id());
+                throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT, "charge " + charge.id() + " was cancelled");
+            }
             CardNumber card = CardNumber.of(charge.card());
             AmountChange change = new AmountChange(card, charge.amount(), charge.sequence(), charge.id(), Bytes.fromHex(charge.mac()));
             PurseReceipt receipt = new PurseReceipt(request.balanceAfter(), request.nextSequence(), Bytes.fromHex(request.receiptMac()));
@@ -233,7 +267,8 @@ public final class EmoneyService {
                 throw new Refused(ErrorCode.RECEIPT_INVALID, "the receipt is not the card's proof of charge " + charge.id());
             }
             markCompleted(connection, charge, "RECEIPT", request.balanceAfter());
-            return Outcome.done(charge.completed().toStatus());
+            voidChallenges(connection, charge.card());
+            return Outcome.done(charge(connection, request.chargeId()).toStatus());
         }).outcome();
     }
 
@@ -245,10 +280,12 @@ public final class EmoneyService {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
             }
             lockUser(connection, charge.card());
+            CardState state = proven(connection, charge.card(), request.card());
+            reopenUnprovenSettlements(connection, charge.card(), state.creditSequence());
             charge = charge(connection, request.chargeId());
-            if (charge.state().equals("ISSUED") && request.card().creditSequence() != charge.sequence()) {
-                settle(connection, charge, request.card());
-                charge = charge.completed();
+            if (charge.state().equals("ISSUED") && state.creditSequence() != charge.sequence()) {
+                settle(connection, charge, state);
+                charge = charge(connection, request.chargeId());
             }
             return Outcome.done(charge.toStatus());
         }).outcome();
@@ -256,14 +293,142 @@ public final class EmoneyService {
 
     // ---- Internals ----
 
-    /** An open charge whose card has moved past its sequence number was applied; a card behind it is inconsistent. */
-    private void settle(Connection connection, Charge open, CardState state) throws SQLException {
-        if (state.creditSequence() < open.sequence()) {
-            throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
-                    "the card reports sequence " + state.creditSequence() + ", below charge " + open.id() + "'s " + open.sequence());
+    /**
+     * An open charge whose card has provably moved past its sequence number was applied (one charge
+     * per card and sequence, and the card accepts a CREDIT only at its own sequence). A card that
+     * proves a sequence below the charge's never applied it: the charge is cancelled and its VALUE
+     * waits again, to be charged at the card's true sequence.
+     */
+    private void settle(Connection connection, Charge open, CardState proven) throws SQLException {
+        if (proven.creditSequence() < open.sequence()) {
+            cancel(connection, open, "CARD_PROOF", clock.instant());
+            log.warn("charge {} at sequence {} cancelled: the card proved sequence {}, so it never applied it",
+                    open.id(), open.sequence(), proven.creditSequence());
+            return;
         }
         markCompleted(connection, open, "CARD_STATE", null);
-        log.info("charge {} settled as applied: the card is at sequence {}", open.id(), state.creditSequence());
+        voidChallenges(connection, open.card());
+        log.info("charge {} settled as applied: the card proved sequence {}", open.id(), proven.creditSequence());
+    }
+
+    /**
+     * Cancels an ISSUED charge the card provably did not apply; its preparations are AVAILABLE again
+     * (the expiry refunds those past their date). Voids the card's challenges.
+     */
+    public static void cancel(Connection connection, long chargeId, String card, String by, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE charges SET state = 'CANCELLED', cancelled_at = ?, cancelled_by = ? WHERE charge_id = ? AND state = 'ISSUED'")) {
+            update.setObject(1, Database.utc(now));
+            update.setString(2, by);
+            update.setLong(3, chargeId);
+            if (update.executeUpdate() != 1) {
+                return;
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE preparations SET state = 'AVAILABLE', charge_id = NULL WHERE charge_id = ? AND state = 'CHARGING'")) {
+            update.setLong(1, chargeId);
+            update.executeUpdate();
+        }
+        voidChallenges(connection, card);
+    }
+
+    private static void cancel(Connection connection, Charge charge, String by, Instant now) throws SQLException {
+        cancel(connection, charge.id(), charge.card(), by, now);
+    }
+
+    /**
+     * The card state {@code claimed} if the card proved it: the challenge was issued for this card,
+     * has not expired and was not used (it is used now), and the proof is the card's MAC over card
+     * number, balance, credit sequence and challenge. A proof below a sequence the card already
+     * proved is stale. {@link Refused} otherwise; nothing is used then.
+     */
+    private CardState proven(Connection connection, String card, CardState claimed) throws SQLException {
+        byte[] key = issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card));
+        if (!PurseStateProof.verify(key, CardNumber.of(card), claimed.balance(), claimed.creditSequence(),
+                Bytes.fromHex(claimed.challenge()), Bytes.fromHex(claimed.proof()))) {
+            throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the card state is not the card's proof for this challenge");
+        }
+        Instant now = clock.instant();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM card_challenges WHERE challenge = ? AND card_number = ? AND expires_at > ?")) {
+            delete.setString(1, claimed.challenge());
+            delete.setString(2, card);
+            delete.setObject(3, Database.utc(now));
+            if (delete.executeUpdate() != 1) {
+                throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the challenge is unknown, used or expired; ask for a new one");
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT proven_sequence FROM emoney_users WHERE card_number = ?")) {
+            select.setString(1, card);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                int known = row.getInt(1);
+                if (!row.wasNull() && claimed.creditSequence() < known) {
+                    throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                            "the card proved sequence " + known + " before; this proof is older");
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE emoney_users SET proven_sequence = ?, proven_at = ? WHERE card_number = ?")) {
+            update.setInt(1, claimed.creditSequence());
+            update.setObject(2, Database.utc(now));
+            update.setString(3, card);
+            update.executeUpdate();
+        }
+        return claimed;
+    }
+
+    /** How long a challenge may wait for the card's proof. */
+    static final Duration CHALLENGE_VALIDITY = Duration.ofMinutes(5);
+    /** Outstanding challenges per card; the oldest goes when a new one would exceed it. */
+    private static final int CHALLENGES_PER_CARD = 16;
+
+    private CardChallenge newChallenge(Connection connection, String card) throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE expires_at <= ?")) {
+            delete.setObject(1, Database.utc(now));
+            delete.executeUpdate();
+        }
+        List<String> outstanding = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT challenge FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge")) {
+            select.setString(1, card);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    outstanding.add(rows.getString(1));
+                }
+            }
+        }
+        for (String old : outstanding.subList(Math.min(outstanding.size(), CHALLENGES_PER_CARD - 1), outstanding.size())) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE challenge = ?")) {
+                delete.setString(1, old);
+                delete.executeUpdate();
+            }
+        }
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        String challenge = Bytes.hex(bytes);
+        Instant expires = now.plus(CHALLENGE_VALIDITY);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO card_challenges (challenge, card_number, issued_at, expires_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, challenge);
+            insert.setString(2, card);
+            insert.setObject(3, Database.utc(now));
+            insert.setObject(4, Database.utc(expires));
+            insert.executeUpdate();
+        }
+        return new CardChallenge(CardNumber.of(card).masked(), challenge, expires);
+    }
+
+    /** Every change to a card's charges voids its outstanding challenges: older proofs are worthless after it. */
+    private static void voidChallenges(Connection connection, String card) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE card_number = ?")) {
+            delete.setString(1, card);
+            delete.executeUpdate();
+        }
     }
 
     private void markCompleted(Connection connection, Charge charge, String by, Long balanceAfter) throws SQLException {
@@ -286,17 +451,19 @@ public final class EmoneyService {
         }
     }
 
-    private static void requireNoChargeAtOrAfter(Connection connection, String card, int sequence) throws SQLException {
+    /**
+     * One charge per card and sequence number, ever. A cancelled or completed charge at the card's
+     * proven sequence can exist only from before cards proved their state: the operator settles it.
+     */
+    private static void requireFreeSequence(Connection connection, String card, int sequence) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT MAX(sequence) FROM charges WHERE card_number = ?")) {
+                "SELECT charge_id, state FROM charges WHERE card_number = ? AND sequence = ?")) {
             select.setString(1, card);
+            select.setInt(2, sequence);
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
-                    int highest = row.getInt(1);
-                    if (!row.wasNull() && highest >= sequence) {
-                        throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
-                                "the card reports sequence " + sequence + " but a charge at " + highest + " exists");
-                    }
+                    throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                            "the card proved sequence " + sequence + " but charge " + row.getLong(1) + " at it is " + row.getString(2));
                 }
             }
         }
@@ -368,14 +535,59 @@ public final class EmoneyService {
             return new ChargeStatus(id, ChargeStatus.State.valueOf(state), amount, currency);
         }
 
-        Charge completed() {
-            return new Charge(id, card, sequence, amount, currency, mac, "COMPLETED");
-        }
     }
 
-    private static Charge openCharge(Connection connection, String card) throws SQLException {
-        return queryCharge(connection, "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
-                + " WHERE card_number = ? AND state = 'ISSUED'", card);
+    /** The card's ISSUED charges: one, or none; several only from before cards proved their state. */
+    private static List<Charge> openCharges(Connection connection, String card) throws SQLException {
+        List<Charge> charges = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
+                        + " WHERE card_number = ? AND state = 'ISSUED' ORDER BY sequence")) {
+            select.setString(1, card);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    charges.add(new Charge(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7)));
+                }
+            }
+        }
+        return charges;
+    }
+
+    /**
+     * Before cards proved their state, a terminal's report of a higher sequence number was enough to
+     * mark a charge applied ("CARD_STATE"), and its VALUE was lost if the card never had it. A card
+     * that now proves a sequence at or below such a charge's never applied it: the charge is ISSUED
+     * again (and then re-sent or cancelled like any open charge). Since proofs are required, a
+     * settlement by card state needs a proved sequence above the charge's, and the proved sequence
+     * never goes down ({@link #proven}), so this finds only those older settlements.
+     */
+    private void reopenUnprovenSettlements(Connection connection, String card, int provenSequence) throws SQLException {
+        List<Long> wrong = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT charge_id FROM charges WHERE card_number = ?"
+                + " AND state = 'COMPLETED' AND completed_by = 'CARD_STATE' AND sequence >= ?")) {
+            select.setString(1, card);
+            select.setInt(2, provenSequence);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    wrong.add(rows.getLong(1));
+                }
+            }
+        }
+        for (long chargeId : wrong) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE charges SET state = 'ISSUED', completed_at = NULL,"
+                    + " completed_by = NULL, balance_after = NULL WHERE charge_id = ? AND state = 'COMPLETED'")) {
+                update.setLong(1, chargeId);
+                update.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE preparations SET state = 'CHARGING' WHERE charge_id = ? AND state = 'COMPLETED'")) {
+                update.setLong(1, chargeId);
+                update.executeUpdate();
+            }
+            log.warn("charge {} had been marked applied on a terminal's word; the card proves sequence {}: open again",
+                    chargeId, provenSequence);
+        }
     }
 
     private static Charge charge(Connection connection, long chargeId) throws SQLException {
