@@ -30,9 +30,14 @@ final class JcardsimChip {
     private final Method select;
     private final Method reset;
     private final Constructor<?> aid;
+    private final AppletCode code;
 
-    JcardsimChip() {
-        loader = new URLClassLoader(new URL[] {jcardsimJar(), APPLETS}, ClassLoader.getPlatformClassLoader());
+    JcardsimChip(AppletCode code) {
+        this.code = code;
+        java.util.List<URL> classPath = new java.util.ArrayList<>();
+        classPath.add(jcardsimJar());
+        classPath.addAll(code.classPath());
+        loader = new URLClassLoader(classPath.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         try {
             Class<?> simulatorClass = loader.loadClass(SIMULATOR);
             Class<?> aidClass = loader.loadClass(AID);
@@ -41,8 +46,9 @@ final class JcardsimChip {
             select = simulatorClass.getMethod("selectAppletWithResult", aidClass);
             reset = simulatorClass.getMethod("reset");
             aid = aidClass.getConstructor(byte[].class, short.class, byte.class);
+            code.prepare(loader);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("jcardsim could not be started", e);
+            throw new IllegalStateException("jcardsim could not be started with the " + code, e);
         }
     }
 
@@ -56,7 +62,7 @@ final class JcardsimChip {
         parameters[2 + aidBytes.length] = (byte) applicationData.length;
         System.arraycopy(applicationData, 0, parameters, 3 + aidBytes.length, applicationData.length);
         try {
-            Class<?> applet = loader.loadClass(appletClass);
+            Class<?> applet = code.appletClass(loader, appletClass, aidHex);
             Class<?> aidClass = loader.loadClass(AID);
             simulator.getClass().getMethod("installApplet", aidClass, Class.class, byte[].class, short.class, byte.class)
                     .invoke(simulator, newAid(aidBytes), applet, parameters, (short) 0, (byte) parameters.length);
@@ -98,7 +104,7 @@ final class JcardsimChip {
     }
 
     /** The applet classes' root (directory or jar), found as a resource: loading them here would need jcardsim. */
-    private static final URL APPLETS = codeRoot("com/valuekiosk/card/applet/CreditCardApplet.class");
+    static final URL APPLETS = codeRoot("com/valuekiosk/card/applet/CreditCardApplet.class");
     private static URL jcardsim;
 
     /** The jcardsim jar this module carries as a resource, as a file a class loader can open. */
