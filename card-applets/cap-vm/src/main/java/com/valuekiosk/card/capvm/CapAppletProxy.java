@@ -46,11 +46,6 @@ public final class CapAppletProxy extends Applet implements CapObject {
         nextApplet = aidHex;
     }
 
-    /** Opcode → occurrences in the loaded CAP's methods, for coverage reports. */
-    public static synchronized java.util.Map<Integer, Integer> opcodesInCode() {
-        return vm.opcodesInCode();
-    }
-
     /** Called by jcardsim's installer. */
     public static void install(byte[] parameters, short offset, byte length) {
         if (vm == null || nextApplet == null) {

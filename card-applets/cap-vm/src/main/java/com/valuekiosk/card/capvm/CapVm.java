@@ -79,11 +79,6 @@ public final class CapVm {
         initialiseStatics();
     }
 
-    /** The opcodes of the CAP's methods and how often each occurs in the code. */
-    public Map<Integer, Integer> opcodesInCode() {
-        return Map.copyOf(cap.opcodesInCode);
-    }
-
     private void initialiseStatics() {
         for (int i = 0; i < cap.staticArrayInits.size(); i++) {
             int type = cap.staticArrayInits.get(i)[0];

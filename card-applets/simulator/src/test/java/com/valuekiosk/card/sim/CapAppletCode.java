@@ -26,13 +26,11 @@ final class CapAppletCode implements AppletCode {
 
     private static final String PACKAGE = "com/valuekiosk/card/applet";
 
-    /** Executions of each Java Card instruction (by opcode) on every CAP chip of this test JVM. */
-    static final AtomicLongArray EXECUTED = new AtomicLongArray(256);
-
     private final byte[] cap;
 
     private CapAppletCode() {
         cap = convert();
+        CapInstructionCoverage.ran(cap);
     }
 
     /** The CAP file the chips run. */
@@ -70,7 +68,7 @@ final class CapAppletCode implements AppletCode {
     @Override
     public void prepare(ClassLoader chip) throws ReflectiveOperationException {
         chip.loadClass(CapVmClassPath.PROXY_CLASS).getMethod("load", byte[].class, AtomicLongArray.class)
-                .invoke(null, cap, EXECUTED);
+                .invoke(null, cap, CapInstructionCoverage.EXECUTED);
     }
 
     @Override
