@@ -19,12 +19,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (the same settings and so the same bytes as the build's {@code valuekiosk-applets.cap}), run by
  * the CAP interpreter (card-applets/cap-vm) on jcardsim's API. No applet class is loaded on such a
  * chip: only jcardsim, the interpreter and the CAP file are there.
+ *
+ * <p>{@code -Dvaluekiosk.cap=FILE} runs the tests on that CAP file instead (one from another
+ * converter, say), as long as it has the applets at the AIDs of APDU.md.
  */
 final class CapAppletCode implements AppletCode {
 
     static final CapAppletCode APPLETS = new CapAppletCode();
 
     private static final String PACKAGE = "com/valuekiosk/card/applet";
+    /** A CAP file to run instead of converting the applet classes. */
+    static final String CAP_FILE_PROPERTY = "valuekiosk.cap";
 
     private final byte[] cap;
 
@@ -39,6 +44,14 @@ final class CapAppletCode implements AppletCode {
     }
 
     private static byte[] convert() {
+        String file = System.getProperty(CAP_FILE_PROPERTY, "");
+        if (!file.isBlank()) {
+            try {
+                return java.nio.file.Files.readAllBytes(Path.of(file));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("reading the CAP file " + file, e);
+            }
+        }
         Converter.Settings settings = new Converter.Settings(PACKAGE, Bytes.fromHex(Aids.PACKAGE), 1, 0, List.of(
                 new Converter.AppletSpec(PACKAGE + "/CreditCardApplet", Bytes.fromHex(Aids.CREDIT_CARD)),
                 new Converter.AppletSpec(PACKAGE + "/PurseApplet", Bytes.fromHex(Aids.PURSE))));
