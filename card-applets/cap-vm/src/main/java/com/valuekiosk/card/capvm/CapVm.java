@@ -49,10 +49,14 @@ public final class CapVm {
     private final ApiLinker api;
     /** Executions by opcode, shared with whoever asked for them; null when nobody counts. */
     private final AtomicLongArray counts;
+    /** Executions by opcode since the last {@link #publishCounts}: counted here, added to {@code counts} per command. */
+    private final long[] executed = new long[256];
     private final Object[] staticReferences;
     private final byte[] staticImage;
     /** Linked constant pool entries: ApiCall, Field, Class, VirtualRef. */
     private final Map<Integer, Object> linked = new HashMap<>();
+    /** Applet's methods jcardsim calls ({@code process}, {@code select}, …), linked once. */
+    private final Map<String, ApiCall> appletMethods = new HashMap<>();
 
     /** A virtual method token resolved on the class a VirtualMethodref names. */
     private record VirtualRef(int token, int words, ApiCall api) {
@@ -117,7 +121,22 @@ public final class CapVm {
         }
         short[] s = {0, offset, length};
         Object[] a = {parameters, null, null};
-        run(method, s, a, 0, 3);
+        try {
+            run(method, s, a, 0, 3);
+        } finally {
+            publishCounts();
+        }
+    }
+
+    private void publishCounts() {
+        for (int opcode = 0; opcode < executed.length; opcode++) {
+            if (executed[opcode] != 0) {
+                if (counts != null) {
+                    counts.addAndGet(opcode, executed[opcode]);
+                }
+                executed[opcode] = 0;
+            }
+        }
     }
 
     /**
@@ -125,7 +144,7 @@ public final class CapVm {
      * interpreted override, or answers {@link #NOT_OVERRIDDEN}.
      */
     Object callFromApi(CapObject target, String name, String descriptor, Object... arguments) {
-        ApiCall call = api.virtualMethod(APPLET, name, descriptor);
+        ApiCall call = appletMethods.computeIfAbsent(name + descriptor, key -> api.virtualMethod(APPLET, name, descriptor));
         int token = api.virtualToken(APPLET, name, descriptor);
         int method = lookup(target.capClass(), token);
         if (method < 0) {
@@ -143,7 +162,12 @@ public final class CapVm {
                 default -> throw new CapVmException("parameter type " + call.parameters()[i]);
             }
         }
-        Object result = run(method, s, a, 0, s.length);
+        Object result;
+        try {
+            result = run(method, s, a, 0, s.length);
+        } finally {
+            publishCounts();
+        }
         return call.returnType() == 'Z' ? (Object) (((Short) result) != 0) : result;
     }
 
@@ -227,9 +251,7 @@ public final class CapVm {
         while (true) {
             int at = pc;
             int opcode = code[at] & 0xFF;
-            if (counts != null) {
-                counts.incrementAndGet(opcode);
-            }
+            executed[opcode]++;
             try {
                 int next = execute(f, code, at, opcode);
                 if (next == RETURNED) {
@@ -401,14 +423,13 @@ public final class CapVm {
                 short index = f.popS();
                 ((short[]) nonNull(f.popA()))[index] = value;
             }
-            case 0x3B -> f.take(1); // pop (then drop below)
-            case 0x3C -> f.take(2);
+            case 0x3B -> dropArguments(f, f.take(1)); // pop
+            case 0x3C -> dropArguments(f, f.take(2)); // pop2
             case 0x3D -> dupX(f, 1, 0); // dup
             case 0x3E -> dupX(f, 2, 0); // dup2
             case 0x3F -> dupX(f, (code[at + 1] >> 4) & 0xF, code[at + 1] & 0xF);
             case 0x40 -> swapX(f, (code[at + 1] >> 4) & 0xF, code[at + 1] & 0xF);
-            case 0x41 -> binary(f, opcode);
-            case 0x43, 0x45, 0x47, 0x49, 0x4D, 0x4F, 0x51, 0x53, 0x55, 0x57 -> binary(f, opcode);
+            case 0x41, 0x43, 0x45, 0x47, 0x49, 0x4D, 0x4F, 0x51, 0x53, 0x55, 0x57 -> binary(f, opcode);
             case 0x4B -> f.pushS(-f.popS()); // sneg
             case 0x59 -> { // sinc
                 int local = f.local(code[at + 1] & 0xFF);
@@ -534,12 +555,6 @@ public final class CapVm {
             }
             default -> throw new CapVmException(String.format("method@%d: instruction 0x%02X (%s) at %d is not supported",
                     f.method, opcode, com.valuekiosk.card.cap.JcOpcodes.name(opcode), at));
-        }
-        if (opcode == 0x3B || opcode == 0x3C) {
-            int words = opcode == 0x3B ? 1 : 2;
-            for (int i = 0; i < words; i++) {
-                f.a[--f.sp] = null;
-            }
         }
         return at + com.valuekiosk.card.cap.JcOpcodes.length(code, at);
     }
