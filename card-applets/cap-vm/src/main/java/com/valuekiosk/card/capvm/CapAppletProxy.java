@@ -51,28 +51,48 @@ public final class CapAppletProxy extends Applet implements CapObject {
         if (vm == null || nextApplet == null) {
             throw new CapVmException("no CAP file loaded or no applet named before install");
         }
-        vm.install(nextApplet, parameters, offset, length);
+        try {
+            vm.install(nextApplet, parameters, offset, length);
+        } catch (CapVmException e) {
+            throw reported(e);
+        }
+    }
+
+    /**
+     * jcardsim turns whatever an applet throws into a status word (6F00) or, during install, into
+     * a SystemException of its own: the message would be lost, so a problem of the CAP or of the
+     * interpreter is printed where the test output shows it.
+     */
+    private static CapVmException reported(CapVmException e) {
+        System.err.println("CAP interpreter: " + e.getMessage());
+        return e;
     }
 
     @Override
     public void process(APDU apdu) throws ISOException {
-        Object result = owner.callFromApi(this, "process", "(Ljavacard/framework/APDU;)V", apdu);
-        if (result == CapVm.NOT_OVERRIDDEN) {
-            throw new CapVmException("the interpreted applet has no process method");
+        if (call("process", "(Ljavacard/framework/APDU;)V", apdu) == CapVm.NOT_OVERRIDDEN) {
+            throw reported(new CapVmException("the interpreted applet has no process method"));
         }
     }
 
     @Override
     public boolean select() {
-        Object result = owner.callFromApi(this, "select", "()Z");
+        Object result = call("select", "()Z");
         return result == CapVm.NOT_OVERRIDDEN ? super.select() : (Boolean) result;
     }
 
     @Override
     public void deselect() {
-        Object result = owner.callFromApi(this, "deselect", "()V");
-        if (result == CapVm.NOT_OVERRIDDEN) {
+        if (call("deselect", "()V") == CapVm.NOT_OVERRIDDEN) {
             super.deselect();
+        }
+    }
+
+    private Object call(String name, String descriptor, Object... arguments) {
+        try {
+            return owner.callFromApi(this, name, descriptor, arguments);
+        } catch (CapVmException e) {
+            throw reported(e);
         }
     }
 

@@ -220,7 +220,10 @@ final class CapPackage {
         }
     }
 
-    /** Walks the Descriptor's methods only to list the instructions the code holds (for coverage). */
+    /** Offsets in the Method component's info of every instruction of the code, in method order. */
+    final List<Integer> instructionOffsets = new ArrayList<>();
+
+    /** Walks the Descriptor's methods to list the instructions the code holds (for coverage and tests). */
     private void readDescriptorMethods(byte[] info) {
         In in = new In(info);
         int classCount = in.u1();
@@ -243,6 +246,7 @@ final class CapPackage {
                 int at = offset + ((methods[offset] & 0x80) != 0 ? 4 : 2);
                 for (int end = at + length; at < end; at += com.valuekiosk.card.cap.JcOpcodes.length(methods, at)) {
                     opcodesInCode.merge(methods[at] & 0xFF, 1, Integer::sum);
+                    instructionOffsets.add(at);
                 }
             }
         }

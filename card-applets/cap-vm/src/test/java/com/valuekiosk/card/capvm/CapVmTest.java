@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.cap.ApiTokens;
 import com.valuekiosk.card.cap.ClassFiles;
+import com.valuekiosk.card.cap.CapFile;
 import com.valuekiosk.card.cap.Converter;
+import com.valuekiosk.card.cap.JcOpcodes;
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -78,6 +83,30 @@ class CapVmTest {
                 "80 09 00 00 -> 6D00");
         assertThat(expected).contains("80 0C 01 00 -> 00029000", "80 0C 00 00 -> 00049000", "80 0B 7F FF -> 80009000");
         assertThat(InstructionCoverage.of(cap, counts).notExecuted()).as("instruction kinds the commands left out").isEmpty();
+    }
+
+    @Test
+    void aCapWhoseAdditionsSubtractAnswersOtherwise() throws Exception {
+        // what a converter bug in one instruction does: the same commands, other answers
+        CapFile original = CapFile.read(new ByteArrayInputStream(cap));
+        byte[] method = original.component(CapFile.METHOD).clone();
+        int replaced = 0;
+        for (int at : new CapPackage(original).instructionOffsets) {
+            if ((method[3 + at] & 0xFF) == JcOpcodes.SADD) {
+                method[3 + at] = (byte) JcOpcodes.SSUB;
+                replaced++;
+            }
+        }
+        assertThat(replaced).isPositive();
+        Map<Integer, byte[]> components = new LinkedHashMap<>(original.components());
+        components.put(CapFile.METHOD, method);
+        byte[] broken = new CapFile(original.packageName(), components, original.manifest()).toJar();
+
+        TestChip onBroken = TestChip.withCap(broken, APPLET_AID, null);
+        TestChip onClass = TestChip.withClass(APPLET, APPLET_AID);
+        String genuine = answer(onClass, "80 06 00 01");
+        assertThat(genuine).isEqualTo("60419000");
+        assertThat(answer(onBroken, "80 06 00 01")).isNotEqualTo(genuine);
     }
 
     @Test

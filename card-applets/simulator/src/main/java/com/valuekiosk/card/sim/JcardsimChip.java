@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One chip: a jcardsim runtime of its own. jcardsim 2.2.2 keeps its runtime (selected applet,
@@ -33,8 +36,8 @@ final class JcardsimChip {
     private final AppletCode code;
 
     JcardsimChip(AppletCode code) {
-        this.code = code;
-        java.util.List<URL> classPath = new java.util.ArrayList<>();
+        this.code = Objects.requireNonNull(code, "code");
+        List<URL> classPath = new ArrayList<>();
         classPath.add(jcardsimJar());
         classPath.addAll(code.classPath());
         loader = new URLClassLoader(classPath.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());

@@ -11,6 +11,7 @@ import com.valuekiosk.card.host.PurseProfile;
 import com.valuekiosk.card.sim.SimulatedCard.FormFactor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Makes simulated cards the way an issuer makes real ones: install the applets, then personalise
@@ -32,7 +33,7 @@ public final class SimulatedCardFactory {
     /** Cards whose applets run on {@code code}: the applet classes, or the CAP file through the CAP interpreter. */
     public SimulatedCardFactory(IssuerMasterKeys issuer, AppletCode code) {
         this.issuer = issuer;
-        this.code = code;
+        this.code = Objects.requireNonNull(code, "code");
     }
 
     /** A contact credit IC card. */
