@@ -21,7 +21,7 @@ import java.util.List;
 final class ApiLinker {
 
     /** A linked API method or constructor: the Java member and the Java Card types of its descriptor. */
-    record ApiCall(String name, Executable member, char[] parameters, char returnType, boolean isStatic) {
+    record ApiCall(String name, int token, Executable member, char[] parameters, char returnType, boolean isStatic) {
         /** Operand stack words the call takes: one per parameter, one more for the object of a virtual call. */
         int words() {
             return parameters.length + (isStatic || member instanceof Constructor ? 0 : 1);
@@ -45,10 +45,6 @@ final class ApiLinker {
             }
             imports.add(match);
         }
-    }
-
-    ApiTokens tokens() {
-        return tokens;
     }
 
     /** The API class of an external class reference (high bit, package token, class token). */
@@ -92,16 +88,11 @@ final class ApiLinker {
         return null;
     }
 
-    /** The virtual method of an API class by name and descriptor (jcardsim calling into an applet). */
+    /** The virtual method of an API class by name and descriptor (jcardsim calling into an applet), and its token. */
     ApiCall virtualMethod(String owner, String name, String descriptor) {
         ApiMember member = tokens.method(owner, name, descriptor)
                 .orElseThrow(() -> new CapVmException(owner + "." + name + descriptor + " is not in the API tokens"));
         return link(tokens.declaringClass(owner, name, descriptor).orElseThrow(), member);
-    }
-
-    int virtualToken(String owner, String name, String descriptor) {
-        return tokens.method(owner, name, descriptor)
-                .orElseThrow(() -> new CapVmException(owner + "." + name + descriptor + " is not in the API tokens")).token();
     }
 
     /** A static method or constructor of an external StaticMethodref. */
@@ -159,11 +150,11 @@ final class ApiLinker {
             if (member.name().equals("<init>")) {
                 Constructor<?> constructor = javaOwner.getDeclaredConstructor(parameters);
                 constructor.setAccessible(true);
-                return new ApiCall(member.name(), constructor, kinds.toString().toCharArray(), 'V', false);
+                return new ApiCall(member.name(), member.token(), constructor, kinds.toString().toCharArray(), 'V', false);
             }
             Method method = findMethod(javaOwner, member.name(), parameters);
             method.setAccessible(true);
-            return new ApiCall(member.name(), method, kinds.toString().toCharArray(), returnType,
+            return new ApiCall(member.name(), member.token(), method, kinds.toString().toCharArray(), returnType,
                     member.kind() == ApiMember.Kind.STATIC_METHOD);
         } catch (NoSuchMethodException e) {
             throw new CapVmException(owner.name() + "." + member.name() + descriptor + " is not in the API implementation", e);

@@ -88,7 +88,6 @@ final class CapPackage {
     record Handler(int start, int end, int handler, int catchTypeIndex) {
     }
 
-    final byte[] packageAid;
     final List<Import> imports = new ArrayList<>();
     final List<CpEntry> constantPool = new ArrayList<>();
     final Map<Integer, CapClass> classes = new LinkedHashMap<>();
@@ -111,10 +110,6 @@ final class CapPackage {
 
     CapPackage(CapFile cap) {
         formatMinor = cap.formatMinor();
-        byte[] header = info(cap, CapFile.HEADER);
-        // magic(4) minor major flags pkg-minor pkg-major aid-length aid
-        packageAid = Arrays.copyOfRange(header, 10, 10 + (header[9] & 0xFF));
-
         In in = new In(info(cap, CapFile.IMPORT));
         int importCount = in.u1();
         for (int i = 0; i < importCount; i++) {

@@ -145,8 +145,7 @@ public final class CapVm {
      */
     Object callFromApi(CapObject target, String name, String descriptor, Object... arguments) {
         ApiCall call = appletMethods.computeIfAbsent(name + descriptor, key -> api.virtualMethod(APPLET, name, descriptor));
-        int token = api.virtualToken(APPLET, name, descriptor);
-        int method = lookup(target.capClass(), token);
+        int method = lookup(target.capClass(), call.token());
         if (method < 0) {
             return NOT_OVERRIDDEN;
         }
