@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One chip: a jcardsim runtime of its own. jcardsim 2.2.2 keeps its runtime (selected applet,
@@ -30,9 +33,14 @@ final class JcardsimChip {
     private final Method select;
     private final Method reset;
     private final Constructor<?> aid;
+    private final AppletCode code;
 
-    JcardsimChip() {
-        loader = new URLClassLoader(new URL[] {jcardsimJar(), APPLETS}, ClassLoader.getPlatformClassLoader());
+    JcardsimChip(AppletCode code) {
+        this.code = Objects.requireNonNull(code, "code");
+        List<URL> classPath = new ArrayList<>();
+        classPath.add(jcardsimJar());
+        classPath.addAll(code.classPath());
+        loader = new URLClassLoader(classPath.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         try {
             Class<?> simulatorClass = loader.loadClass(SIMULATOR);
             Class<?> aidClass = loader.loadClass(AID);
@@ -41,8 +49,9 @@ final class JcardsimChip {
             select = simulatorClass.getMethod("selectAppletWithResult", aidClass);
             reset = simulatorClass.getMethod("reset");
             aid = aidClass.getConstructor(byte[].class, short.class, byte.class);
+            code.prepare(loader);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("jcardsim could not be started", e);
+            throw new IllegalStateException("jcardsim could not be started with the " + code, e);
         }
     }
 
@@ -56,7 +65,7 @@ final class JcardsimChip {
         parameters[2 + aidBytes.length] = (byte) applicationData.length;
         System.arraycopy(applicationData, 0, parameters, 3 + aidBytes.length, applicationData.length);
         try {
-            Class<?> applet = loader.loadClass(appletClass);
+            Class<?> applet = code.appletClass(loader, appletClass, aidHex);
             Class<?> aidClass = loader.loadClass(AID);
             simulator.getClass().getMethod("installApplet", aidClass, Class.class, byte[].class, short.class, byte.class)
                     .invoke(simulator, newAid(aidBytes), applet, parameters, (short) 0, (byte) parameters.length);
@@ -98,7 +107,7 @@ final class JcardsimChip {
     }
 
     /** The applet classes' root (directory or jar), found as a resource: loading them here would need jcardsim. */
-    private static final URL APPLETS = codeRoot("com/valuekiosk/card/applet/CreditCardApplet.class");
+    static final URL APPLETS = codeRoot("com/valuekiosk/card/applet/CreditCardApplet.class");
     private static URL jcardsim;
 
     /** The jcardsim jar this module carries as a resource, as a file a class loader can open. */

@@ -11,6 +11,7 @@ import com.valuekiosk.card.host.PurseProfile;
 import com.valuekiosk.card.sim.SimulatedCard.FormFactor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Makes simulated cards the way an issuer makes real ones: install the applets, then personalise
@@ -22,9 +23,17 @@ public final class SimulatedCardFactory {
     private static final String PURSE_APPLET = "com.valuekiosk.card.applet.PurseApplet";
 
     private final IssuerMasterKeys issuer;
+    private final AppletCode code;
 
+    /** Cards whose applets are the applet classes. */
     public SimulatedCardFactory(IssuerMasterKeys issuer) {
+        this(issuer, AppletCode.CLASSES);
+    }
+
+    /** Cards whose applets run on {@code code}: the applet classes, or the CAP file through the CAP interpreter. */
+    public SimulatedCardFactory(IssuerMasterKeys issuer, AppletCode code) {
         this.issuer = issuer;
+        this.code = Objects.requireNonNull(code, "code");
     }
 
     /** A contact credit IC card. */
@@ -54,11 +63,16 @@ public final class SimulatedCardFactory {
 
     /** A card with the applets installed but not personalised: for personalisation tests and tools. */
     public static SimulatedCard blank(FormFactor formFactor, byte pinTryLimit) {
-        return install("Blank " + formFactor, formFactor, pinTryLimit);
+        return blank(formFactor, pinTryLimit, AppletCode.CLASSES);
     }
 
-    private static SimulatedCard install(String label, FormFactor formFactor, byte pinTryLimit) {
-        JcardsimChip chip = new JcardsimChip();
+    /** A blank card whose applets run on {@code code}. */
+    public static SimulatedCard blank(FormFactor formFactor, byte pinTryLimit, AppletCode code) {
+        return install("Blank " + formFactor, formFactor, pinTryLimit, code);
+    }
+
+    private static SimulatedCard install(String label, FormFactor formFactor, byte pinTryLimit, AppletCode code) {
+        JcardsimChip chip = new JcardsimChip(code);
         List<String> aids = new ArrayList<>();
         if (formFactor == FormFactor.CONTACT_CREDIT_CARD || formFactor == FormFactor.CONTACTLESS_CREDIT_CARD
                 || formFactor == FormFactor.COMBO_CARD) {
@@ -74,7 +88,7 @@ public final class SimulatedCardFactory {
 
     private SimulatedCard build(FormFactor formFactor, String label, CreditCardProfile credit, PurseProfile purse) {
         byte pinTryLimit = credit == null ? CardProtocol.PIN_TRY_LIMIT_DEFAULT : (byte) credit.pinTryLimit();
-        SimulatedCard card = install(label, formFactor, pinTryLimit);
+        SimulatedCard card = install(label, formFactor, pinTryLimit, code);
         try {
             if (credit != null) {
                 Personalisation.personalise(card, credit, issuer);

@@ -9,9 +9,14 @@ import com.valuekiosk.card.host.KeyUsage;
 final class CardTestSupport {
 
     static final IssuerMasterKeys ISSUER = IssuerMasterKeys.demo();
-    static final SimulatedCardFactory FACTORY = new SimulatedCardFactory(ISSUER);
+    private static final java.util.Map<AppletCode, SimulatedCardFactory> FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CardTestSupport() {
+    }
+
+    /** The demo issuer's card factory for applets run on {@code code}. */
+    static SimulatedCardFactory factory(AppletCode code) {
+        return FACTORIES.computeIfAbsent(code, c -> new SimulatedCardFactory(ISSUER, c));
     }
 
     static byte[] send(SimulatedCard card, String hex) {

@@ -1,6 +1,5 @@
 package com.valuekiosk.card.sim;
 
-import static com.valuekiosk.card.sim.CardTestSupport.FACTORY;
 import static com.valuekiosk.card.sim.CardTestSupport.key;
 import static com.valuekiosk.card.sim.CardTestSupport.send;
 import static com.valuekiosk.card.sim.CardTestSupport.swHex;
@@ -22,11 +21,20 @@ import org.junit.jupiter.api.Test;
 /** FIG. 14A–14C: contactless credit card, combo card, phone; and cards that must not share a chip. */
 class CardVariantsTest {
 
+    /** What runs the applets: their classes here; {@link CardVariantsOnCapTest} runs every test of this class on the CAP file. */
+    AppletCode appletCode() {
+        return AppletCode.CLASSES;
+    }
+
+    SimulatedCardFactory factory() {
+        return CardTestSupport.factory(appletCode());
+    }
+
     private static final TerminalId KIOSK = new TerminalId("KIOSK001");
 
     @Test
     void comboCardSwitchesModeBySelectingTheOtherApplet() throws Exception {
-        SimulatedCard combo = FACTORY.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
+        SimulatedCard combo = factory().comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
         assertThat(combo.formFactor().contact()).isTrue();
         assertThat(combo.formFactor().contactless()).isTrue();
         assertThat(combo.aids()).containsExactly(Aids.CREDIT_CARD, Aids.PURSE);
@@ -55,7 +63,7 @@ class CardVariantsTest {
 
     @Test
     void phoneCarriesOnlyThePurseOnTheContactlessInterface() throws Exception {
-        SimulatedCard phone = FACTORY.phone(DemoCards.PHONE_PURSE);
+        SimulatedCard phone = factory().phone(DemoCards.PHONE_PURSE);
         assertThat(phone.formFactor()).isEqualTo(FormFactor.PHONE);
         assertThat(phone.formFactor().contact()).isFalse();
         assertThat(phone.formFactor().contactless()).isTrue();
@@ -67,7 +75,7 @@ class CardVariantsTest {
 
     @Test
     void contactlessCreditCardAuthorisesLikeTheContactOne() throws Exception {
-        SimulatedCard card = FACTORY.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
+        SimulatedCard card = factory().contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD);
         assertThat(card.formFactor().contactless()).isTrue();
         assertThat(card.formFactor().contact()).isFalse();
         CreditCardApplication credit = new CreditCardApplication(card);
@@ -81,9 +89,9 @@ class CardVariantsTest {
 
     @Test
     void twoCardsDoNotShareOneChip() throws Exception {
-        SimulatedCard creditCard = FACTORY.creditCard(DemoCards.CREDIT_CARD);
-        SimulatedCard firstPurse = FACTORY.purseCard(DemoCards.EMONEY_CARD);
-        SimulatedCard secondPurse = FACTORY.purseCard(DemoCards.EMONEY_CARD);
+        SimulatedCard creditCard = factory().creditCard(DemoCards.CREDIT_CARD);
+        SimulatedCard firstPurse = factory().purseCard(DemoCards.EMONEY_CARD);
+        SimulatedCard secondPurse = factory().purseCard(DemoCards.EMONEY_CARD);
         CreditCardApplication credit = new CreditCardApplication(creditCard);
         credit.select();
         credit.verifyPin(DemoCards.PIN.toCharArray());
@@ -102,7 +110,7 @@ class CardVariantsTest {
 
     @Test
     void withNothingSelectedOrAnUnknownAidTheCardAnswersApplicationNotFound() {
-        SimulatedCard card = FACTORY.purseCard(DemoCards.EMONEY_CARD);
+        SimulatedCard card = factory().purseCard(DemoCards.EMONEY_CARD);
         assertThat(swHex(send(card, "80 CA 00 00 00"))).isEqualTo("6A82");
         assertThat(swHex(send(card, "00 A4 04 00 08 A000000003101001 00"))).isEqualTo("6A82");
         assertThat(swHex(send(card, "00 A4 04 00 00"))).isEqualTo("6A82");

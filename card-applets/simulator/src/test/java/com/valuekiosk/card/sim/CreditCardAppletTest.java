@@ -1,6 +1,5 @@
 package com.valuekiosk.card.sim;
 
-import static com.valuekiosk.card.sim.CardTestSupport.FACTORY;
 import static com.valuekiosk.card.sim.CardTestSupport.key;
 import static com.valuekiosk.card.sim.CardTestSupport.send;
 import static com.valuekiosk.card.sim.CardTestSupport.swHex;
@@ -26,6 +25,15 @@ import org.junit.jupiter.api.Test;
 
 class CreditCardAppletTest {
 
+    /** What runs the applets: their classes here; {@link CreditCardAppletOnCapTest} runs every test of this class on the CAP file. */
+    AppletCode appletCode() {
+        return AppletCode.CLASSES;
+    }
+
+    SimulatedCardFactory factory() {
+        return CardTestSupport.factory(appletCode());
+    }
+
     private static final CardNumber CARD = DemoCards.CREDIT_CARD.cardNumber();
     private static final PurchaseRequest REQUEST = new PurchaseRequest(2_000, DemoCards.YEN,
             DemoCards.EMONEY_CARD.cardNumber(), new TerminalId("KIOSK001"));
@@ -35,7 +43,7 @@ class CreditCardAppletTest {
 
     @BeforeEach
     void insertCard() throws Exception {
-        card = FACTORY.creditCard(DemoCards.CREDIT_CARD);
+        card = factory().creditCard(DemoCards.CREDIT_CARD);
         credit = new CreditCardApplication(card);
         credit.select();
     }

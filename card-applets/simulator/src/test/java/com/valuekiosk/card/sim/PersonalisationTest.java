@@ -1,6 +1,5 @@
 package com.valuekiosk.card.sim;
 
-import static com.valuekiosk.card.sim.CardTestSupport.FACTORY;
 import static com.valuekiosk.card.sim.CardTestSupport.ISSUER;
 import static com.valuekiosk.card.sim.CardTestSupport.send;
 import static com.valuekiosk.card.sim.CardTestSupport.swHex;
@@ -21,9 +20,18 @@ import org.junit.jupiter.api.Test;
 
 class PersonalisationTest {
 
+    /** What runs the applets: their classes here; {@link PersonalisationOnCapTest} runs every test of this class on the CAP file. */
+    AppletCode appletCode() {
+        return AppletCode.CLASSES;
+    }
+
+    SimulatedCardFactory factory() {
+        return CardTestSupport.factory(appletCode());
+    }
+
     @Test
     void aBlankCardOnlyTakesPersonalisationCommands() throws Exception {
-        SimulatedCard blank = SimulatedCardFactory.blank(FormFactor.COMBO_CARD, (byte) 3);
+        SimulatedCard blank = SimulatedCardFactory.blank(FormFactor.COMBO_CARD, (byte) 3, appletCode());
 
         assertThat(new CreditCardApplication(blank).select().operational()).isFalse();
         assertThat(swHex(send(blank, "80 CA 00 00 00"))).as("GET DATA").isEqualTo("6985");
@@ -38,7 +46,7 @@ class PersonalisationTest {
 
     @Test
     void activateBeforeEveryMandatoryItemIsRefused() {
-        SimulatedCard blank = SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 3);
+        SimulatedCard blank = SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 3, appletCode());
         send(blank, "00 A4 04 00 08 F0564B494F534B01 00");
         assertThat(swHex(send(blank, "80 DA 00 01 08 4999990000000013"))).isEqualTo("9000");
         assertThat(swHex(send(blank, "80 44 00 00"))).isEqualTo("6A88");
@@ -47,7 +55,7 @@ class PersonalisationTest {
 
     @Test
     void putDataChecksTagLengthAndValue() {
-        SimulatedCard credit = SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 3);
+        SimulatedCard credit = SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 3, appletCode());
         send(credit, "00 A4 04 00 08 F0564B494F534B01 00");
         assertThat(swHex(send(credit, "80 DA 00 09 01 00"))).as("unknown tag").isEqualTo("6A86");
         assertThat(swHex(send(credit, "80 DA 01 01 08 4999990000000013"))).as("P1").isEqualTo("6A86");
@@ -63,7 +71,7 @@ class PersonalisationTest {
         assertThat(swHex(send(credit, "80 DA 00 05 08 0001020304050607"))).as("key length").isEqualTo("6700");
         assertThat(swHex(send(credit, "80 DA 00 01"))).as("no data").isEqualTo("6700");
 
-        SimulatedCard purse = SimulatedCardFactory.blank(FormFactor.PURSE_CARD, (byte) 3);
+        SimulatedCard purse = SimulatedCardFactory.blank(FormFactor.PURSE_CARD, (byte) 3, appletCode());
         send(purse, "00 A4 04 00 08 F0564B494F534B02 00");
         assertThat(swHex(send(purse, "80 DA 00 02 02 039A"))).as("currency not BCD").isEqualTo("6A80");
         assertThat(swHex(send(purse, "80 DA 00 03 04 00000000"))).as("maximum of zero").isEqualTo("6A80");
@@ -72,7 +80,7 @@ class PersonalisationTest {
 
     @Test
     void personalisationCommandsAreRefusedOnceTheCardIsActivated() throws Exception {
-        SimulatedCard card = FACTORY.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
+        SimulatedCard card = factory().comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
         CreditCardApplication credit = new CreditCardApplication(card);
         credit.select();
         CreditCardData before = credit.readCardData();
@@ -94,14 +102,14 @@ class PersonalisationTest {
 
     @Test
     void personalisingTwiceFailsAtTheFirstCommand() {
-        SimulatedCard card = FACTORY.purseCard(DemoCards.EMONEY_CARD);
+        SimulatedCard card = factory().purseCard(DemoCards.EMONEY_CARD);
         assertThatThrownBy(() -> Personalisation.personalise(card, DemoCards.PHONE_PURSE, ISSUER))
                 .hasMessageContaining("PUT DATA 01 refused by the card: 6985");
     }
 
     @Test
     void initialBalanceAboveTheMaximumIsRefusedAtActivation() {
-        SimulatedCard purse = SimulatedCardFactory.blank(FormFactor.PURSE_CARD, (byte) 3);
+        SimulatedCard purse = SimulatedCardFactory.blank(FormFactor.PURSE_CARD, (byte) 3, appletCode());
         send(purse, "00 A4 04 00 08 F0564B494F534B02 00");
         send(purse, "80 DA 00 01 08 9999010000000017");
         send(purse, "80 DA 00 02 02 0392");
@@ -118,7 +126,7 @@ class PersonalisationTest {
     void pinTryLimitComesFromTheInstallParameters() throws Exception {
         CreditCardProfile fiveTries = new CreditCardProfile(DemoCards.CREDIT_CARD.cardNumber(), "TARO YAMADA",
                 DemoCards.CREDIT_CARD.expiry(), "123456", 5);
-        SimulatedCard card = FACTORY.creditCard(fiveTries);
+        SimulatedCard card = factory().creditCard(fiveTries);
         CreditCardApplication credit = new CreditCardApplication(card);
         credit.select();
         assertThat(credit.pinTriesRemaining()).isEqualTo(5);
@@ -128,9 +136,9 @@ class PersonalisationTest {
 
     @Test
     void installRefusesATryLimitOutsideOneToFifteen() {
-        assertThatThrownBy(() -> SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 0))
+        assertThatThrownBy(() -> SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 0, appletCode()))
                 .hasMessageContaining("installing");
-        assertThatThrownBy(() -> SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 16))
+        assertThatThrownBy(() -> SimulatedCardFactory.blank(FormFactor.CONTACT_CREDIT_CARD, (byte) 16, appletCode()))
                 .hasMessageContaining("installing");
     }
 

@@ -1,6 +1,5 @@
 package com.valuekiosk.card.sim;
 
-import static com.valuekiosk.card.sim.CardTestSupport.FACTORY;
 import static com.valuekiosk.card.sim.CardTestSupport.key;
 import static com.valuekiosk.card.sim.CardTestSupport.send;
 import static com.valuekiosk.card.sim.CardTestSupport.swHex;
@@ -26,6 +25,15 @@ import org.junit.jupiter.api.Test;
 
 class PurseAppletTest {
 
+    /** What runs the applets: their classes here; {@link PurseAppletOnCapTest} runs every test of this class on the CAP file. */
+    AppletCode appletCode() {
+        return AppletCode.CLASSES;
+    }
+
+    SimulatedCardFactory factory() {
+        return CardTestSupport.factory(appletCode());
+    }
+
     private static final CardNumber PURSE = DemoCards.EMONEY_CARD.cardNumber();
     private static final byte[] CREDIT_KEY = key(KeyUsage.PURSE_CREDIT, PURSE);
     private static final byte[] DEBIT_KEY = key(KeyUsage.PURSE_DEBIT, PURSE);
@@ -36,7 +44,7 @@ class PurseAppletTest {
 
     @BeforeEach
     void tapCard() throws Exception {
-        card = FACTORY.purseCard(DemoCards.EMONEY_CARD);
+        card = factory().purseCard(DemoCards.EMONEY_CARD);
         purse = new PurseApplication(card);
         purse.select();
     }

@@ -77,6 +77,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RandomApduTest {
 
+    /** What runs the applets: their classes here; {@link RandomApduOnCapTest} runs every test of this class on the CAP file. */
+    AppletCode appletCode() {
+        return AppletCode.CLASSES;
+    }
+
+    SimulatedCardFactory factory() {
+        return CardTestSupport.factory(appletCode());
+    }
+
     /** Steps per seed; a step is one to three APDUs, then the state is read back (more APDUs). */
     private static final int STEPS = 5_000;
 
@@ -99,7 +108,7 @@ class RandomApduTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1L, 20_240_601L, 987_654_321L})
     void purseAnswersEveryRandomApduAndChangesBalanceOnlyThroughValidMacedCommands(long seed) {
-        PurseRun run = new PurseRun(seed);
+        PurseRun run = new PurseRun(seed, factory());
         run.execute();
 
         // The model was exercised both ways, so the invariants were not checked vacuously.
@@ -112,7 +121,7 @@ class RandomApduTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1L, 20_240_601L, 987_654_321L})
     void creditCardAnswersEveryRandomApduAndCountsOnlyPurchasesAuthorisedAfterVerify(long seed) {
-        CreditRun run = new CreditRun(seed);
+        CreditRun run = new CreditRun(seed, factory());
         run.execute();
 
         assertThat(run.authorisations).as(run.trace::describe).isGreaterThan(100);
@@ -340,8 +349,8 @@ class RandomApduTest {
         /** Random or mutated CREDIT/DEBIT commands refused for their MAC. */
         int badMacs;
 
-        PurseRun(long seed) {
-            super(seed, "purse", new SimulatedCardFactory(ISSUER).purseCard(DemoCards.EMONEY_CARD));
+        PurseRun(long seed, SimulatedCardFactory factory) {
+            super(seed, "purse", factory.purseCard(DemoCards.EMONEY_CARD));
         }
 
         @Override
@@ -579,8 +588,8 @@ class RandomApduTest {
         int refusedForMissingVerify;
         int wrongPins;
 
-        CreditRun(long seed) {
-            super(seed, "credit card", new SimulatedCardFactory(ISSUER).creditCard(DemoCards.CREDIT_CARD));
+        CreditRun(long seed, SimulatedCardFactory factory) {
+            super(seed, "credit card", factory.creditCard(DemoCards.CREDIT_CARD));
         }
 
         @Override
