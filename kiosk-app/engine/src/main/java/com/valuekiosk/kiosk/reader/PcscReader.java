@@ -408,6 +408,12 @@ public final class PcscReader extends AbstractCardReader {
                 throw PcscErrors.translate(e, readerName, "the command");
             } catch (IllegalStateException e) {
                 throw PcscErrors.translate(e, readerName);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                // PC/SC answered the command with no bytes at all, which jnasmartcardio cannot parse: pcscd does so
+                // when the card went away while the command was in flight (vpcd's card closed the connection).
+                // Whether the card executed it is unknown, as for SCARD_W_REMOVED_CARD.
+                throw new CardRemovedException("the card on \"" + readerName + "\" gave no answer to the command "
+                        + "(taken away during it?)");
             }
         }
 
