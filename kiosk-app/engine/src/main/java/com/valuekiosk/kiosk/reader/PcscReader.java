@@ -132,6 +132,10 @@ public final class PcscReader extends AbstractCardReader {
         if (readerName.isBlank()) {
             throw new IllegalArgumentException("a reader name (or part of it) is required");
         }
+        if (readerName.chars().anyMatch(Character::isISOControl)) {
+            // Names go into logs and self-check lines; PC/SC reader names are printable.
+            throw new IllegalArgumentException("a reader name must not contain control characters");
+        }
         return readerName;
     }
 
