@@ -110,6 +110,32 @@ class PcscFlowsTest {
     }
 
     @Test
+    void commandsGoThroughPcscdToTheCardAndTheirRoundTripIsMeasured() throws Exception {
+        kiosk.insert(kiosk.emoneyCard);
+        int rounds = 200;
+        long[] nanos = new long[rounds];
+        double cardMillis;
+        try (CardSession session = kiosk.contactless.connect()) {
+            byte[] select = com.valuekiosk.card.host.CardCommands.select(com.valuekiosk.card.host.Aids.PURSE);
+            long before = kiosk.emoneyCard.commands();
+            long cardBefore = kiosk.emoneyCard.cardNanos();
+            for (int i = 0; i < rounds; i++) {
+                long start = System.nanoTime();
+                byte[] answer = session.transmit(select);
+                nanos[i] = System.nanoTime() - start;
+                assertThat(answer).as("SELECT purse answers 9000").endsWith((byte) 0x90, (byte) 0x00);
+            }
+            assertThat(kiosk.emoneyCard.commands() - before).as("every command reached the card").isEqualTo(rounds);
+            cardMillis = (kiosk.emoneyCard.cardNanos() - cardBefore) / 1e6 / rounds;
+        }
+        java.util.Arrays.sort(nanos);
+        double card = cardMillis;
+        System.out.printf(java.util.Locale.ROOT, "APDU round trip through PcscReader, pcscd and vpcd (SELECT, %d times):"
+                + " median %.2f ms, 90th percentile %.2f ms, max %.2f ms; of which jcardsim itself %.2f ms on average%n", rounds,
+                nanos[rounds / 2] / 1e6, nanos[rounds * 9 / 10] / 1e6, nanos[rounds - 1] / 1e6, card);
+    }
+
+    @Test
     void aCardPulledOutMidCommandFailsTheSessionAsRemoved() throws Exception {
         kiosk.insert(kiosk.creditCard);
         var torn = kiosk.creditCard.tear(VpcdCard.Tear.BEFORE_CARD, command -> true);

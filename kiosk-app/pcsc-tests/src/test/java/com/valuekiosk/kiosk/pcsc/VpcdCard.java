@@ -45,6 +45,7 @@ final class VpcdCard implements AutoCloseable {
     private final byte[] atr;
     private final int port;
     private final AtomicLong commands = new AtomicLong();
+    private final AtomicLong cardNanos = new AtomicLong();
     private final Object lock = new Object();
     // Guarded by lock.
     private Socket socket;
@@ -67,6 +68,11 @@ final class VpcdCard implements AutoCloseable {
     /** Commands the card answered through vpcd since it was made. */
     long commands() {
         return commands.get();
+    }
+
+    /** Time the simulated card itself spent on those commands (jcardsim), in nanoseconds. */
+    long cardNanos() {
+        return cardNanos.get();
     }
 
     /**
@@ -185,7 +191,9 @@ final class VpcdCard implements AutoCloseable {
                     leave(connection, message);
                     return;
                 }
+                long start = System.nanoTime();
                 byte[] answer = card.transmit(message);
+                cardNanos.addAndGet(System.nanoTime() - start);
                 commands.incrementAndGet();
                 if (firing == Tear.ANSWER_LOST) {
                     leave(connection, message);
