@@ -2,9 +2,12 @@
 # Starts the built application image of the site kiosk (installer/target/ValueKiosk) with no display, as a site
 # runs it, against real servers: the servers' jar (server-stub/servers/target) in the background on loopback with
 # its development PKI and demo data, a site configuration generated for that PKI, then the image's check-config
-# and `run --config … --self-check`: the first screen rendered to a PNG (Monocle, headless), the engine up on its
-# PC/SC readers (present or not), both servers answering over mutual TLS. Exit status 0 only when all of that worked.
-# Needs the servers' jar and its lib/ (./mvnw -B -ntp verify, or -DskipTests -pl server-stub/servers -am package).
+# and `run --config … --self-check`: the first screen rendered to a PNG (Monocle, headless), the engine up, both
+# configured PC/SC readers found, both servers answering over mutual TLS. Exit status 0 only when all of that worked.
+# Needs the servers' jar and its lib/ (./mvnw -B -ntp verify, or -DskipTests -pl server-stub/servers -am package),
+# and a running pcscd with the readers the configuration names: by default vsmartcard's virtual readers
+# ("Virtual PCD 00 00" / "00 01": apt-get install pcscd vsmartcard-vpcd, then pcscd; .ci/run does both), or
+# CHECK_CONTACT_READER / CHECK_CONTACTLESS_READER for other ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=installer/target/ValueKiosk
@@ -67,8 +70,8 @@ tls.keystore=$work/servers/pki/terminal-KIOSK001.p12
 tls.keystore.password.file=keystore.password
 tls.truststore=$work/servers/pki/truststore.p12
 terminal.id=KIOSK001
-reader.contact=ACS ACR39U
-reader.contactless=SONY FeliCa RC-S380
+reader.contact=${CHECK_CONTACT_READER:-Virtual PCD 00 00}
+reader.contactless=${CHECK_CONTACTLESS_READER:-Virtual PCD 00 01}
 language=en
 data.dir=data
 CONFIG
@@ -83,6 +86,8 @@ kiosk run --config "$site/valuekiosk.properties" --self-check "$work/first-scree
 # A site's self-check passes with servers down (an installer may run before the network is up); here they must answer.
 grep -q 'credit=UP' "$work/self-check.txt" && grep -q 'emoney=UP' "$work/self-check.txt" \
     || { echo "the image's kiosk did not reach both servers" >&2; exit 1; }
+grep -q 'reader.contact "[^"]*": found' "$work/self-check.txt" && grep -q 'reader.contactless "[^"]*": found' "$work/self-check.txt" \
+    || { echo "the image's kiosk did not find both readers through pcscd" >&2; exit 1; }
 size=$(stat -c %s "$work/first-screen.png")
 echo "first screen rendered by the application image: $size bytes"
 [ "$size" -gt 10000 ] || { echo "the first screen is (nearly) empty" >&2; exit 1; }

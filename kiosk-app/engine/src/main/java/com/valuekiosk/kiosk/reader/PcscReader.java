@@ -2,7 +2,6 @@ package com.valuekiosk.kiosk.reader;
 
 import com.valuekiosk.card.host.CardTransport;
 import com.valuekiosk.card.host.CardTransportException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import javax.smartcardio.CardNotPresentException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.CommandAPDU;
-import javax.smartcardio.TerminalFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +36,15 @@ import org.slf4j.LoggerFactory;
  * A card taken out and put back between two polls is not seen as an event; a session open on it fails with
  * {@link CardRemovedException} all the same.
  *
+ * <p>PC/SC comes from {@link TerminalsSource#system()}, a {@link PcscContext}: when a poll finds the service gone
+ * the reader {@link TerminalsSource#reset() resets} the context and a later poll establishes a new one, so pcscd
+ * started after the kiosk, stopped or restarted needs no kiosk restart ({@code READER_LOST}, then
+ * {@code READER_FOUND} once pcscd answers again).
+ *
  * <p>It never blocks on PC/SC's "wait for change" calls (which, with pcscd running and no reader, throw
  * {@code SCARD_E_NO_READERS_AVAILABLE} at once, and without a timeout can hang a shutdown): missing
- * pieces are states, not exceptions — {@link State#SERVICE_UNAVAILABLE} when pcscd does not run (the JDK's
- * default factory is then of type "None" with no terminals), {@link State#NO_READER} when it runs without
+ * pieces are states, not exceptions — {@link State#SERVICE_UNAVAILABLE} when pcscd does not run (no context
+ * can be established), {@link State#NO_READER} when it runs without
  * our reader. Before the first poll the state is {@code NO_READER}.
  *
  * <h2>Sessions</h2>
@@ -67,22 +70,18 @@ public final class PcscReader extends AbstractCardReader {
         Optional<CardTerminals> terminals();
 
         /**
-         * This machine's PC/SC: {@link TerminalFactory#getDefault()}, and when that is the "None" factory
-         * (pcscd was not running when this JVM first asked; the JDK keeps that answer) a fresh "PC/SC"
-         * factory, so that a pcscd started later is found.
+         * Forgets the PC/SC context: the reader calls it when PC/SC says the service is gone, so that the next
+         * {@link #terminals()} establishes a new one (pcscd restarted). Nothing by default.
+         */
+        default void reset() {
+        }
+
+        /**
+         * This machine's PC/SC: a {@link PcscContext} (jnasmartcardio), which establishes its context again after
+         * pcscd stopped or restarted; the JDK's own provider keeps a dead one for the life of the JVM.
          */
         static TerminalsSource system() {
-            return () -> {
-                TerminalFactory factory = TerminalFactory.getDefault();
-                if (!"None".equals(factory.getType())) {
-                    return Optional.of(factory.terminals());
-                }
-                try {
-                    return Optional.of(TerminalFactory.getInstance("PC/SC", null).terminals());
-                } catch (NoSuchAlgorithmException e) {
-                    return Optional.empty(); // no service (SCARD_E_NO_SERVICE) or no libpcsclite
-                }
-            };
+            return new PcscContext();
         }
     }
 
@@ -132,6 +131,10 @@ public final class PcscReader extends AbstractCardReader {
         Objects.requireNonNull(readerName, "readerName");
         if (readerName.isBlank()) {
             throw new IllegalArgumentException("a reader name (or part of it) is required");
+        }
+        if (readerName.chars().anyMatch(Character::isISOControl)) {
+            // Names go into logs and self-check lines; PC/SC reader names are printable.
+            throw new IllegalArgumentException("a reader name must not contain control characters");
         }
         return readerName;
     }
@@ -194,6 +197,7 @@ public final class PcscReader extends AbstractCardReader {
         try {
             terminals = source.terminals();
         } catch (RuntimeException e) {
+            source.reset();
             return new Observation(State.SERVICE_UNAVAILABLE, null, false, "PC/SC not usable: " + PcscErrors.describe(e));
         }
         if (terminals.isEmpty()) {
@@ -221,6 +225,7 @@ public final class PcscReader extends AbstractCardReader {
             return new Observation(State.NO_READER, null, false, "no reader (" + code + ")");
         }
         if (PcscErrors.isServiceUnavailable(e)) {
+            source.reset(); // the context died with the service: the next poll establishes a new one
             return new Observation(State.SERVICE_UNAVAILABLE, null, false, "PC/SC service not available (" + code + ")");
         }
         return new Observation(State.NO_READER, null, false, doing + " failed: " + code);
@@ -407,6 +412,12 @@ public final class PcscReader extends AbstractCardReader {
                 throw PcscErrors.translate(e, readerName, "the command");
             } catch (IllegalStateException e) {
                 throw PcscErrors.translate(e, readerName);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                // PC/SC answered the command with no bytes at all, which jnasmartcardio cannot parse: pcscd does so
+                // when the card went away while the command was in flight (vpcd's card closed the connection).
+                // Whether the card executed it is unknown, as for SCARD_W_REMOVED_CARD.
+                throw new CardRemovedException("the card on \"" + readerName + "\" gave no answer to the command "
+                        + "(taken away during it?)");
             }
         }
 

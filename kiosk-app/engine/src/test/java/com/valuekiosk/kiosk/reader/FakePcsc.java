@@ -42,6 +42,13 @@ final class FakePcsc implements PcscReader.TerminalsSource {
     private final List<FakeTerminal> terminals = new ArrayList<>();
     private CardException listFailure;
     int polls;
+    /** How often the reader asked for a new PC/SC context ({@link #reset()}). */
+    int resets;
+
+    @Override
+    public synchronized void reset() {
+        resets++;
+    }
 
     @Override
     public synchronized Optional<CardTerminals> terminals() {

@@ -173,6 +173,38 @@ class PcscReaderTest {
     }
 
     @Test
+    void aDeadContextIsDroppedSoThatTheNextPollEstablishesANewOne() {
+        pcsc.plugIn(TERMINAL);
+        reader.pollOnce();
+        assertThat(pcsc.resets).as("a working context is kept").isZero();
+
+        pcsc.failListing(FakePcsc.pcscFailure("list() failed", "SCARD_E_NO_SERVICE")); // pcscd restarted under us
+        reader.pollOnce();
+        assertThat(pcsc.resets).isEqualTo(1);
+
+        pcsc.failListing(null);
+        reader.pollOnce();
+        assertThat(reader.state()).isEqualTo(State.READY);
+        assertThat(events.types()).containsExactly(READER_FOUND, READER_LOST, READER_FOUND);
+        assertThat(pcsc.resets).isEqualTo(1);
+    }
+
+    @Test
+    void aReaderThatIsNotThereKeepsTheContext() {
+        pcsc.plugIn("Some Other Reader 00 00");
+        reader.pollOnce();
+        reader.pollOnce();
+        assertThat(reader.state()).isEqualTo(State.NO_READER);
+        assertThat(pcsc.resets).isZero();
+    }
+
+    @Test
+    void aReaderNameWithControlCharactersIsRefused() {
+        assertThatThrownBy(() -> new PcscReader("ACS\nACR39U", Kind.CONTACT, pcsc, Duration.ofMillis(250)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+    }
+
+    @Test
     void aReaderThatVanishesBetweenListingAndAskingIsNoReader() {
         FakeTerminal terminal = pcsc.plugIn(TERMINAL);
         reader.pollOnce();
@@ -299,6 +331,21 @@ class PcscReaderTest {
 
         try (CardSession session = reader.connect()) {
             assertThatThrownBy(() -> session.transmit(CardCommands.getData())).isInstanceOf(CardRemovedException.class);
+        }
+    }
+
+    @Test
+    void anEmptyAnswerToACommandIsCardRemoved() throws Exception {
+        // pcscd answers a command with no bytes when vpcd's card left during it; jnasmartcardio then fails to parse.
+        pcsc.plugIn(TERMINAL).insert(command -> {
+            throw new IllegalArgumentException("newPosition < 0: (-2 < 0)");
+        });
+        reader.pollOnce();
+
+        try (CardSession session = reader.connect()) {
+            assertThatThrownBy(() -> session.transmit(CardCommands.getData()))
+                    .isInstanceOf(CardRemovedException.class)
+                    .hasMessageContaining("gave no answer");
         }
     }
 

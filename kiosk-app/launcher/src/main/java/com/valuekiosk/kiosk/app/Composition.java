@@ -36,6 +36,20 @@ public interface Composition extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Looks at every reader the kiosk was configured with, now (the self-check reports them and fails when one is
+     * not there). By default the parts' readers, named by their own names.
+     */
+    default List<ReaderCheck> checkReaders() {
+        List<ReaderCheck> checks = new java.util.ArrayList<>();
+        KioskParts.Plan plan = parts().plan();
+        if (plan.contactReader() != null) {
+            checks.add(ReaderCheck.of("reader.contact", plan.contactReader().name(), plan.contactReader()));
+        }
+        checks.add(ReaderCheck.of("reader.contactless", plan.contactlessReader().name(), plan.contactlessReader()));
+        return checks;
+    }
+
     /** Asks every server the kiosk talks to whether it answers. */
     List<ServerProbe.Result> probeServers();
 

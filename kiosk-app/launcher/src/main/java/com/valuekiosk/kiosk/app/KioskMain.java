@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.app;
 
 import com.valuekiosk.kiosk.app.config.KioskConfig;
 import com.valuekiosk.kiosk.app.config.KioskConfigException;
+import com.valuekiosk.kiosk.reader.PcscReader;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.kiosk.ui.shell.AttendantViewModel;
 import java.io.BufferedReader;
@@ -12,10 +13,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,6 +39,13 @@ import picocli.CommandLine.Spec;
                 KioskMain.HashAttendantCode.class})
 public final class KioskMain {
 
+    /** Where the site kiosk's PC/SC readers look (one source per reader); tests give fakes. */
+    private final Supplier<PcscReader.TerminalsSource> pcsc;
+
+    private KioskMain(Supplier<PcscReader.TerminalsSource> pcsc) {
+        this.pcsc = Objects.requireNonNull(pcsc, "pcsc");
+    }
+
     /** The kiosk's logging configuration (card numbers masked), unless one is chosen with -Dlogback.configurationFile. */
     public static final String LOG_CONFIGURATION = "valuekiosk-kiosk-logback.xml";
 
@@ -49,9 +62,14 @@ public final class KioskMain {
         }
     }
 
-    /** The configured command line; tests run it in-process. */
+    /** The configured command line, on this machine's PC/SC; tests run it in-process. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new KioskMain());
+        return commandLine(PcscReader.TerminalsSource::system);
+    }
+
+    /** The command line with the site kiosk's readers on the given PC/SC. */
+    static CommandLine commandLine(Supplier<PcscReader.TerminalsSource> pcsc) {
+        CommandLine commandLine = new CommandLine(new KioskMain(pcsc));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             // One clear line for people; the stack trace, if any, was logged where it happened.
             line.getErr().println("valuekiosk-kiosk: " + message(exception));
@@ -119,15 +137,19 @@ public final class KioskMain {
         @Option(names = "--config", paramLabel = "FILE", required = true, description = "The site's configuration file.")
         Path config;
 
+        @ParentCommand
+        KioskMain main;
+
         @Override
         protected Composition compose() {
-            return SiteKiosk.start(KioskConfig.load(config));
+            return SiteKiosk.start(KioskConfig.load(config), main.pcsc);
         }
     }
 
     @Command(name = "check-config", mixinStandardHelpOptions = true,
-            description = "Check a configuration file, key and trust stores included, and print the effective settings"
-                    + " (secrets not shown). Exit 0 when valid, 1 with the problem otherwise.")
+            description = "Check a configuration file, key and trust stores included, print the effective settings"
+                    + " (secrets not shown) and look for each configured reader. Exit 0 when valid and every reader"
+                    + " is found, 1 with the problem otherwise.")
     static final class CheckConfig implements Callable<Integer> {
 
         @Spec
@@ -136,6 +158,9 @@ public final class KioskMain {
         @Option(names = "--config", paramLabel = "FILE", required = true, description = "The site's configuration file.")
         Path config;
 
+        @ParentCommand
+        KioskMain main;
+
         @Override
         public Integer call() {
             KioskConfig checked = KioskConfig.load(config);
@@ -143,6 +168,15 @@ public final class KioskMain {
             PrintWriter out = spec.commandLine().getOut();
             out.println("configuration " + checked.file() + " is valid; effective settings:");
             checked.describe().forEach(line -> out.println("  " + line));
+            List<ReaderCheck> readers = ReaderCheck.check(checked, main.pcsc);
+            out.println("readers:");
+            readers.forEach(reader -> out.println("  " + reader.summary()));
+            List<ReaderCheck> missing = readers.stream().filter(reader -> !reader.ok()).toList();
+            if (!missing.isEmpty()) {
+                spec.commandLine().getErr().println("valuekiosk-kiosk: configured reader missing: "
+                        + missing.stream().map(ReaderCheck::summary).collect(Collectors.joining("; ")));
+                return 1;
+            }
             return 0;
         }
     }

@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The headless health check for CI and installers: renders the first screen (the menu) of a composed kiosk
- * to a PNG, checks that the picture is not blank, that the engine is up and that the servers answer, and
+ * to a PNG, checks that the picture is not blank, that the engine is up, that every configured reader is there
+ * (found with or without a card; not found or no PC/SC service fails the check) and that the servers answer, and
  * sums it up in one line. No window is shown: the scene renders itself (a snapshot), so it also works on
  * Monocle's headless platform.
  */
@@ -70,6 +71,11 @@ public final class SelfCheck {
 
         Recovery.Report recovered = composition.parts().engine().recoveredOnStart();
         findings.add("engine up (recovery settled " + recovered.settled() + ", left open " + recovered.leftOpen() + ")");
+
+        for (ReaderCheck reader : composition.checkReaders()) {
+            findings.add(reader.summary());
+            healthy &= reader.ok();
+        }
 
         for (ServerProbe.Result server : composition.probeServers()) {
             findings.add(server.summary() + (server.up() || composition.serversRequired() ? "" : " (not required)"));

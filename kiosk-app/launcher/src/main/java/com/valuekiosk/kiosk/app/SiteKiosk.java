@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,13 @@ public final class SiteKiosk implements Composition {
     }
 
     public static SiteKiosk start(KioskConfig config) {
+        return start(config, PcscReader.TerminalsSource::system);
+    }
+
+    /** The site's kiosk with its PC/SC readers on {@code pcsc} (one source per reader; tests give fakes). */
+    public static SiteKiosk start(KioskConfig config, Supplier<PcscReader.TerminalsSource> pcsc) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(pcsc, "pcsc");
         KioskTls tls = config.credentials().openTls();
         try {
             Files.createDirectories(config.dataDirectory());
@@ -51,11 +58,11 @@ public final class SiteKiosk implements Composition {
         }
         List<CardReader> readers = new ArrayList<>();
         try {
-            CardReader contact = reader(config.contactReader(), CardReader.Kind.CONTACT);
+            CardReader contact = reader(config.contactReader(), CardReader.Kind.CONTACT, pcsc);
             if (contact != null) {
                 readers.add(contact);
             }
-            CardReader contactless = reader(config.contactlessReader(), CardReader.Kind.CONTACTLESS);
+            CardReader contactless = reader(config.contactlessReader(), CardReader.Kind.CONTACTLESS, pcsc);
             readers.add(contactless);
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(contact, contactless,
                     config.homeTerminal() ? null : config.creditUrl(), config.emoneyUrl(), tls, config.terminalId(),
@@ -78,11 +85,11 @@ public final class SiteKiosk implements Composition {
     }
 
     /** None, or a PC/SC reader that starts watching for its reader and cards now. */
-    private static CardReader reader(ReaderChoice choice, CardReader.Kind kind) {
+    private static CardReader reader(ReaderChoice choice, CardReader.Kind kind, Supplier<PcscReader.TerminalsSource> pcsc) {
         return switch (choice.kind()) {
             case NONE -> null;
             case PCSC -> {
-                PcscReader reader = new PcscReader(choice.pcscName(), kind);
+                PcscReader reader = new PcscReader(choice.pcscName(), kind, pcsc.get(), PcscReader.DEFAULT_POLL_INTERVAL);
                 reader.start();
                 yield reader;
             }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ import picocli.CommandLine;
 /**
  * The site kiosk's command line as an operator or an installer uses it, in-process and headless (Monocle, set by
  * surefire): a site's configuration checked and its kiosk self-checked against servers elsewhere (here: the real
- * servers on loopback, started by the servers' test fixture), with PC/SC readers that this machine may not have,
- * and bad input answered with one line. The demo's self-check is kiosk-demo's DemoMainTest.
+ * servers on loopback, started by the servers' test fixture), with PC/SC readers on a fake PC/SC
+ * ({@link FakeReaders}: found, not found, no service), and bad input answered with one line. The demo's self-check is kiosk-demo's DemoMainTest.
  */
 class KioskMainTest {
 
@@ -36,9 +37,15 @@ class KioskMainTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    /** The site's two readers are there, no card in them; tests that need otherwise replace it. */
+    private FakeReaders pcsc = FakeReaders.with(Map.of(CONTACT_TERMINAL, false, CONTACTLESS_TERMINAL, false));
+
+    private static final String CONTACT_TERMINAL = "ACS ACR39U ICC Reader 00 00";
+    private static final String CONTACTLESS_TERMINAL = "SONY FeliCa RC-S380/P 01 00";
 
     private int run(String... arguments) {
-        CommandLine commandLine = KioskMain.commandLine();
+        FakeReaders readers = pcsc;
+        CommandLine commandLine = KioskMain.commandLine(() -> readers);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(arguments);
@@ -52,11 +59,15 @@ class KioskMainTest {
             assertThat(run("check-config", "--config", config.toString())).as(err.toString()).isZero();
             assertThat(out.toString()).contains("configuration " + config + " is valid")
                     .contains("credit.url = " + servers.creditUri()).contains("reader.contactless = SONY FeliCa RC-S380")
-                    .contains("(content not shown)");
+                    .contains("(content not shown)")
+                    .contains("readers:")
+                    .contains("reader.contact \"ACS ACR39U\": found, no card (" + CONTACT_TERMINAL + ")")
+                    .contains("reader.contactless \"SONY FeliCa RC-S380\": found, no card (" + CONTACTLESS_TERMINAL + ")");
 
             Path png = work.resolve("site.png");
             assertThat(run("run", "--config", config.toString(), "--self-check", png.toString())).as(out.toString()).isZero();
             assertThat(out.toString()).contains("self-check OK: screen menu rendered").contains("credit=UP")
+                    .contains("reader.contact \"ACS ACR39U\": found, no card (" + CONTACT_TERMINAL + ")")
                     .contains("emoney=UP");
             assertThat(distinctColours(png)).isGreaterThan(50);
             assertThat(work.resolve("site/data/journal.jsonl")).exists();
@@ -74,6 +85,56 @@ class KioskMainTest {
         }
         assertThat(run("run", "--config", config.toString(), "--self-check", work.resolve("x.png").toString())).isZero();
         assertThat(out.toString()).contains("self-check OK").contains("credit=DOWN (").contains("(not required)");
+    }
+
+    @Test
+    void aConfiguredReaderThatIsNotFoundFailsCheckConfigAndTheSelfCheckNamingIt() throws Exception {
+        pcsc = FakeReaders.with(Map.of(CONTACT_TERMINAL, true, "Some Other Reader 00 00", false));
+        try (ServersFixture servers = new ServersFixture(work.resolve("servers"), Storage.H2)) {
+            Path config = site(servers);
+
+            assertThat(run("check-config", "--config", config.toString())).isEqualTo(1);
+            assertThat(out.toString()).contains("reader.contact \"ACS ACR39U\": found, card in it (" + CONTACT_TERMINAL + ")")
+                    .contains("reader.contactless \"SONY FeliCa RC-S380\": not found (no reader matches");
+            assertThat(err.toString()).startsWith("valuekiosk-kiosk: configured reader missing: reader.contactless"
+                    + " \"SONY FeliCa RC-S380\": not found").doesNotContain("reader.contact \"");
+
+            out.getBuffer().setLength(0);
+            assertThat(run("run", "--config", config.toString(), "--self-check", work.resolve("x.png").toString())).isEqualTo(1);
+            assertThat(out.toString()).startsWith("self-check FAILED: screen menu rendered")
+                    .contains("reader.contactless \"SONY FeliCa RC-S380\": not found").contains("credit=UP");
+        }
+    }
+
+    @Test
+    void withoutAPcscServiceEveryConfiguredReaderIsReportedAndTheChecksFail() throws Exception {
+        pcsc = FakeReaders.noService();
+        Path config;
+        try (ServersFixture servers = new ServersFixture(work.resolve("servers"), Storage.H2)) {
+            config = site(servers);
+        }
+        assertThat(run("check-config", "--config", config.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("reader.contact \"ACS ACR39U\": no PC/SC service (PC/SC service not running)")
+                .contains("reader.contactless \"SONY FeliCa RC-S380\": no PC/SC service");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--config", config.toString(), "--self-check", work.resolve("x.png").toString())).isEqualTo(1);
+        assertThat(out.toString()).startsWith("self-check FAILED")
+                .contains("reader.contact \"ACS ACR39U\": no PC/SC service");
+    }
+
+    @Test
+    void aReaderNameWithAControlCharacterIsRefusedNamingTheSetting() throws Exception {
+        Path config;
+        try (ServersFixture servers = new ServersFixture(work.resolve("servers"), Storage.H2)) {
+            config = site(servers);
+        }
+        Files.writeString(config, Files.readString(config).replace("reader.contactless=SONY FeliCa RC-S380",
+                "reader.contactless=SONY\\u001b[31m FeliCa"));
+
+        assertThat(run("check-config", "--config", config.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("valuekiosk-kiosk: configuration: reader.contactless: control character"
+                + " U+001B at position 5; a reader name is printable text (see pcsc_scan)" + System.lineSeparator());
     }
 
     @Test
@@ -121,8 +182,9 @@ class KioskMainTest {
     }
 
     /**
-     * A site configuration next to copies of the servers' PKI's terminal stores, with PC/SC readers by name: without
-     * pcscd or without those readers the kiosk starts all the same and reports them missing.
+     * A site configuration next to copies of the servers' PKI's terminal stores, with PC/SC readers by name (found
+     * on {@link #pcsc}): without pcscd or without those readers the kiosk starts all the same, and its checks
+     * report them missing and fail.
      */
     private Path site(ServersFixture servers) throws Exception {
         Path site = Files.createDirectories(work.resolve("site"));

@@ -227,6 +227,15 @@ public final class KioskConfig {
 
     /** {@code none} or a PC/SC name; a problem becomes a one-line error naming {@code key}. */
     private static ReaderChoice reader(String key, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                // Shown as U+XXXX: the character itself would break the one-line message (and logs, and terminals).
+                throw new KioskConfigException(key, String.format(java.util.Locale.ROOT,
+                        "control character U+%04X at position %d; a reader name is printable text (see pcsc_scan)",
+                        (int) c, i + 1));
+            }
+        }
         try {
             return ReaderChoice.parse(value);
         } catch (IllegalArgumentException e) {

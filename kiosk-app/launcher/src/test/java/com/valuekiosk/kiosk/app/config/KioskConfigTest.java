@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every setting of the configuration file: its default, a good value, and each way it can be wrong. */
@@ -351,6 +352,15 @@ class KioskConfigTest {
         settings.put(key, "Simulated");
         rejects(key).hasMessageContaining("simulated readers are not part of a site kiosk")
                 .hasMessageContaining("run the demo");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"reader.contact, ACS\\tACR39U, U+0009 at position 4", "reader.contactless, SONY\\u001b[2J, U+001B at position 5",
+        "reader.contactless, SONY FeliCa\\u0085, U+0085 at position 12"})
+    void controlCharactersInAReaderNameAreRefusedNamingTheSetting(String key, String escaped, String where) throws IOException {
+        settings.put(key, escaped); // written with the properties file's escapes: \t, \u001b
+        rejects(key).hasMessageContaining("control character " + where)
+                .hasMessageContaining("a reader name is printable text");
     }
 
     @Test
