@@ -133,6 +133,7 @@ public final class Keys {
 
     // ---- Card events, FIG. 14A–14C card variants, usability card panel (R-KI3, R-UT1) ----
     public static final String CHARGE_UP_REMOVE_AND_TAP_AGAIN = "chargeUp.removeAndTapAgain";
+    public static final String CHARGE_UP_NOT_EMONEY = "chargeUp.notEmoney";
     public static final String BALANCE_PLACE_CARD = "balance.placeCard";
 
     public static final String PURCHASE_VARIANT_TITLE = "purchase.variant.title";
@@ -159,6 +160,7 @@ public final class Keys {
     public static final String PURCHASE_CARD_EMONEY_NEXT = "purchase.card.emoneyNext";
     public static final String PURCHASE_CARD_EMONEY_READ = "purchase.card.emoneyRead";
     public static final String PURCHASE_CARD_WRONG = "purchase.card.wrong";
+    public static final String PURCHASE_CARD_TAKE_AWAY_FIRST = "purchase.card.takeAwayFirst";
     public static final String PURCHASE_HINT_PIN = "purchase.hint.pin";
     public static final String PURCHASE_HINT_AMOUNT = "purchase.hint.amount";
     public static final String PURCHASE_HINT_AMOUNT_TOO_HIGH = "purchase.hint.amountTooHigh";

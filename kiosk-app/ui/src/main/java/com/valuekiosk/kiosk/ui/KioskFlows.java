@@ -9,6 +9,8 @@ import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.HostPinEntry;
 import java.util.Objects;
 import java.util.Optional;
+import com.valuekiosk.card.host.CardTransportException;
+import com.valuekiosk.kiosk.flow.CardIdentity;
 
 /**
  * The flows the screens start and the readers whose card events they follow: the engine's public face,
@@ -50,6 +52,15 @@ public interface KioskFlows {
     /** The contactless reader, whose card events the screens follow; empty only for test doubles. */
     default Optional<CardReader> contactlessReader() {
         return Optional.empty();
+    }
+
+    /**
+     * Which of our applets the card on the contactless reader carries (SELECT only): how the person pays, found
+     * without asking. Empty when there is no such reader. Off the FX thread.
+     */
+    default Optional<CardIdentity> identifyContactlessCard() throws CardTransportException {
+        Optional<CardReader> reader = contactlessReader();
+        return reader.isPresent() ? Optional.of(CardIdentity.of(reader.get())) : Optional.empty();
     }
 
     static KioskFlows of(KioskEngine engine) {

@@ -97,7 +97,7 @@ public final class KioskScreens {
                 new KeyboardTarget(purchase::type, purchase::deleteLast, purchase::backToMenu));
         add(Screen.PROCESSING, processing, new ProcessingView(processing, messages), KeyboardTarget.NONE);
         add(Screen.RECEIPT, receipt, new ReceiptView(receipt, messages), KeyboardTarget.back(receipt::backToMenu));
-        add(Screen.CHARGE_UP, chargeUpScreen, new ChargeUpView(chargeUpScreen, messages), new KeyboardTarget(digit -> {
+        add(Screen.CHARGE_UP, chargeUpScreen, new ChargeUpView(chargeUpScreen, messages, settings), new KeyboardTarget(digit -> {
             if (chargeUpScreen.passwordNeededProperty().get()) {
                 chargeUpScreen.type(digit);
             }
@@ -107,7 +107,7 @@ public final class KioskScreens {
                 KeyboardTarget.back(completed::backToMenu));
         add(Screen.KEPT_FOR_LATER, completed, CompletedView.keptForLater(completed, messages, settings),
                 KeyboardTarget.back(completed::backToMenu));
-        add(Screen.BALANCE, balance, new BalanceView(balance, messages), KeyboardTarget.back(balance::backToMenu));
+        add(Screen.BALANCE, balance, new BalanceView(balance, messages, settings), KeyboardTarget.back(balance::backToMenu));
         add(Screen.ERROR, errors, new ErrorView(errors, messages), KeyboardTarget.back(errors::backToMenu));
         add(Screen.TAKE_CARD, takeCard, new TakeCardView(takeCard, messages, settings), KeyboardTarget.NONE);
     }

@@ -54,6 +54,8 @@ public final class Styles {
     public static final String SCREEN_DENSE = "screen-dense";
     public static final String CARD_IN_PLACE = "card-in-place";
     public static final String CARD_MISSING = "card-missing";
+    /** A card that was not the one asked for: said in red, unlike a card still to come. */
+    public static final String CARD_WRONG = "card-wrong";
     public static final String CARD_PANEL = "card-panel";
     public static final String PANEL_BUTTON = "panel-button";
     public static final String PANEL_TEXT = "panel-text";

@@ -96,7 +96,7 @@ class CardEventScreensTest {
     void thePurchaseScreenShowsWhichCardIsMissingAndWhatTransmitWaitsFor() {
         robot.clickOn("#menu-purchase");
         assertThat(robot.text("#card-credit")).isEqualTo("Insert your IC credit card into the slot.");
-        assertThat(robot.text("#card-emoney")).isEqualTo("Place your electronic money card on the contactless reader.");
+        assertThat(robot.text("#card-emoney")).isEqualTo("Place your e-money card on the contactless reader.");
         assertThat(robot.text("#transmit-hint")).isEqualTo("Insert your IC credit card into the slot.");
         robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
@@ -104,7 +104,7 @@ class CardEventScreensTest {
 
         robot.moveCards(() -> kiosk.contact.insert(kiosk.creditCard));
         assertThat(robot.text("#card-credit")).isEqualTo("✓ IC credit card inserted");
-        assertThat(robot.text("#transmit-hint")).isEqualTo("Place your electronic money card on the contactless reader.");
+        assertThat(robot.text("#transmit-hint")).isEqualTo("Place your e-money card on the contactless reader.");
         assertThat(robot.disabled("#transmit")).isTrue();
 
         robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
@@ -144,7 +144,7 @@ class CardEventScreensTest {
         });
         assertThat(robot.text("#card-emoney")).isEqualTo("✓ Electronic money card read");
         assertThat(robot.text("#card-credit"))
-                .isEqualTo("Take the e-money card away; hold your credit card on the reader again.");
+                .isEqualTo("Take the e-money card away; hold your credit card there again.");
         robot.typePin(DemoCards.PIN);
         robot.clickOn("#preset-2000");
         assertThat(robot.disabled("#transmit")).isTrue();
@@ -159,6 +159,17 @@ class CardEventScreensTest {
         assertThat(kiosk.billed(DemoCards.CONTACTLESS_CREDIT_CARD.cardNumber()))
                 .containsExactly(DemoCards.EMONEY_CARD.cardNumber().digits() + ":2000");
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isEqualTo(2_000);
+
+        // "Charge up now" with the credit card still on the pad: the e-money card is asked for, no dead end.
+        robot.clickOn("#receipt-chargeup");
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.CHARGE_UP);
+        assertThat(robot.text("#chargeup-instruction")).isEqualTo("That is not an electronic money card. Please take it away"
+                + " and place your electronic money card on the reader.");
+        robot.moveCards(() -> kiosk.contactless.remove());
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.CONFIRM);
+        robot.clickOn("#confirm-yes");
+        assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
     }
 
     @Test
@@ -209,6 +220,42 @@ class CardEventScreensTest {
         robot.clickOn("#menu-purchase");
         assertThat(robot.lookup("#variant-ic-card").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
                 .as("the next person starts with the usual cards").isTrue();
+    }
+
+    @Test
+    void theKioskFindsOutHowThePersonPaysFromTheCardOnThePadAndAChoiceByHandSticks() {
+        robot.clickOn("#menu-purchase");
+        assertThat(selected("#variant-ic-card")).as("the usual cards until a card says otherwise").isTrue();
+
+        robot.moveCards(() -> kiosk.contactless.tap(KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE)));
+        assertThat(selected("#variant-combo")).as("credit card and purse on one card: FIG. 14B").isTrue();
+        assertThat(robot.text("#card-credit")).isEqualTo("✓ Combo card on the reader");
+
+        robot.moveCards(() -> kiosk.contactless.remove());
+        robot.moveCards(() -> kiosk.contactless.tap(KioskRig.CARDS.contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD)));
+        assertThat(selected("#variant-contactless-credit")).as("a credit card alone on the pad, none in the slot: FIG. 14A")
+                .isTrue();
+        assertThat(robot.text("#card-credit")).as("read at once as the credit card").isEqualTo("✓ Credit card read");
+
+        robot.clickOn("#variant-ic-card");
+        robot.moveCards(() -> kiosk.contactless.remove());
+        robot.moveCards(() -> kiosk.contactless.tap(KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE)));
+        assertThat(selected("#variant-ic-card")).as("chosen by hand: the cards do not overrule it").isTrue();
+    }
+
+    @Test
+    void choosingFig14aWithAnEmoneyCardAlreadyOnThePadAsksToTakeItAwayWithoutCallingItAMistake() {
+        robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
+        robot.clickOn("#menu-purchase");
+        robot.clickOn("#variant-contactless-credit");
+        assertThat(robot.text("#card-credit")).isEqualTo("Take the card on the reader away; tap your contactless credit card first.");
+        assertThat(robot.lookup("#card-credit").query().getStyleClass()).contains("card-missing").doesNotContain("card-wrong");
+        robot.moveCards(() -> kiosk.contactless.remove());
+        assertThat(robot.text("#card-credit")).isEqualTo("Tap your contactless credit card on the reader.");
+    }
+
+    private boolean selected(String query) {
+        return robot.lookup(query).queryAs(javafx.scene.control.ToggleButton.class).isSelected();
     }
 
     /** FIG. 9B with both demo cards, PIN and a preset: the receipt. */

@@ -111,9 +111,8 @@ class CardPanelScreensTest {
         assertThat(panel.contactlessHoldsProperty().get()).isEmpty();
 
         robot.clickOn("#panel-emoney-tap");
-        assertThat(ui.navigator().current()).as("the error screen waits for its button").isEqualTo(Screen.ERROR);
-        robot.clickOn("#error-retry");
-        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.COMPLETED);
+        assertThat(ui.navigator().current()).as("placed again, the write goes on without a touch: %s",
+                robot.text("#error-what")).isEqualTo(Screen.COMPLETED);
         assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
         assertThat(KioskRig.balanceOn(kiosk.emoneyCard)).as("charged exactly once").isEqualTo(3_000);
         assertThat(kiosk.servers.available(DemoCards.EMONEY_CARD.cardNumber())).isZero();

@@ -10,6 +10,8 @@ import com.valuekiosk.kiosk.ui.Messages;
 import com.valuekiosk.kiosk.ui.Money;
 import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.View;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.controls.CardPictogram;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import java.util.Currency;
 import java.util.function.Function;
@@ -30,7 +32,7 @@ public final class BalanceView implements View {
     private final BalanceViewModel model;
     private final VBox log = new VBox(8);
 
-    public BalanceView(BalanceViewModel model, Messages messages) {
+    public BalanceView(BalanceViewModel model, Messages messages, UiSettings settings) {
         this.model = model;
         log.setId("balance-log");
         log.setAlignment(javafx.geometry.Pos.TOP_CENTER);
@@ -38,9 +40,12 @@ public final class BalanceView implements View {
         Label instruction = label("balance-instruction", messages.text(Keys.BALANCE_PLACE_CARD), Styles.INSTRUCTION);
         instruction.visibleProperty().bind(model.balanceProperty().isNull());
         instruction.managedProperty().bind(instruction.visibleProperty());
+        Node picture = CardPictogram.scaled(CardPictogram.Motion.TAP, settings.motion(), 1.4);
+        picture.visibleProperty().bind(instruction.visibleProperty());
+        picture.managedProperty().bind(picture.visibleProperty());
         root.getChildren().addAll(
                 label(messages.text(Keys.BALANCE_TITLE), Styles.SCREEN_TITLE),
-                instruction,
+                instruction, picture,
                 label("balance-card", text(model, messages, b -> messages.get(Keys.BALANCE_CARD, b.maskedCard())),
                         Styles.SECONDARY_TEXT),
                 label("balance-amount", text(model, messages, b -> messages.get(Keys.BALANCE_AMOUNT,

@@ -48,6 +48,7 @@ public final class ChargeUpProcess implements Settleable {
     private final CardPresence cards;
 
     private final ReadOnlyBooleanWrapper lingering = new ReadOnlyBooleanWrapper(this, "lingering");
+    private final ReadOnlyBooleanWrapper notEmoney = new ReadOnlyBooleanWrapper(this, "notEmoney");
     private final ReadOnlyBooleanWrapper passwordNeeded = new ReadOnlyBooleanWrapper(this, "passwordNeeded");
     private final ReadOnlyBooleanWrapper passwordWrong = new ReadOnlyBooleanWrapper(this, "passwordWrong");
     private final ReadOnlyLongWrapper available = new ReadOnlyLongWrapper(this, "available");
@@ -72,6 +73,15 @@ public final class ChargeUpProcess implements Settleable {
                 cardArrived();
             }
         });
+        // A card taken away during the write and placed again: the write goes on by itself ("Card placed" stays
+        // on the screen for a reader that does not report arrivals).
+        cards.contactlessPresentProperty().addListener((o, was, present) -> {
+            ChargeUpFlow current = flow;
+            if (present && current != null && current.state() == ChargeUpFlow.State.CARD_REMOVED_DURING_WRITE
+                    && navigator.current() == Screen.ERROR) {
+                retryWrite();
+            }
+        });
     }
 
     /** From the menu (and "try again"): FIG. 10A waits for the card, or reads the one already there. */
@@ -80,6 +90,7 @@ public final class ChargeUpProcess implements Settleable {
         passwordNeeded.set(false);
         passwordWrong.set(false);
         lingering.set(false);
+        notEmoney.set(false);
         navigator.navigate(Screen.CHARGE_UP);
         if (cards.isContactlessPresent()) {
             readCard();
@@ -96,6 +107,7 @@ public final class ChargeUpProcess implements Settleable {
     /** The card is on the reader: read it and ask the server what is waiting. */
     public void readCard() {
         lingering.set(false);
+        notEmoney.set(false);
         flow = null;
         progress.show(Keys.PROCESSING_READING_CARD);
         navigator.navigate(Screen.PROCESSING);
@@ -104,6 +116,15 @@ public final class ChargeUpProcess implements Settleable {
             started.readCard();
             return started;
         }).onSuccess(started -> {
+            FlowFailure failure = started.failure();
+            if (started.state() == ChargeUpFlow.State.FAILED && failure.error() == FlowError.CARD_NOT_SUPPORTED) {
+                // Another card on the pad (the credit card of FIG. 14A after its purchase): nothing was started,
+                // so FIG. 10A asks for the e-money card and waits for it instead of ending on an error.
+                passwordNeeded.set(false);
+                notEmoney.set(true);
+                navigator.navigate(Screen.CHARGE_UP);
+                return;
+            }
             flow = started;
             show(started.state());
         }).onFailure(problems::showDefect).start();
@@ -227,6 +248,11 @@ public final class ChargeUpProcess implements Settleable {
     /** The card still on the reader after its charge-up was refused; FIG. 10A asks to take it away and tap again. */
     public ReadOnlyBooleanProperty lingeringProperty() {
         return lingering.getReadOnlyProperty();
+    }
+
+    /** The card on the reader is not an e-money card; FIG. 10A asks for the e-money card. */
+    public ReadOnlyBooleanProperty notEmoneyProperty() {
+        return notEmoney.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty passwordNeededProperty() {

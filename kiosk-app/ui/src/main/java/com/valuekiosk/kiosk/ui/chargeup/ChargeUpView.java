@@ -9,6 +9,8 @@ import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.TypedDigits;
 import com.valuekiosk.kiosk.ui.View;
 import com.valuekiosk.kiosk.ui.controls.NumericKeypad;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.controls.CardPictogram;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -29,9 +31,9 @@ public final class ChargeUpView implements View {
 
     private final VBox root;
 
-    public ChargeUpView(ChargeUpViewModel model, Messages messages) {
+    public ChargeUpView(ChargeUpViewModel model, Messages messages, UiSettings settings) {
         Label instruction = label("chargeup-instruction", messages.text(() -> messages.get(instructionKey(model)),
-                model.passwordNeededProperty(), model.lingeringProperty()), Styles.INSTRUCTION);
+                model.passwordNeededProperty(), model.lingeringProperty(), model.notEmoneyProperty()), Styles.INSTRUCTION);
 
         Button passwordField = new Button();
         passwordField.setId("password-field");
@@ -58,13 +60,19 @@ public final class ChargeUpView implements View {
         HBox bottom = new HBox(24, button("back-to-menu", messages.text(Keys.COMMON_MENU), model::backToMenu,
                 Styles.SECONDARY_BUTTON), Views.spacer(), transmit);
         root = Views.screen(Styles.SCREEN);
+        // While it waits for the card: a card held over the pad.
+        Node picture = CardPictogram.scaled(CardPictogram.Motion.TAP, settings.motion(), 1.4);
+        showOnlyWhen(picture, false, model);
         root.getChildren().addAll(label(messages.text(Keys.CHARGE_UP_TITLE), Styles.SCREEN_TITLE), instruction,
-                password, Views.spacer(), bottom);
+                picture, password, Views.spacer(), bottom);
     }
 
     private static String instructionKey(ChargeUpViewModel model) {
         if (model.passwordNeededProperty().get()) {
             return Keys.CHARGE_UP_PASSWORD_INSTRUCTION;
+        }
+        if (model.notEmoneyProperty().get()) {
+            return Keys.CHARGE_UP_NOT_EMONEY;
         }
         return model.lingeringProperty().get() ? Keys.CHARGE_UP_REMOVE_AND_TAP_AGAIN : Keys.CHARGE_UP_PLACE_CARD;
     }

@@ -56,6 +56,10 @@ public final class ChargeUpViewModel implements Resettable {
         return process.lingeringProperty();
     }
 
+    public ReadOnlyBooleanProperty notEmoneyProperty() {
+        return process.notEmoneyProperty();
+    }
+
     public ReadOnlyBooleanProperty passwordNeededProperty() {
         return process.passwordNeededProperty();
     }

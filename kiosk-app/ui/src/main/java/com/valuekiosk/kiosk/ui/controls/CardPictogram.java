@@ -39,6 +39,14 @@ public final class CardPictogram {
     private CardPictogram() {
     }
 
+    /** The picture drawn {@code factor} times its size, laid out at that size too (a scaled node in a group). */
+    public static Node scaled(Motion motion, boolean moving, double factor) {
+        Node picture = of(motion, moving);
+        picture.setScaleX(factor);
+        picture.setScaleY(factor);
+        return new Group(picture);
+    }
+
     /** The picture of {@code motion}, moving when {@code moving}. */
     public static Node of(Motion motion, boolean moving) {
         Pane pane = new Pane();

@@ -1,5 +1,6 @@
 package com.valuekiosk.kiosk.ui.purchase;
 
+import com.valuekiosk.kiosk.flow.CardIdentity;
 import com.valuekiosk.kiosk.flow.FlowError;
 import com.valuekiosk.kiosk.flow.FlowFailure;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
@@ -53,12 +54,16 @@ public final class PurchaseProcess implements Settleable {
     private final ReadOnlyObjectWrapper<PurchaseFlow.Card> nextCard = new ReadOnlyObjectWrapper<>(this, "nextCard",
             PurchaseFlow.Card.CREDIT_CARD);
     private final ReadOnlyBooleanWrapper wrongCard = new ReadOnlyBooleanWrapper(this, "wrongCard");
+    /** FIG. 14A chosen while another card lay on the pad: it is asked to be taken away, not called a mistake. */
+    private final ReadOnlyBooleanWrapper otherCardOnPad = new ReadOnlyBooleanWrapper(this, "otherCardOnPad");
     private final ReadOnlyBooleanWrapper creditOnPadAgain = new ReadOnlyBooleanWrapper(this, "creditOnPadAgain");
 
     /** The flow of this purchase: kept across a wrong PIN, dropped when it ends. FX thread only. */
     private PurchaseFlow flow;
     /** A FIG. 14A card is being read. */
     private boolean reading;
+    /** The person touched a way of paying: from then on this purchase does not guess it from the cards. */
+    private boolean chosenByPerson;
     /** Changes whenever the purchase starts over, so that a card read finishing late is not taken for the new one. */
     private int attempt;
 
@@ -77,16 +82,21 @@ public final class PurchaseProcess implements Settleable {
 
     /** From the menu: a new purchase on FIG. 9B, the usual cards first. */
     public void begin() {
+        chosenByPerson = false;
         startOver(PaymentVariant.IC_CREDIT_CARD);
         navigator.navigate(Screen.PURCHASE);
+        if (cards.isContactlessPresent() && mayGuess()) {
+            identifyPadCard();
+        }
     }
 
-    /** The person says how they pay; the cards are looked at anew. */
+    /** The person says how they pay (the fallback of the guess below); the cards are looked at anew. */
     public void choose(PaymentVariant chosen) {
         Objects.requireNonNull(chosen, "variant");
+        chosenByPerson = true;
         if (chosen != variant.get()) {
             startOver(chosen);
-            readTappedCardIfOnPad();
+            readTappedCardIfOnPad(true);
         }
     }
 
@@ -101,6 +111,7 @@ public final class PurchaseProcess implements Settleable {
         variant.set(chosen);
         creditOnPadAgain.set(false);
         wrongCard.set(false);
+        otherCardOnPad.set(false);
     }
 
     /** Keeps {@code kept} (null: none) as this purchase's flow, and the card it asks for next. */
@@ -112,18 +123,76 @@ public final class PurchaseProcess implements Settleable {
     // ---------------------------------------------------------------- FIG. 14A: cards read as they are tapped
 
     private void contactlessChanged(boolean present) {
+        if (present && mayGuess()) {
+            identifyPadCard();
+            return;
+        }
         if (variant.get() != PaymentVariant.CONTACTLESS_CREDIT_CARD) {
             return;
+        }
+        if (!present) {
+            otherCardOnPad.set(false);
         }
         if (nextCard.get() == PurchaseFlow.Card.CREDIT_CARD_AGAIN) {
             creditOnPadAgain.set(present);
         } else if (present) {
-            readTappedCardIfOnPad();
+            readTappedCardIfOnPad(false);
         }
     }
 
-    /** Reads the card just tapped as the card the flow asks for, while FIG. 9B is shown. */
-    private void readTappedCardIfOnPad() {
+    // ---------------------------------------------------------------- how the person pays, found from the cards
+
+    /** Whether the way of paying may still follow the cards: not chosen by hand, nothing read for it yet. */
+    private boolean mayGuess() {
+        return !chosenByPerson && flow == null && !reading && navigator.current() == Screen.PURCHASE
+                && variant.get() != PaymentVariant.CONTACTLESS_CREDIT_CARD;
+    }
+
+    /**
+     * SELECTs our applets on the card on the pad and takes the way of paying it means: a combo card (FIG. 14B), a
+     * contactless credit card with nothing in the slot (FIG. 14A, read at once as the credit card), else the
+     * usual IC card in the slot with the e-money card or phone on the pad. The buttons stay for the person to
+     * say otherwise.
+     */
+    private void identifyPadCard() {
+        int identifyFor = attempt;
+        reading = true;
+        background.wrap(flows::identifyContactlessCard).onSuccess(identity -> {
+            if (identifyFor != attempt) {
+                return; // started over meanwhile: whatever reads now is not ours to clear
+            }
+            reading = false;
+            if (chosenByPerson || identity.isEmpty() || !cards.isContactlessPresent()) {
+                return;
+            }
+            PaymentVariant found = variantOf(identity.get());
+            if (found != variant.get()) {
+                startOver(found);
+                readTappedCardIfOnPad(true);
+            }
+        }).onFailure(gone -> {
+            if (identifyFor == attempt) {
+                reading = false; // the card left while being looked at: nothing to guess
+            }
+        }).start();
+    }
+
+    private PaymentVariant variantOf(CardIdentity identity) {
+        if (identity.credit() && identity.purse()) {
+            return PaymentVariant.COMBO_CARD;
+        }
+        if (identity.credit() && !cards.isContactPresent()) {
+            return PaymentVariant.CONTACTLESS_CREDIT_CARD;
+        }
+        return PaymentVariant.IC_CREDIT_CARD;
+    }
+
+    /**
+     * Reads the card on the pad as the card the flow asks for, while FIG. 9B is shown: one just tapped, or
+     * ({@code alreadyThere}) one that lay there when the person chose FIG. 14A — not a mistake of theirs, so not
+     * said as one.
+     */
+    private void readTappedCardIfOnPad(boolean alreadyThere) {
         if (variant.get() != PaymentVariant.CONTACTLESS_CREDIT_CARD || nextCard.get() == PurchaseFlow.Card.CREDIT_CARD_AGAIN
                 || reading || navigator.current() != Screen.PURCHASE || !cards.isContactlessPresent()) {
             return;
@@ -135,13 +204,13 @@ public final class PurchaseProcess implements Settleable {
             PurchaseFlow current = existing != null ? existing : newFlow(true);
             current.readPresentedCard();
             return current;
-        }).onSuccess(read -> tapRead(readFor, read)).onFailure(e -> {
+        }).onSuccess(read -> tapRead(readFor, read, alreadyThere)).onFailure(e -> {
             reading = false;
             problems.showDefect(e);
         }).start();
     }
 
-    private void tapRead(int readFor, PurchaseFlow read) {
+    private void tapRead(int readFor, PurchaseFlow read, boolean alreadyThere) {
         if (readFor != attempt) {
             read.close(); // the person started over meanwhile
             return;
@@ -150,12 +219,15 @@ public final class PurchaseProcess implements Settleable {
         if (read.state() == PurchaseFlow.State.FAILED) {
             // Not the card asked for (or gone too soon): the engine's flow is over; start with the credit card.
             FlowFailure failure = read.failure();
-            wrongCard.set(failure != null && failure.error() == FlowError.CARD_NOT_SUPPORTED);
+            boolean notCredit = failure != null && failure.error() == FlowError.CARD_NOT_SUPPORTED;
+            wrongCard.set(notCredit && !alreadyThere);
+            otherCardOnPad.set(notCredit && alreadyThere);
             follow(null);
             return;
         }
         boolean creditJustRead = nextCard.get() == PurchaseFlow.Card.CREDIT_CARD;
         wrongCard.set(false);
+        otherCardOnPad.set(false);
         follow(read);
         if (read.nextCard() == PurchaseFlow.Card.CREDIT_CARD_AGAIN) {
             // A combo card read as the credit card stays on the pad for TRANSMIT; after the e-money card the
@@ -225,7 +297,7 @@ public final class PurchaseProcess implements Settleable {
     private void tryAgain(Runnable typeAgain) {
         navigator.navigate(Screen.PURCHASE);
         typeAgain.run();
-        readTappedCardIfOnPad();
+        readTappedCardIfOnPad(false);
     }
 
     /**
@@ -252,6 +324,10 @@ public final class PurchaseProcess implements Settleable {
     /** FIG. 14A: the last card tapped was not the one asked for. */
     public ReadOnlyBooleanProperty wrongCardProperty() {
         return wrongCard.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty otherCardOnPadProperty() {
+        return otherCardOnPad.getReadOnlyProperty();
     }
 
     /** FIG. 14A: a card is on the pad again after both were read (TRANSMIT checks it is the credit card). */

@@ -10,6 +10,7 @@ import com.valuekiosk.kiosk.ui.Styles;
 import com.valuekiosk.kiosk.ui.TypedDigits;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.kiosk.ui.View;
+import com.valuekiosk.kiosk.ui.controls.CardPictogram;
 import com.valuekiosk.kiosk.ui.controls.NumericKeypad;
 import com.valuekiosk.kiosk.ui.controls.Views;
 import com.valuekiosk.kiosk.ui.purchase.PurchaseViewModel.Field;
@@ -39,6 +40,7 @@ public final class PurchaseView implements View {
     private static final double TRANSMIT_WIDTH = 280;
     private static final double FIELDS_MAX_WIDTH = 600;
     private static final double CARD_ROW_HEIGHT = 60;
+    private static final double PICTURE_SIZE = 64;
 
     private final VBox root;
     private final Button pinField;
@@ -106,7 +108,8 @@ public final class PurchaseView implements View {
         // reader says of the screen; on the screen each card's row and each field say their part.
         root.accessibleHelpProperty().bind(messages.text(() -> messages.get(model.variantProperty().get().instructionKey()),
                 model.variantProperty()));
-        root.getChildren().addAll(variants(model, messages), cardRows(model, messages), body, Views.spacer(), bottom);
+        root.getChildren().addAll(variants(model, messages), cardRows(model, messages, settings.motion()), body,
+                Views.spacer(), bottom);
     }
 
     /** FIG. 9B / 14A / 14B / 14C: one toggle per way of paying; the chosen one stays selected. */
@@ -136,8 +139,11 @@ public final class PurchaseView implements View {
         return row;
     }
 
-    /** The cards side by side under the instruction, where the person looks first. */
-    private static HBox cardRows(PurchaseViewModel model, Messages messages) {
+    /**
+     * The cards side by side under the way of paying, where the person looks first: each with a moving picture of
+     * where it goes (slot or pad, card or phone) while it is missing.
+     */
+    private static HBox cardRows(PurchaseViewModel model, Messages messages, boolean motion) {
         Label credit = cardRow("card-credit", model.creditRowProperty(), messages);
         Label emoney = cardRow("card-emoney", model.emoneyRowProperty(), messages);
         for (Label row : new Label[] {credit, emoney}) {
@@ -152,7 +158,43 @@ public final class PurchaseView implements View {
             row.setAlignment(Pos.TOP_LEFT);
             HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
         }
-        return new HBox(24, credit, emoney);
+        HBox creditBox = new HBox(8, picture(model, model.creditRowProperty(), true, motion), credit);
+        HBox emoneyBox = new HBox(8, picture(model, model.emoneyRowProperty(), false, motion), emoney);
+        for (HBox box : new HBox[] {creditBox, emoneyBox}) {
+            box.setMinWidth(0);
+            box.setPrefWidth(0); // half the width each
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+            HBox.setHgrow(box.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        }
+        emoneyBox.visibleProperty().bind(model.emoneyRowProperty().isNotNull());
+        emoneyBox.managedProperty().bind(emoneyBox.visibleProperty());
+        return new HBox(24, creditBox, emoneyBox);
+    }
+
+    /** Where the card of this row goes, for the way of paying chosen; shown while the card is missing. */
+    private static javafx.scene.layout.StackPane picture(PurchaseViewModel model,
+                                                         ReadOnlyObjectProperty<PurchaseViewModel.CardRow> row,
+                                                         boolean creditRow, boolean motion) {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        holder.setMinSize(PICTURE_SIZE, PICTURE_SIZE * 0.8);
+        holder.setPrefSize(PICTURE_SIZE, PICTURE_SIZE * 0.8);
+        Runnable draw = () -> holder.getChildren().setAll(CardPictogram.scaled(motionOf(model.variantProperty().get(),
+                creditRow), motion, PICTURE_SIZE / CardPictogram.WIDTH));
+        model.variantProperty().addListener((o, was, now) -> draw.run());
+        draw.run();
+        holder.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> row.get() != null && !row.get().inPlace(), row));
+        return holder;
+    }
+
+    private static CardPictogram.Motion motionOf(PaymentVariant variant, boolean creditRow) {
+        return switch (variant) {
+            case IC_CREDIT_CARD -> creditRow ? CardPictogram.Motion.INSERT : CardPictogram.Motion.TAP;
+            case PHONE -> creditRow ? CardPictogram.Motion.INSERT : CardPictogram.Motion.PHONE;
+            case CONTACTLESS_CREDIT_CARD, COMBO_CARD -> CardPictogram.Motion.TAP;
+        };
     }
 
     /** "✓ IC credit card inserted" or "Insert your IC credit card…"; hidden when the variant has no such card. */
@@ -165,9 +207,11 @@ public final class PurchaseView implements View {
             return (shown.inPlace() ? CHECK_MARK + " " : "") + messages.get(shown.textKey());
         }, row));
         Runnable mark = () -> {
-            label.getStyleClass().removeAll(Styles.CARD_IN_PLACE, Styles.CARD_MISSING);
-            if (row.get() != null) {
-                label.getStyleClass().add(row.get().inPlace() ? Styles.CARD_IN_PLACE : Styles.CARD_MISSING);
+            label.getStyleClass().removeAll(Styles.CARD_IN_PLACE, Styles.CARD_MISSING, Styles.CARD_WRONG);
+            PurchaseViewModel.CardRow shown = row.get();
+            if (shown != null) {
+                label.getStyleClass().add(shown.inPlace() ? Styles.CARD_IN_PLACE
+                        : shown.wrong() ? Styles.CARD_WRONG : Styles.CARD_MISSING);
             }
         };
         row.addListener((o, was, now) -> mark.run());

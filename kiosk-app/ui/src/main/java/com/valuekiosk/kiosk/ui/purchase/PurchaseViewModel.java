@@ -38,6 +38,11 @@ public final class PurchaseViewModel implements Resettable {
 
     /** One card the variant needs: whether it is in place, and the text that says so or says what to do. */
     public record CardRow(boolean inPlace, String textKey) {
+
+        /** A card that was not the one asked for (said in red); other missing cards are instructions. */
+        public boolean wrong() {
+            return Keys.PURCHASE_CARD_WRONG.equals(textKey);
+        }
     }
 
     /** The rows of the variant's cards; {@code emoney} null when one card is both (FIG. 14B). */
@@ -77,7 +82,7 @@ public final class PurchaseViewModel implements Resettable {
         this.cards = Objects.requireNonNull(cards, "cards");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         rows = Bindings.createObjectBinding(this::cardRows, cards.contactPresentProperty(), cards.contactlessPresentProperty(),
-                process.variantProperty(), process.nextCardProperty(), process.wrongCardProperty(),
+                process.variantProperty(), process.nextCardProperty(), process.wrongCardProperty(), process.otherCardOnPadProperty(),
                 process.creditOnPadAgainProperty());
         creditRow.bind(Bindings.createObjectBinding(() -> rows.get().credit(), rows));
         emoneyRow.bind(Bindings.createObjectBinding(() -> rows.get().emoney(), rows));
@@ -122,6 +127,7 @@ public final class PurchaseViewModel implements Resettable {
             case CREDIT_CARD_AGAIN -> new CardRows(row(process.creditOnPadAgainProperty().get(), Keys.PURCHASE_CARD_CONTACTLESS_ON_PAD,
                     Keys.PURCHASE_CARD_CONTACTLESS_AGAIN), new CardRow(true, Keys.PURCHASE_CARD_EMONEY_READ));
             case CREDIT_CARD, NONE -> new CardRows(new CardRow(false, process.wrongCardProperty().get() ? Keys.PURCHASE_CARD_WRONG
+                    : process.otherCardOnPadProperty().get() ? Keys.PURCHASE_CARD_TAKE_AWAY_FIRST
                     : Keys.PURCHASE_CARD_CONTACTLESS_MISSING), new CardRow(false, Keys.PURCHASE_CARD_EMONEY_AFTER_CREDIT));
         };
     }

@@ -22,9 +22,7 @@ public final class TakeCardView implements View {
 
     public TakeCardView(TakeCardViewModel model, Messages messages, UiSettings settings) {
         Objects.requireNonNull(model, "model");
-        Node picture = CardPictogram.of(CardPictogram.Motion.TAKE_OUT, settings.motion());
-        picture.setScaleX(1.6);
-        picture.setScaleY(1.6);
+        Node picture = CardPictogram.scaled(CardPictogram.Motion.TAKE_OUT, settings.motion(), 1.6);
         root = Views.screen(Styles.SCREEN, Styles.SCREEN_CENTERED);
         root.getChildren().addAll(picture,
                 label("take-card-what", messages.text(Keys.TAKE_CARD_TITLE), Styles.SCREEN_TITLE),
