@@ -91,6 +91,14 @@ public final class KioskUi implements ShellHost {
         return screens.views().get(screen).root();
     }
 
+    /**
+     * Gives the current screen's main action the keyboard focus; for a window that lays out {@link #root()} with
+     * something else (the demo's card panel), once its scene exists.
+     */
+    public void focusCurrentScreen() {
+        focusScreen(navigator.current());
+    }
+
     /** The screen's main action ({@link View#initialFocus()}), else its first control. */
     private void focusScreen(Screen screen) {
         View view = screens.views().get(screen);

@@ -39,7 +39,8 @@ public final class CardPanel implements View {
         int row = 0;
         for (PanelCard card : model.cards()) {
             Label name = label(messages.text(card.nameKey()), Styles.PANEL_TEXT);
-            name.setWrapText(false);
+            name.setWrapText(true); // the name gives way, never the buttons' words
+            name.setMinWidth(0);
             Button insert = cardButton("panel-" + card.id() + "-insert", messages, PanelKeys.PANEL_INSERT, () -> model.insert(card),
                     model.canInsert(card), model.fitsContact(card));
             Button tap = cardButton("panel-" + card.id() + "-tap", messages, PanelKeys.PANEL_TAP, () -> model.tap(card),
@@ -81,6 +82,8 @@ public final class CardPanel implements View {
                                      boolean fits) {
         Button button = button(id, messages.text(key), action, Styles.PANEL_BUTTON);
         button.disableProperty().bind(enabled.not());
+        button.setWrapText(false);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // A card that cannot go into that reader at all has no button there (a phone has no contacts).
         button.setVisible(fits);
         return button;

@@ -33,7 +33,9 @@ public final class KioskWithPanel {
 
     /** A scene of {@link #root}: the kiosk's size plus the panel's width, the kiosk's theme. */
     public static Scene scene(KioskUi kiosk, CardPanel panel) {
-        return themed(new Scene(root(kiosk, panel), WIDTH, HEIGHT));
+        Scene scene = themed(new Scene(root(kiosk, panel), WIDTH, HEIGHT));
+        kiosk.focusCurrentScreen();
+        return scene;
     }
 
     /**
@@ -44,7 +46,9 @@ public final class KioskWithPanel {
     public static Scene sceneFitting(KioskUi kiosk, CardPanel panel, Rectangle2D available) {
         ScaledToFit fitted = new ScaledToFit(root(kiosk, panel), WIDTH, HEIGHT);
         double factor = Math.min(1, Math.min(available.getWidth() / WIDTH, (available.getHeight() - TITLE_BAR) / HEIGHT));
-        return themed(new Scene(fitted, Math.floor(WIDTH * factor), Math.floor(HEIGHT * factor)));
+        Scene scene = themed(new Scene(fitted, Math.floor(WIDTH * factor), Math.floor(HEIGHT * factor)));
+        kiosk.focusCurrentScreen(); // the menu's first service, not the header's first button
+        return scene;
     }
 
     /** Room left for a window manager's title bar. */
