@@ -26,7 +26,8 @@ public final class DemoMain {
 
     /** The site kiosk's command line with {@code demo} added; tests run it in-process. */
     public static CommandLine commandLine() {
-        return KioskMain.commandLine().addSubcommand("demo", new Demo());
+        return KioskMain.commandLine().addSubcommand("demo", new Demo())
+                .addSubcommand("usability", new com.valuekiosk.kiosk.demo.usability.UsabilityCommand());
     }
 
     /** The languages the demo's screens may start in. */
