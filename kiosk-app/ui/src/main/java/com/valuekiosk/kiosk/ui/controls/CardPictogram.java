@@ -99,41 +99,30 @@ public final class CardPictogram {
     }
 
     private static Node card() {
-        Rectangle body = new Rectangle(WIDTH / 2 - 24, 4, 48, 32);
-        body.setArcWidth(8);
-        body.setArcHeight(8);
-        body.getStyleClass().add(Styles.PICTOGRAM_CARD);
-        Rectangle chip = new Rectangle(WIDTH / 2 - 16, 14, 10, 8);
-        chip.setArcWidth(2);
-        chip.setArcHeight(2);
-        chip.getStyleClass().add(Styles.PICTOGRAM_CHIP);
-        return new Group(body, chip);
+        return new Group(shape(WIDTH / 2 - 24, 4, 48, 32, 8, Styles.PICTOGRAM_CARD),
+                shape(WIDTH / 2 - 16, 14, 10, 8, 2, Styles.PICTOGRAM_CHIP));
     }
 
     private static Node phone() {
-        Rectangle body = new Rectangle(WIDTH / 2 - 14, 0, 28, 46);
-        body.setArcWidth(8);
-        body.setArcHeight(8);
-        body.getStyleClass().add(Styles.PICTOGRAM_CARD);
-        Rectangle screen = new Rectangle(WIDTH / 2 - 10, 5, 20, 32);
-        screen.getStyleClass().add(Styles.PICTOGRAM_CHIP);
-        return new Group(body, screen);
+        return new Group(shape(WIDTH / 2 - 14, 0, 28, 46, 8, Styles.PICTOGRAM_CARD),
+                shape(WIDTH / 2 - 10, 5, 20, 32, 0, Styles.PICTOGRAM_CHIP));
     }
 
     private static Node slotShape() {
-        Rectangle slot = new Rectangle(WIDTH / 2 - 36, HEIGHT - 18, 72, 10);
-        slot.setArcWidth(6);
-        slot.setArcHeight(6);
-        slot.getStyleClass().add(Styles.PICTOGRAM_READER);
-        return slot;
+        return shape(WIDTH / 2 - 36, HEIGHT - 18, 72, 10, 6, Styles.PICTOGRAM_READER);
     }
 
     private static Node padShape() {
-        Rectangle pad = new Rectangle(WIDTH / 2 - 44, HEIGHT - 16, 88, 12);
-        pad.setArcWidth(6);
-        pad.setArcHeight(6);
-        pad.getStyleClass().add(Styles.PICTOGRAM_READER);
-        return pad;
+        return shape(WIDTH / 2 - 44, HEIGHT - 16, 88, 12, 6, Styles.PICTOGRAM_READER);
+    }
+
+    /** A rounded rectangle coloured by the theme's {@code styleClass}. */
+    private static Rectangle shape(double x, double y, double width, double height, double arc, String styleClass) {
+        Rectangle shape = new Rectangle(x, y, width, height);
+        shape.setArcWidth(arc);
+        shape.setArcHeight(arc);
+        shape.getStyleClass().add(styleClass);
+        return shape;
     }
 
     private static Node waves() {
