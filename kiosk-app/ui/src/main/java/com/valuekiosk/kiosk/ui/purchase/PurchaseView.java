@@ -67,6 +67,8 @@ public final class PurchaseView implements View {
             presetButton.accessibleTextProperty().bind(messages.text(() -> messages.get(Keys.A11Y_PRESET,
                     Money.format(preset, settings.currency(), messages.locale()))));
             presetButton.setMaxWidth(Double.MAX_VALUE);
+            presetButton.setWrapText(false); // an amount is one word: never "¥1,00" over "0"
+            presetButton.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(presetButton, javafx.scene.layout.Priority.ALWAYS);
             presets.getChildren().add(presetButton);
         }

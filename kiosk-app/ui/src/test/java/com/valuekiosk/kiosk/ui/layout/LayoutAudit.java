@@ -16,7 +16,7 @@ import javafx.scene.text.Text;
 /**
  * What a person would trip over on one screen as laid out now, in words: a control or text cut off by the
  * screen's edge, a text shortened with "…", a touch target under 72 × 72 px, two targets closer than 8 px
- * or overlapping, a text lying over another text or a button. Only what is shown counts: with an overlay up
+ * or overlapping, a button's one word broken over two lines, a text lying over another text or a button. Only what is shown counts: with an overlay up
  * (idle warning, attendant screen) only the overlay; inside a scroll pane only the pane itself.
  */
 public final class LayoutAudit {
@@ -86,6 +86,12 @@ public final class LayoutAudit {
             }
         }
         for (ButtonBase button : buttons) {
+            Text shown = shownText(button);
+            String text = button.getText();
+            if (shown != null && text != null && !text.isBlank() && text.chars().noneMatch(Character::isWhitespace)
+                    && shown.getLayoutBounds().getHeight() > shown.getFont().getSize() * 1.9) {
+                problems.add(describe(button) + " breaks inside a word");
+            }
             Bounds box = inScene(button);
             if (box.getWidth() < MIN_TARGET - TOLERANCE || box.getHeight() < MIN_TARGET - TOLERANCE) {
                 problems.add(describe(button) + " is a touch target of " + size(box) + ", under "

@@ -265,8 +265,11 @@ public final class ScreenTour {
         shoot("error_card_not_supported");
         kiosk.contactless.remove();
         kiosk.contactless.tap(kiosk.emoneyCard);
-        purchaseWith(DemoCards.PIN, "60000");
-        shoot("purchase_amount_over_maximum"); // the fifth digit refused, the maximum said
+        screens.menu().purchase();
+        type(DemoCards.PIN);
+        typeAmount("60000");
+        expect(Screen.PURCHASE);
+        shoot("purchase_amount_over_maximum"); // the fifth digit refused, the maximum said; nothing bought
         ui.navigator().navigate(Screen.MENU);
         kiosk.contact.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, SimulatedReader.instruction(CardProtocol.INS_AUTHORIZE_PURCHASE));
         purchaseWith(DemoCards.PIN, "2000");
