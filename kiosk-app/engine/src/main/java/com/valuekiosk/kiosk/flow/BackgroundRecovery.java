@@ -86,8 +86,8 @@ public final class BackgroundRecovery implements AutoCloseable {
                 throw new IllegalStateException("recovery is closed");
             }
             Recovery.Report report = recovery.get();
-            first.complete(report);
             listeners.forEach(listener -> listener.accept(report));
+            first.complete(report); // after the listeners: one added once firstRun() returned hears only later runs
             return report;
         } finally {
             running.unlock();
