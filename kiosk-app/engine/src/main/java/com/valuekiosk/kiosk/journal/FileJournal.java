@@ -40,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * {@code journal-archive-1.jsonl}, {@code -2}, …) and the live file is replaced by one holding
  * only what is still open. Order, so that a crash at any point loses and duplicates nothing:
  * <ol>
- *   <li>the archive is written to a temporary file, forced to disk and moved into place;</li>
+ *   <li>the archive is written to a temporary file, forced to disk and moved into place (in files of
+ *       at most 10,000 lines, so that opening reads little of it);</li>
  *   <li>the open entries are written to {@code journal.jsonl.tmp}, forced to disk, and atomically
  *       moved over the live file; the directory is forced after each move.</li>
  * </ol>
- * A crash between 1 and 2 leaves the finished entries both in the newest archive and in the live
+ * A crash between 1 and 2 leaves the finished entries both in the newest archives and in the live
  * file: the next opening recognises them by sequence number and drops them from the live file
  * without archiving them again. A transaction counts as finished when its last step is terminal
  * and no charge it was issued is still open (a charge left for the card's next tap stays live, and
@@ -54,6 +55,8 @@ public final class FileJournal implements Journal {
 
     /** Finished transactions the live file collects before they are archived. */
     public static final int DEFAULT_COMPACT_AFTER = 1_000;
+    /** Lines per archive file at most: opening reads the newest archive, so it stays small. */
+    static final int DEFAULT_ARCHIVE_LINES = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(FileJournal.class);
     private static final ObjectMapper JSON = Json.mapper();
@@ -71,6 +74,7 @@ public final class FileJournal implements Journal {
     private final Path file;
     private final Clock clock;
     private final int compactAfter;
+    private final int archiveLines;
     private final CompactionHook hook;
     private final Pattern archiveName;
     private FileChannel channel;
@@ -81,13 +85,14 @@ public final class FileJournal implements Journal {
     private int finishedSinceCompaction;
     private long nextSequence = 1;
     private int newestArchive;
-    /** Sequence numbers in the newest archive: a crash may have left them in the live file as well. */
+    /** Sequence numbers of the archives the last compaction wrote: a crash may have left them in the live file too. */
     private Set<Long> newestArchiveSequences = Set.of();
 
-    private FileJournal(Path file, Clock clock, int compactAfter, CompactionHook hook) {
+    private FileJournal(Path file, Clock clock, int compactAfter, int archiveLines, CompactionHook hook) {
         this.file = file;
         this.clock = clock;
         this.compactAfter = compactAfter;
+        this.archiveLines = archiveLines;
         this.hook = hook;
         this.archiveName = Pattern.compile(Pattern.quote(base(file)) + "-archive-(\\d+)" + Pattern.quote(extension(file)));
     }
@@ -101,11 +106,16 @@ public final class FileJournal implements Journal {
     }
 
     static FileJournal open(Path file, Clock clock, int compactAfter, CompactionHook hook) {
-        if (compactAfter < 1) {
-            throw new IllegalArgumentException("compactAfter must be at least 1: " + compactAfter);
+        return open(file, clock, compactAfter, DEFAULT_ARCHIVE_LINES, hook);
+    }
+
+    static FileJournal open(Path file, Clock clock, int compactAfter, int archiveLines, CompactionHook hook) {
+        if (compactAfter < 1 || archiveLines < 1) {
+            throw new IllegalArgumentException("compactAfter and archiveLines must be at least 1: " + compactAfter + ", " + archiveLines);
         }
         Path absolute = file.toAbsolutePath();
-        FileJournal journal = new FileJournal(absolute, Objects.requireNonNull(clock), compactAfter, Objects.requireNonNull(hook));
+        FileJournal journal = new FileJournal(absolute, Objects.requireNonNull(clock), compactAfter, archiveLines,
+                Objects.requireNonNull(hook));
         try {
             journal.load();
         } catch (IOException e) {
@@ -139,7 +149,7 @@ public final class FileJournal implements Journal {
                         file, content.length - start);
             }
         }
-        loadNewestArchive();
+        loadNewestArchives();
         finishedSinceCompaction = 0;
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         channel.truncate(validLength);
@@ -147,7 +157,14 @@ public final class FileJournal implements Journal {
         channel.force(true);
     }
 
-    private void loadNewestArchive() throws IOException {
+    /**
+     * Finds the highest archive number, and reads the archives, newest first, whose entries are still
+     * in the live file (written by a compaction a crash interrupted before it replaced the live file);
+     * the first archive that shares no entry with the live file ends the search. Without a crash that
+     * is one archive of at most {@code archiveLines} lines.
+     */
+    private void loadNewestArchives() throws IOException {
+        List<Integer> numbers = new ArrayList<>();
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent())) {
             for (Path sibling : siblings) {
                 String name = sibling.getFileName().toString();
@@ -157,20 +174,30 @@ public final class FileJournal implements Journal {
                 }
                 Matcher matcher = archiveName.matcher(name);
                 if (matcher.matches()) {
-                    newestArchive = Math.max(newestArchive, Integer.parseInt(matcher.group(1)));
+                    numbers.add(Integer.parseInt(matcher.group(1)));
                 }
             }
         }
-        if (newestArchive > 0) {
-            Set<Long> sequences = new HashSet<>();
-            Path archive = archive(newestArchive);
+        numbers.sort(Collections.reverseOrder());
+        newestArchive = numbers.isEmpty() ? 0 : numbers.get(0);
+        Set<Long> live = sequences(entries);
+        Set<Long> alsoLive = new HashSet<>();
+        for (int number : numbers) {
+            Path archive = archive(number);
+            boolean overlaps = false;
             for (String line : Files.readAllLines(archive, StandardCharsets.UTF_8)) {
                 long sequence = parse(line, archive).sequence();
-                sequences.add(sequence);
                 nextSequence = Math.max(nextSequence, sequence + 1);
+                if (live.contains(sequence)) {
+                    alsoLive.add(sequence);
+                    overlaps = true;
+                }
             }
-            newestArchiveSequences = sequences;
+            if (!overlaps) {
+                break;
+            }
         }
+        newestArchiveSequences = alsoLive;
     }
 
     private static JournalEntry parse(String line, Path file) {
@@ -232,15 +259,18 @@ public final class FileJournal implements Journal {
             return;
         }
         try {
-            if (!finished.isEmpty()) {
+            Set<Long> archived = new HashSet<>(newestArchiveSequences);
+            for (int from = 0; from < finished.size(); from += archiveLines) {
+                List<JournalEntry> chunk = finished.subList(from, Math.min(finished.size(), from + archiveLines));
                 Path archive = archive(newestArchive + 1);
                 Path temporary = archive.resolveSibling(archive.getFileName() + ".tmp");
-                writeDurably(temporary, finished);
+                writeDurably(temporary, chunk);
                 hook.reached(CompactionPoint.ARCHIVE_WRITTEN);
                 Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE);
                 forceDirectory();
                 newestArchive++;
-                newestArchiveSequences = sequences(finished);
+                archived.addAll(sequences(chunk));
+                newestArchiveSequences = archived;
                 hook.reached(CompactionPoint.ARCHIVE_IN_PLACE);
             }
             writeDurably(liveCopy(), kept);
@@ -256,6 +286,7 @@ public final class FileJournal implements Journal {
             throw new UncheckedIOException("cannot compact the journal " + file, e);
         }
         entries = kept;
+        newestArchiveSequences = Set.of(); // none of them is in the live file any more
         lastSteps.keySet().retainAll(open);
         log.info("journal {}: {} finished entries archived, {} open entries kept", file, finished.size(), kept.size());
     }
