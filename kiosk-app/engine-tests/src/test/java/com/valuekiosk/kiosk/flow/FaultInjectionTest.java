@@ -86,6 +86,27 @@ class FaultInjectionTest {
     }
 
     @Test
+    void recoveryLeavesAChargeAloneWhileItsFlowWaitsForTheCardToComeBack() throws Exception {
+        start();
+        kiosk.buy(2_000);
+        ChargeUpFlow flow = chargeUpToConfirmation();
+        kiosk.contactless.armFault(SimulatedReader.Fault.ANSWER_LOST, SimulatedReader.instruction(CardProtocol.INS_CREDIT));
+        assertThat(flow.confirm(true)).isEqualTo(ChargeUpFlow.State.CARD_REMOVED_DURING_WRITE);
+
+        Recovery.Report report = kiosk.engine.recoverNow();
+
+        assertThat(report.inFlight()).as("the flow still owns its charge").isEqualTo(1);
+        assertThat(kiosk.engine.journal().of(flow.transaction())).last().extracting(entry -> entry.step())
+                .isEqualTo(Step.CHARGE_WRITING);
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        assertThat(flow.retryWrite()).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        assertThat(kiosk.engine.journal().unfinished()).isEmpty();
+        assertThat(kiosk.engine.recoverNow()).isEqualTo(new Recovery.Report(0, 0, 0, 0));
+        assertThat(kiosk.balance(kiosk.emoneyCard)).isEqualTo(START_BALANCE + 2_000);
+        kiosk.assertMoneyConserved(2_000);
+    }
+
+    @Test
     void cardLeavesAfterApplyingTheCreditAndItsAnswerIsLost() throws Exception {
         start();
         kiosk.buy(2_000);
