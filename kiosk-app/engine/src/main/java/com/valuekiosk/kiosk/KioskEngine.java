@@ -2,24 +2,35 @@ package com.valuekiosk.kiosk;
 
 import com.valuekiosk.kiosk.client.CreditCompanyClient;
 import com.valuekiosk.kiosk.client.EmoneyClient;
+import com.valuekiosk.kiosk.flow.BackgroundRecovery;
 import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
 import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
 import com.valuekiosk.kiosk.flow.KioskSettings;
 import com.valuekiosk.kiosk.flow.LingeringCardGuard;
+import com.valuekiosk.kiosk.flow.LiveTransactions;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.flow.Recovery;
 import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.PinEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The kiosk without its face: readers, server clients, journal and the flows built on them. The
- * touch UI, a command line and the tests drive the same engine through this class. On creation it
- * runs {@link Recovery} so that whatever the last run left unfinished is settled first.
+ * touch UI, a command line and the tests drive the same engine through this class.
+ *
+ * <p><b>Recovery</b> runs in the background ({@link BackgroundRecovery}): at once on creation — the
+ * constructor does not wait for it, so the window shows while a slow server is asked what became of
+ * an interrupted purchase —, every {@code recoveryInterval} after, and right after a flow ends with
+ * its transaction still open (the server's answer was lost). A transaction a flow still owns is not
+ * touched ({@link LiveTransactions}). {@link #close()} waits for a run in progress, then closes the journal.
  *
  * <p>Readers: {@code creditReader} is the contact reader (FIG. 3); {@code contactlessReader} takes
  * e-money cards, phones, contactless credit cards (FIG. 14A) and combo cards (FIG. 14B). A home
@@ -35,10 +46,22 @@ public final class KioskEngine implements AutoCloseable {
     private final KioskSettings settings;
     private final CardFingerprints fingerprints;
     private final LingeringCardGuard guard = new LingeringCardGuard();
-    private final Recovery.Report recovered;
+    private final LiveTransactions live;
+    private final BackgroundRecovery recovery;
+
+    private static final Set<PurchaseFlow.State> PURCHASE_ENDS = EnumSet.of(PurchaseFlow.State.APPROVED, PurchaseFlow.State.FAILED);
+    private static final Set<ChargeUpFlow.State> CHARGE_ENDS =
+            EnumSet.of(ChargeUpFlow.State.COMPLETED, ChargeUpFlow.State.FAILED, ChargeUpFlow.State.KEPT_FOR_LATER);
 
     public KioskEngine(CardReader creditReader, CardReader contactlessReader, CreditCompanyClient creditCompany,
                        EmoneyClient emoney, Journal journal, KioskSettings settings, CardFingerprints fingerprints) {
+        this(creditReader, contactlessReader, creditCompany, emoney, journal, settings, fingerprints,
+                BackgroundRecovery.DEFAULT_INTERVAL);
+    }
+
+    public KioskEngine(CardReader creditReader, CardReader contactlessReader, CreditCompanyClient creditCompany,
+                       EmoneyClient emoney, Journal journal, KioskSettings settings, CardFingerprints fingerprints,
+                       Duration recoveryInterval) {
         this.creditReader = creditReader;
         this.contactlessReader = Objects.requireNonNull(contactlessReader, "contactlessReader");
         this.creditCompany = creditCompany;
@@ -47,7 +70,11 @@ public final class KioskEngine implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
         guard.watch(contactlessReader);
-        this.recovered = recovery().run();
+        this.live = new LiveTransactions(Clock.systemUTC(), LiveTransactions.DEFAULT_LEASE);
+        Recovery settling = new Recovery(journal, creditCompany, emoney, live::isLive);
+        this.recovery = new BackgroundRecovery(settling::run, BackgroundRecovery.newExecutor(),
+                BackgroundRecovery.DEFAULT_CLOSE_TIMEOUT);
+        recovery.start(recoveryInterval);
     }
 
     /** True for a home terminal (R-KI6): charge-up and balance only. */
@@ -64,11 +91,25 @@ public final class KioskEngine implements AutoCloseable {
             throw new IllegalStateException("a home terminal sells no VALUE");
         }
         CardReader reader = creditOnContactless || creditReader == null ? contactlessReader : creditReader;
-        return new PurchaseFlow(reader, contactlessReader, pinEntry, creditCompany, journal, settings, fingerprints, listener);
+        FlowJournal own = new FlowJournal(journal, live);
+        return new PurchaseFlow(reader, contactlessReader, pinEntry, creditCompany, own, settings, fingerprints,
+                endingIn(PURCHASE_ENDS, own, listener));
     }
 
     public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
-        return new ChargeUpFlow(contactlessReader, emoney, journal, fingerprints, guard, listener);
+        FlowJournal own = new FlowJournal(journal, live);
+        return new ChargeUpFlow(contactlessReader, emoney, own, fingerprints, guard, endingIn(CHARGE_ENDS, own, listener));
+    }
+
+    /** When the flow ends, its transactions go back to recovery, which runs at once if one was left open. */
+    private <S> FlowListener<S> endingIn(Set<S> ends, FlowJournal own, FlowListener<S> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return state -> {
+            if (ends.contains(state) && own.release()) {
+                recovery.trigger();
+            }
+            listener.onState(state);
+        };
     }
 
     public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
@@ -88,18 +129,25 @@ public final class KioskEngine implements AutoCloseable {
         return contactlessReader;
     }
 
-    /** Settles unfinished transactions again (for example once a server is back). */
+    /**
+     * Settles unfinished transactions now, on the caller's thread (for example once a server is back),
+     * after a background run in progress.
+     */
     public Recovery.Report recoverNow() {
-        return recovery().run();
+        return recovery.runNow();
     }
 
-    /** What recovery did when the engine started. */
+    /**
+     * What the first recovery run did; waits until it has finished (a self-check asks, the window does
+     * not wait for it).
+     */
     public Recovery.Report recoveredOnStart() {
-        return recovered;
+        return recovery.firstRun();
     }
 
-    private Recovery recovery() {
-        return new Recovery(journal, creditCompany, emoney);
+    /** Background recovery, to be told what each run did (a status screen, tests). */
+    public BackgroundRecovery recovery() {
+        return recovery;
     }
 
     public Journal journal() {
@@ -108,6 +156,7 @@ public final class KioskEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        recovery.close();
         journal.close();
     }
 }

@@ -15,6 +15,8 @@ import com.valuekiosk.server.testing.Storage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,27 @@ class FaultInjectionTest {
         assertThat(kiosk.balance(kiosk.emoneyCard)).as("nothing applied").isEqualTo(START_BALANCE);
 
         assertThat(flow.retryWrite()).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        assertThat(kiosk.balance(kiosk.emoneyCard)).isEqualTo(START_BALANCE + 2_000);
+        kiosk.assertMoneyConserved(2_000);
+    }
+
+    @Test
+    void recoveryLeavesAChargeAloneWhileItsFlowWaitsForTheCardToComeBack() throws Exception {
+        start();
+        kiosk.buy(2_000);
+        ChargeUpFlow flow = chargeUpToConfirmation();
+        kiosk.contactless.armFault(SimulatedReader.Fault.ANSWER_LOST, SimulatedReader.instruction(CardProtocol.INS_CREDIT));
+        assertThat(flow.confirm(true)).isEqualTo(ChargeUpFlow.State.CARD_REMOVED_DURING_WRITE);
+
+        Recovery.Report report = kiosk.engine.recoverNow();
+
+        assertThat(report.inFlight()).as("the flow still owns its charge").isEqualTo(1);
+        assertThat(kiosk.engine.journal().of(flow.transaction())).last().extracting(entry -> entry.step())
+                .isEqualTo(Step.CHARGE_WRITING);
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        assertThat(flow.retryWrite()).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        assertThat(kiosk.engine.journal().unfinished()).isEmpty();
+        assertThat(kiosk.engine.recoverNow()).isEqualTo(new Recovery.Report(0, 0, 0, 0));
         assertThat(kiosk.balance(kiosk.emoneyCard)).isEqualTo(START_BALANCE + 2_000);
         kiosk.assertMoneyConserved(2_000);
     }
@@ -161,10 +184,66 @@ class FaultInjectionTest {
 
         kiosk.servers.startEmoney();
         kiosk.restart();
-        assertThat(kiosk.engine.recoveredOnStart().settled()).isEqualTo(1);
+        // Settled by the run at start, or already by the one the flow's ending triggered if it
+        // came after the server was back: either way once, from the card's receipt.
+        kiosk.engine.recoveredOnStart();
+        assertThat(kiosk.engine.journal().unfinished()).isEmpty();
         assertThat(kiosk.servers.emoneyCount("SELECT COUNT(*) FROM charges WHERE state = 'COMPLETED' AND completed_by = 'RECEIPT'"))
                 .isEqualTo(1);
         kiosk.assertMoneyConserved(2_000);
+    }
+
+    @Test
+    void aCompletionTheServerNeverHeardIsSettledInTheBackgroundWithoutARestart() throws Exception {
+        start();
+        kiosk.recoveryInterval = Duration.ofMillis(50);
+        kiosk.restart();
+        kiosk.buy(2_000);
+        ChargeUpFlow flow = chargeUpToConfirmation();
+        kiosk.contactless.armFault(SimulatedReader.Fault.LOST_BEFORE_CARD, command -> {
+            if (command.length > 1 && command[1] == CardProtocol.INS_CREDIT) {
+                stopEmoney();
+            }
+            return false;
+        });
+        CountDownLatch settled = new CountDownLatch(1);
+        kiosk.engine.recovery().addListener(report -> {
+            if (report.settled() > 0) {
+                settled.countDown();
+            }
+        });
+
+        assertThat(flow.confirm(true)).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        kiosk.servers.startEmoney();
+
+        assertThat(settled.await(30, TimeUnit.SECONDS)).as("a background run settled it").isTrue();
+        assertThat(kiosk.engine.journal().unfinished()).isEmpty();
+        assertThat(kiosk.servers.emoneyCount("SELECT COUNT(*) FROM charges WHERE state = 'COMPLETED' AND completed_by = 'RECEIPT'"))
+                .isEqualTo(1);
+        kiosk.assertMoneyConserved(2_000);
+    }
+
+    @Test
+    void aPurchaseWhoseAnswerWasLostIsAskedAboutAsSoonAsTheFlowEnds() throws Exception {
+        start();
+        kiosk.creditCompanyUnreachable();
+        kiosk.restart();
+        List<Recovery.Report> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch askedAgain = new CountDownLatch(1);
+        kiosk.engine.recoveredOnStart();
+        kiosk.engine.recovery().addListener(report -> {
+            reports.add(report);
+            askedAgain.countDown();
+        });
+
+        PurchaseFlow purchase = kiosk.buy(2_000);
+        assertThat(purchase.failure().error()).isEqualTo(FlowError.SERVER_UNREACHABLE);
+
+        // The interval is a minute: only the flow's ending can have started this run.
+        assertThat(askedAgain.await(30, TimeUnit.SECONDS)).as("a run right after the flow ended").isTrue();
+        assertThat(reports).as("the server is still unreachable: asked, left open")
+                .containsExactly(new Recovery.Report(0, 1, 0, 0));
+        assertThat(kiosk.engine.journal().unfinished()).extracting(entry -> entry.step()).containsExactly(Step.PURCHASE_AUTHORIZED);
     }
 
     @Test

@@ -47,6 +47,8 @@ final class KioskHarness implements AutoCloseable {
     final List<Object> states = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();
     private URI creditUri;
+    /** How often the next engine's background recovery runs. */
+    Duration recoveryInterval = BackgroundRecovery.DEFAULT_INTERVAL;
     KioskEngine engine;
 
     KioskHarness(DevPki pki, Path directory, Storage storage) throws Exception {
@@ -68,7 +70,7 @@ final class KioskHarness implements AutoCloseable {
         clients.add(emoney);
         return new KioskEngine(contact, contactless, credit, emoney,
                 FileJournal.open(directory.resolve("kiosk/journal.jsonl"), Clock.systemUTC()), SETTINGS,
-                CardFingerprints.openOrCreate(directory.resolve("kiosk/fingerprint.key")));
+                CardFingerprints.openOrCreate(directory.resolve("kiosk/fingerprint.key")), recoveryInterval);
     }
 
     /** The kiosk process dies and starts again; everything outside it stays as it was. */
@@ -141,8 +143,15 @@ final class KioskHarness implements AutoCloseable {
         org.assertj.core.api.Assertions.assertThat(completed).as("completed charges = what the cards received").isEqualTo(cardIncrease);
     }
 
+    /** The live journal and its archives. */
     String journalText() throws Exception {
-        return Files.readString(directory.resolve("kiosk/journal.jsonl"));
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(directory.resolve("kiosk"))) {
+            for (Path file : files.filter(file -> file.getFileName().toString().startsWith("journal")).sorted().toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     static CardNumber[] allCardNumbers() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a charge whose write may or may not have reached the card waits for the card's next tap,
  *       when the card's sequence number settles it ({@link ChargeUpFlow#readCard()}).</li>
  * </ul>
- * Safe to run again: each step is idempotent on the servers and journaled here.
+ * Safe to run again: each step is idempotent on the servers and journaled here. A transaction a flow
+ * of this process still owns ({@code inFlight}, see {@link LiveTransactions}) is left to that flow:
+ * its last entry says what the flow is doing, not what was interrupted.
  */
 public final class Recovery {
 
@@ -39,22 +42,40 @@ public final class Recovery {
     private final Journal journal;
     private final CreditCompanyClient creditCompany;
     private final EmoneyClient emoney;
+    private final Predicate<UUID> inFlight;
 
+    /** Recovery at start-up, when no flow runs yet. */
     public Recovery(Journal journal, CreditCompanyClient creditCompany, EmoneyClient emoney) {
+        this(journal, creditCompany, emoney, transaction -> false);
+    }
+
+    public Recovery(Journal journal, CreditCompanyClient creditCompany, EmoneyClient emoney, Predicate<UUID> inFlight) {
         this.journal = journal;
         this.creditCompany = creditCompany;
         this.emoney = emoney;
+        this.inFlight = inFlight;
     }
 
-    /** What a run did, per transaction step it ended on. */
-    public record Report(int settled, int leftOpen, int awaitingCard) {
+    /**
+     * What a run did, per transaction step it ended on; {@code inFlight}: open transactions left
+     * alone because a flow of this process still owns them.
+     */
+    public record Report(int settled, int leftOpen, int awaitingCard, int inFlight) {
     }
 
     public Report run() {
         int settled = 0;
         int leftOpen = 0;
         int awaitingCard = 0;
+        int owned = 0;
         for (JournalEntry last : journal.unfinished()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // the kiosk is shutting down; what is left stays open for the next start
+            }
+            if (inFlight.test(last.transaction())) {
+                owned++;
+                continue;
+            }
             Step result = switch (last.step()) {
                 case PURCHASE_STARTED -> record(last.transaction(), Step.PURCHASE_FAILED, Map.of("error", "interrupted before sending"));
                 case PURCHASE_AUTHORIZED -> creditCompany == null ? null : purchaseOutcome(last);
@@ -71,7 +92,7 @@ public final class Recovery {
                 settled++;
             }
         }
-        Report report = new Report(settled, leftOpen, awaitingCard);
+        Report report = new Report(settled, leftOpen, awaitingCard, owned);
         if (settled + leftOpen + awaitingCard > 0) {
             log.info("recovery: {}", report);
         }

@@ -13,10 +13,13 @@ public interface Journal extends AutoCloseable {
 
     JournalEntry append(UUID transaction, Step step, Map<String, String> fields);
 
-    /** Every entry, oldest first. */
+    /**
+     * Every entry not yet archived, oldest first: all entries of open transactions, and those of
+     * transactions finished since the journal last archived its finished ones.
+     */
     List<JournalEntry> entries();
 
-    /** All entries of one transaction, oldest first. */
+    /** All entries of one transaction not yet archived, oldest first. */
     List<JournalEntry> of(UUID transaction);
 
     /** The last entry of each transaction whose last step is not terminal. */

@@ -59,7 +59,7 @@ public final class KioskParts implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Builds the engine; it settles what the last run left open before it returns (Recovery). */
+    /** Builds the engine; it settles what the last run left open in the background (Recovery), without waiting for it. */
     public static KioskParts assemble(Plan plan) {
         Objects.requireNonNull(plan, "plan");
         List<AutoCloseable> made = new ArrayList<>();
