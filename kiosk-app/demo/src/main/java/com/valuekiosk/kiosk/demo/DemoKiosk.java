@@ -50,6 +50,9 @@ public final class DemoKiosk implements Composition {
     private final UiSettings uiSettings;
     private final KioskTls tls;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Where participants' sessions are written (usability mode), or null. */
+    private volatile Path recordTo;
+    private volatile com.valuekiosk.kiosk.demo.usability.SessionRecorder recorder;
 
     private DemoKiosk(Path dataDirectory, FileLock lock, DemoServers servers, DemoReaders readers, KioskParts parts,
                       UiSettings uiSettings, KioskTls tls) {
@@ -84,6 +87,11 @@ public final class DemoKiosk implements Composition {
             // The servers forgot every purchase (fresh databases): so does the kiosk's journal.
             Files.createDirectories(kiosk);
             Files.deleteIfExists(kiosk.resolve(KioskParts.JOURNAL_FILE));
+            try (var archives = Files.newDirectoryStream(kiosk, "journal-archive-*.jsonl")) {
+                for (Path archive : archives) {
+                    Files.delete(archive); // the last run's finished transactions, archived: forgotten with it
+                }
+            }
             KioskTls tls = KioskTls.fromFiles(servers.pki().terminalKeyStore(DemoServers.TERMINAL),
                     servers.pki().storePassword(), servers.pki().trustStore());
             DemoReaders readers = DemoReaders.create();
@@ -134,8 +142,33 @@ public final class DemoKiosk implements Composition {
         CardPanelViewModel panel = new CardPanelViewModel(readers.contact(), readers.contactless(), readers.panelCards(),
                 background);
         // Scaled down as a whole where the display is smaller than kiosk screen and panel (a 1366 × 768 laptop).
-        return KioskWithPanel.sceneFitting(ui, new CardPanel(panel, ui.messages()),
+        Scene scene = KioskWithPanel.sceneFitting(ui, new CardPanel(panel, ui.messages()),
                 javafx.stage.Screen.getPrimary().getVisualBounds());
+        Path sessions = recordTo;
+        if (sessions != null) {
+            com.valuekiosk.kiosk.demo.usability.SessionRecorder recording =
+                    new com.valuekiosk.kiosk.demo.usability.SessionRecorder(ui, scene, java.time.Clock.systemUTC());
+            recording.afterEachSession(() -> exportSessions(recording, sessions));
+            recorder = recording;
+        }
+        return scene;
+    }
+
+    /**
+     * Usability mode: records each participant's session (screens, touches, switches, errors, outcome; never a
+     * PIN digit or card number) and writes {@code sessions.json} and {@code events.csv} into {@code directory}
+     * after each session and when the demo closes.
+     */
+    public void recordSessionsTo(Path directory) {
+        recordTo = Objects.requireNonNull(directory, "directory");
+    }
+
+    private static void exportSessions(com.valuekiosk.kiosk.demo.usability.SessionRecorder recording, Path directory) {
+        try {
+            recording.export(directory);
+        } catch (IOException e) {
+            log.error("writing the usability sessions to {} failed", directory, e);
+        }
     }
 
     public DemoReaders readers() {
@@ -186,6 +219,14 @@ public final class DemoKiosk implements Composition {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        com.valuekiosk.kiosk.demo.usability.SessionRecorder recording = recorder;
+        if (recording != null) {
+            try {
+                javafx.application.Platform.runLater(() -> exportSessions(recording, recordTo)); // the open session too
+            } catch (IllegalStateException toolkitGone) {
+                log.info("the open usability session was not written: the window had closed");
+            }
         }
         parts.close();
         Shutdown.closeAll(List.of(servers));

@@ -56,11 +56,19 @@ public final class DemoMain {
         @Option(names = "--language", paramLabel = "ja|en", description = "Language the screens start in (default: ${DEFAULT-VALUE}).")
         Language language = Language.ja;
 
+        @Option(names = "--record", paramLabel = "DIR", description = "Usability mode: record each participant's session"
+                + " (screens and times, touches, switches, errors, outcome; never a PIN digit) into DIR/sessions.json and"
+                + " DIR/events.csv.")
+        Path record;
+
         @Override
         protected Composition compose() throws Exception {
             Path directory = dataDirectory != null ? dataDirectory
                     : DemoKiosk.defaultDataDirectory(System.getenv("XDG_DATA_HOME"), System.getProperty("user.home"));
             DemoKiosk kiosk = DemoKiosk.start(directory, language.locale);
+            if (record != null) {
+                kiosk.recordSessionsTo(record.toAbsolutePath());
+            }
             spec.commandLine().getOut().println("demo kiosk: data " + kiosk.dataDirectory() + ", credit company server "
                     + kiosk.servers().creditUri() + ", e-money server " + kiosk.servers().emoneyUri());
             return kiosk;
