@@ -61,6 +61,20 @@ final class PcscErrors {
                 : failure.getMessage());
     }
 
+    /**
+     * A command's exchange that broke off: pcsc-lite answers SCARD_E_NOT_TRANSACTED when the reader loses the card in
+     * the middle of a command (measured over vpcd: the card pulled mid-command gives it or an empty answer, at
+     * random). Whether the card executed the command is unknown, exactly as for SCARD_W_REMOVED_CARD, and the flows
+     * settle it from the card's own state; so it is a removal.
+     */
+    static CardTransportException translateExchange(Exception failure, String readerName) {
+        if (code(failure).filter("SCARD_E_NOT_TRANSACTED"::equals).isPresent()) {
+            return new CardRemovedException("the exchange with the card on \"" + readerName + "\" broke off ("
+                    + describe(failure) + "; taken away during it?)");
+        }
+        return translate(failure, readerName, "the command");
+    }
+
     /** A failed card command: the card left ({@link CardRemovedException}) or the reader failed. */
     static CardTransportException translate(Exception failure, String readerName, String what) {
         if (isCardGone(failure)) {

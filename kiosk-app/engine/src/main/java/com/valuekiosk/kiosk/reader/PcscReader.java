@@ -409,7 +409,7 @@ public final class PcscReader extends AbstractCardReader {
             try {
                 return channel.transmit(apdu).getBytes();
             } catch (CardException e) {
-                throw PcscErrors.translate(e, readerName, "the command");
+                throw PcscErrors.translateExchange(e, readerName);
             } catch (IllegalStateException e) {
                 throw PcscErrors.translate(e, readerName);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {

@@ -311,6 +311,21 @@ class PcscReaderTest {
     }
 
     @Test
+    void aCommandBrokenOffByTheReaderIsCardRemoved() throws Exception {
+        // pcsc-lite's answer when the reader loses the card in the middle of a command (seen over vpcd).
+        pcsc.plugIn(TERMINAL).insert(command -> {
+            throw FakePcsc.pcscFailure("transmit() failed", "SCARD_E_NOT_TRANSACTED");
+        });
+        reader.pollOnce();
+
+        try (CardSession session = reader.connect()) {
+            assertThatThrownBy(() -> session.transmit(CardCommands.getData()))
+                    .isInstanceOf(CardRemovedException.class)
+                    .hasMessageContaining("SCARD_E_NOT_TRANSACTED");
+        }
+    }
+
+    @Test
     void noSmartcardDuringACommandIsCardRemovedToo() throws Exception {
         pcsc.plugIn(TERMINAL).insert(command -> {
             throw FakePcsc.pcscFailure("transmit() failed", "SCARD_E_NO_SMARTCARD");
