@@ -100,6 +100,9 @@ final class PcscKiosk implements AutoCloseable {
         PurchaseFlow flow = engine.purchase(false, new HostPinEntry(), state -> { });
         flow.readCreditCard();
         flow.readEmoneyCard();
+        if (flow.state() != PurchaseFlow.State.READY_FOR_PIN_AND_AMOUNT) {
+            throw new AssertionError("the cards were not read: " + flow.state() + " " + flow.failure());
+        }
         flow.transmit(PinSource.of(DemoCards.PIN.toCharArray()), amount);
         return flow;
     }
