@@ -10,10 +10,8 @@ import com.valuekiosk.kiosk.ui.KioskRig;
 import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Messages;
+import com.valuekiosk.kiosk.ui.tools.ScreenshotRenderer;
 import com.valuekiosk.server.testing.TestDirectory;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,10 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Renders the demo's window — the kiosk screen with the usability card panel beside it (R-UT1), a card in each
@@ -95,27 +90,10 @@ public final class CardPanelScreenshots {
         Messages messages = withPanel.messages();
         for (Locale language : Messages.LANGUAGES) {
             messages.setLocale(language);
-            write(panelScene.snapshot(null), output.resolve("card_panel_" + language.getLanguage() + ".png"));
+            ScreenshotRenderer.writePng(panelScene.snapshot(null), output.resolve("card_panel_" + language.getLanguage() + ".png"));
         }
         messages.setLocale(Messages.JAPANESE);
         panel.disarm();
         panelStage.close();
-    }
-
-    private static void write(WritableImage image, Path file) {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(png, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file.toString(), e);
-        }
     }
 }

@@ -73,12 +73,14 @@ public final class ScreenshotRenderer {
         Messages messages = ui.messages();
         for (Locale language : Messages.LANGUAGES) {
             messages.setLocale(language);
-            write(shown.snapshot(null), output.resolve(name + "_" + language.getLanguage() + ".png"));
+            writePng(shown.snapshot(null), output.resolve(name + "_" + language.getLanguage() + ".png"));
+            written++;
         }
         messages.setLocale(Messages.JAPANESE);
     }
 
-    private void write(WritableImage image, Path file) {
+    /** Writes a JavaFX snapshot as a PNG file (also the demo's card panel screenshots). */
+    public static void writePng(WritableImage image, Path file) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         PixelReader pixels = image.getPixelReader();
@@ -93,7 +95,6 @@ public final class ScreenshotRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(file.toString(), e);
         }
-        written++;
     }
 
     /** A step that may throw. */
