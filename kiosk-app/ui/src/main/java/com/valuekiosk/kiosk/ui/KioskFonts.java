@@ -47,12 +47,21 @@ public final class KioskFonts {
         loaded = true;
     }
 
-    /** The receipts' face for java.awt printing ({@code ReceiptPrintable}), at {@code points}. */
+    /** The receipts' face for java.awt printing ({@code ReceiptPrintable}), at {@code points}; read once. */
     public static java.awt.Font receiptFontForPrinting(float points) {
-        try (InputStream in = open(RECEIPT_FILE)) {
-            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in).deriveFont(points);
-        } catch (IOException | java.awt.FontFormatException e) {
-            throw new IllegalStateException("cannot read the receipt font " + DIRECTORY + RECEIPT_FILE, e);
+        return ReceiptFace.FONT.deriveFont(points);
+    }
+
+    /** The 1.8 MB file is read on the first receipt printed as graphics, not at start-up, and only then. */
+    private static final class ReceiptFace {
+        static final java.awt.Font FONT = read();
+
+        private static java.awt.Font read() {
+            try (InputStream in = open(RECEIPT_FILE)) {
+                return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+            } catch (IOException | java.awt.FontFormatException e) {
+                throw new IllegalStateException("cannot read the receipt font " + DIRECTORY + RECEIPT_FILE, e);
+            }
         }
     }
 
