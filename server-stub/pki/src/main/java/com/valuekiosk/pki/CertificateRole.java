@@ -20,7 +20,12 @@ public enum CertificateRole {
     /** A kiosk or another charge-up terminal; the certificate's CN is the terminal id. */
     TERMINAL("terminals"),
     /** A points system that converts points to VALUE; the certificate's CN is its name. */
-    POINTS_SYSTEM("points-system");
+    POINTS_SYSTEM("points-system"),
+    /**
+     * A monitoring system that scrapes the servers' metrics (and nothing else); the certificate's CN is its
+     * name. Kept apart from terminals so that a kiosk's certificate cannot read every kiosk's health.
+     */
+    MONITOR("monitors");
 
     private final String organizationalUnit;
 

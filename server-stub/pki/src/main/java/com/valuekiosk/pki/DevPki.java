@@ -51,6 +51,8 @@ import java.util.Set;
  *       <td>{@value #TERMINAL_KEY_ALIAS}</td></tr>
  *   <tr><td>{@code points-system-<name>.p12}</td><td>points system key, chain leaf + CA</td>
  *       <td>{@value #POINTS_SYSTEM_KEY_ALIAS}</td></tr>
+ *   <tr><td>{@code monitor-<name>.p12}</td><td>monitoring system key (metrics scraper), chain leaf + CA</td>
+ *       <td>{@value #MONITOR_KEY_ALIAS}</td></tr>
  * </table>
  *
  * <p>All key stores are PKCS12 files written by the JDK's own PKCS12 implementation, protected by the
@@ -93,6 +95,8 @@ public final class DevPki {
     public static final String TERMINAL_KEY_ALIAS = "terminal";
     /** Alias of the private key entry in points system key stores. */
     public static final String POINTS_SYSTEM_KEY_ALIAS = "points-system";
+    /** Alias of the key entry in a monitoring system's key store. */
+    public static final String MONITOR_KEY_ALIAS = "monitor";
 
     /** CN of the credit company server's certificate (its OU is the same). */
     public static final String CREDIT_SERVER_NAME = "credit-server";
@@ -101,6 +105,7 @@ public final class DevPki {
 
     private static final String TERMINAL_PREFIX = "terminal-";
     private static final String POINTS_SYSTEM_PREFIX = "points-system-";
+    private static final String MONITOR_PREFIX = "monitor-";
     private static final String P12 = ".p12";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -277,6 +282,18 @@ public final class DevPki {
                 POINTS_SYSTEM_KEY_ALIAS);
     }
 
+    /**
+     * Issues a client certificate for a monitoring system that scrapes the servers' metrics (CN = {@code name},
+     * OU = {@code monitors}, clientAuth). Idempotent like {@link #issueTerminal}.
+     *
+     * @return the monitor's key store, {@code monitor-<name>.p12}
+     * @throws IllegalArgumentException if the name is not 1 to 64 ASCII letters, digits or hyphens
+     */
+    public synchronized Path issueMonitor(String name) {
+        Names.requireValidMonitorName(name);
+        return issueIfAbsent(MONITOR_PREFIX + name + P12, CertificateRole.MONITOR, name, MONITOR_KEY_ALIAS);
+    }
+
     /** The PKI directory (absolute). */
     public Path directory() {
         return directory;
@@ -329,6 +346,21 @@ public final class DevPki {
         if (!Files.isRegularFile(file)) {
             throw new PkiException("Points system " + Names.quoted(name) + " has no certificate in " + directory
                     + " (expected " + file.getFileName() + "); issue one with DevPki.issuePointsSystem");
+        }
+        return file;
+    }
+
+    /**
+     * The key store of a monitoring system that has been issued.
+     *
+     * @throws PkiException if the monitor has no certificate in this PKI
+     */
+    public Path monitorKeyStore(String name) {
+        Names.requireValidMonitorName(name);
+        Path file = directory.resolve(MONITOR_PREFIX + name + P12);
+        if (!Files.isRegularFile(file)) {
+            throw new PkiException("Monitor " + Names.quoted(name) + " has no certificate in " + directory
+                    + " (expected " + file.getFileName() + "); issue one with DevPki.issueMonitor");
         }
         return file;
     }

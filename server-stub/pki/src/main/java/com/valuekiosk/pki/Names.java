@@ -34,6 +34,15 @@ final class Names {
         return name;
     }
 
+    /** Monitor names follow the points systems' rule: 1 to 64 ASCII letters, digits or hyphens. */
+    static String requireValidMonitorName(String name) {
+        if (name == null || !POINTS_SYSTEM_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Invalid monitor name " + quoted(name)
+                    + ": expected 1 to 64 ASCII letters, digits or hyphens, not starting with a hyphen");
+        }
+        return name;
+    }
+
     /** Quotes a user-supplied value for a message, keeping control characters out of logs. */
     static String quoted(String value) {
         if (value == null) {

@@ -30,6 +30,9 @@ public final class ApiPaths {
     /** POST, kiosk: a fresh challenge for the card's PROVE STATE ({@link ChallengeRequest}). */
     public static final String CHALLENGES = "/v1/charges/challenge";
 
+    /** POST, kiosk: how the kiosk stands, its latest report kept per terminal ({@link TerminalHealthReport}). */
+    public static final String TERMINAL_HEALTH = "/v1/terminals/health";
+
     /** GET, anyone with a valid certificate: liveness. */
     public static final String HEALTH = "/health";
 }

@@ -67,4 +67,20 @@ public final class Fields {
         }
         return password;
     }
+
+    /** A short printable text (a reader's name, a problem's summary): no control characters, at most {@code max} long. */
+    static String text(String name, String value, int max) {
+        if (value == null || value.isEmpty() || value.length() > max
+                || !value.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+            throw new IllegalArgumentException(name + " must be 1.." + max + " printable characters");
+        }
+        return value;
+    }
+
+    static long count(String name, long value, long max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(name + " must be 0.." + max);
+        }
+        return value;
+    }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "valuekiosk-servers", mixinStandardHelpOptions = true, version = "ValueKiosk servers 0.1.0",
         description = "The credit company server and the e-money server of ValueKiosk.",
         subcommands = {PkiCommand.class, RunCommand.class, SeedDemoCommand.class, RegisterTerminalCommand.class,
-            CloseCycleCommand.class, StatementCommand.class, ExpireNowCommand.class, StuckChargesCommand.class})
+            CloseCycleCommand.class, StatementCommand.class, ExpireNowCommand.class, StuckChargesCommand.class,
+            RegisterMonitorCommand.class, TerminalsCommand.class})
 public final class ServersCommand {
 
     public static void main(String[] args) {

@@ -91,8 +91,14 @@ public final class EmoneyServer implements AutoCloseable {
             chargeGauges(database, config.clock(), metrics.registry());
             EmoneyService service = new EmoneyService(database, StoredReplies.INSTANCE, config.issuerKeys(),
                     config.currency(), config.preparationValidity(), config.clock());
-            List<Route> routes = new ArrayList<>(EmoneyEndpoints.routes(service));
-            routes.add(Route.metrics(metrics::scrape));
+            TerminalHealth terminalHealth = new TerminalHealth(database, config.clock());
+            TerminalGauges terminalGauges = new TerminalGauges(terminalHealth, TerminalHealth.DEFAULT_SILENT_AFTER,
+                    metrics.registry());
+            List<Route> routes = new ArrayList<>(EmoneyEndpoints.routes(service, terminalHealth));
+            routes.add(Route.metrics(() -> {
+                terminalGauges.refresh();
+                return metrics.scrape();
+            }));
             HttpsServer https = new HttpsServer("emoney", config.host(), config.port(), config.tls(),
                     new ApiHandler("emoney", new SqlClientRegistry(database)::isKnown, routes, config.limits(),
                     metrics.registry())).start();
@@ -160,6 +166,11 @@ public final class EmoneyServer implements AutoCloseable {
 
     public int port() {
         return https.port();
+    }
+
+    /** The server's meters, as {@code GET /metrics} shows them (for in-process checks). */
+    public MeterRegistry meters() {
+        return metrics.registry();
     }
 
     public Database database() {

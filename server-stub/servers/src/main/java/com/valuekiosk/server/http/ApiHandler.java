@@ -78,6 +78,11 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
+    /** Where this server's requests are recorded; the HTTP layer's refusals are counted there too. */
+    MeterRegistry metrics() {
+        return metrics;
+    }
+
     /** What this server grants its clients. */
     public HttpLimits limits() {
         return limits;

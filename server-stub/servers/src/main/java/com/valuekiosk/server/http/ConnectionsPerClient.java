@@ -1,5 +1,7 @@
 package com.valuekiosk.server.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -24,9 +26,16 @@ final class ConnectionsPerClient implements Connection.Listener {
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
     private final java.util.Set<Connection> counted = ConcurrentHashMap.newKeySet();
 
-    ConnectionsPerClient(String serverName, int limit) {
+    /** Connections closed for being over the bound (API.md §4.9). */
+    static final String REFUSED = "valuekiosk.http.connections.refused";
+
+    private final Counter refused;
+
+    ConnectionsPerClient(String serverName, int limit, MeterRegistry metrics) {
         this.serverName = serverName;
         this.limit = limit;
+        this.refused = Counter.builder(REFUSED).description("Connections closed because their client held too many")
+                .register(metrics);
     }
 
     @Override
@@ -40,6 +49,7 @@ final class ConnectionsPerClient implements Connection.Listener {
             // The address is the client's own, not a secret; it is worth a warning once per refused connection.
             log.warn("{} refused a connection from {}: it already holds {} connections", serverName,
                     address.getHostAddress(), limit);
+            refused.increment();
             connection.getEndPoint().close();
         }
     }

@@ -47,12 +47,12 @@ public final class HttpsServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        connector.addBean(new ConnectionsPerClient(name, limits.connectionsPerClient()));
+        connector.addBean(new ConnectionsPerClient(name, limits.connectionsPerClient(), handler.metrics()));
         // On stop, idle keep-alive connections close at once; requests in flight still finish.
         connector.setShutdownIdleTimeout(50);
         server.addConnector(connector);
         server.setHandler(handler);
-        server.setErrorHandler(new JsonErrorHandler(name));
+        server.setErrorHandler(new JsonErrorHandler(name, handler.metrics()));
         server.setStopTimeout(5_000);
     }
 

@@ -2,6 +2,8 @@ package com.valuekiosk.server.http;
 
 import com.valuekiosk.wire.ErrorBody;
 import com.valuekiosk.wire.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,10 +26,15 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(JsonErrorHandler.class);
 
-    private final String serverName;
+    /** Requests the HTTP layer refused before they reached the API, by status (API.md §4.9). */
+    static final String REFUSED = "valuekiosk.http.refused";
 
-    JsonErrorHandler(String serverName) {
+    private final String serverName;
+    private final MeterRegistry metrics;
+
+    JsonErrorHandler(String serverName, MeterRegistry metrics) {
         this.serverName = serverName;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,6 +49,8 @@ final class JsonErrorHandler extends ErrorHandler {
         HttpURI uri = request.getHttpURI();
         log.info("{} {} {} - -> {} refused by the HTTP layer", serverName, Echo.of(request.getMethod()),
                 uri == null ? "-" : Echo.of(uri.getPath()), status);
+        Counter.builder(REFUSED).description("Requests refused by the HTTP layer before the API saw them")
+                .tag("status", Integer.toString(status)).register(metrics).increment();
         Reply reply = Reply.error(codeFor(status), messageFor(status));
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");

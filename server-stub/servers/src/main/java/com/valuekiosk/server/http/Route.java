@@ -23,12 +23,12 @@ public record Route(String method, String path, Set<CertificateRole> allowedRole
     public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     /**
-     * {@code GET /metrics}: the server's metrics in the Prometheus text format, for registered
-     * terminals (the operator's scraper holds a terminal certificate of its own). The labels carry no
-     * card number and no request body.
+     * {@code GET /metrics}: the server's metrics in the Prometheus text format, for registered monitoring
+     * systems only ({@link CertificateRole#MONITOR}: the e-money server's metrics say how every kiosk
+     * stands, which is no kiosk's business). The labels carry no card number and no request body.
      */
     public static Route metrics(java.util.function.Supplier<String> exposition) {
-        return get(METRICS_PATH, Set.of(CertificateRole.TERMINAL), call -> Reply.text(exposition.get(), PROMETHEUS_TEXT));
+        return get(METRICS_PATH, Set.of(CertificateRole.MONITOR), call -> Reply.text(exposition.get(), PROMETHEUS_TEXT));
     }
 
     public static Route get(String path, Set<CertificateRole> allowedRoles, Endpoint endpoint) {

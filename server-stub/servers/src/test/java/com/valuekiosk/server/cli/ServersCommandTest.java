@@ -45,6 +45,20 @@ class ServersCommandTest {
     }
 
     @Test
+    void monitorsAreRegisteredAndSilentKiosksAreNamed() {
+        assertThat(run("pki", "--terminal", "KIOSK001")).isZero();
+        assertThat(run("seed-demo")).isZero();
+        assertThat(run("register-monitor", "prometheus")).isZero();
+        assertThat(data.resolve("pki/monitor-prometheus.p12")).exists();
+        assertThat(run("register-monitor", "-bad name")).as("an invalid name").isNotZero();
+
+        assertThat(run("terminals")).as("a kiosk never heard of needs attention").isEqualTo(3);
+        assertThat(out.toString()).contains("KIOSK001 SILENT   never reported", "1 terminals, 1 needing attention");
+        assertThat(run("terminals", "--json")).isEqualTo(3);
+        assertThat(out.toString()).contains("{\"terminalId\":\"KIOSK001\",\"state\":\"SILENT\"}");
+    }
+
+    @Test
     void closeCycleAndStatementWorkOnAnEmptyMonth() {
         assertThat(run("seed-demo")).isZero();
         assertThat(run("close-cycle", "--month", "2026-10")).isZero();

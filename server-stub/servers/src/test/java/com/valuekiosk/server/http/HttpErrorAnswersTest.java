@@ -64,6 +64,8 @@ class HttpErrorAnswersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void everyRefusalIsOurJsonErrorMaskedAndLoggedOnce(String what, String request, int status) throws Exception {
+        boolean refusedByJetty = status != 404;
+        double refusedBefore = refusedCount(status);
         RawHttps.Answer answer;
         String logged;
         try (LogCapture log = new LogCapture()) {
@@ -80,5 +82,14 @@ class HttpErrorAnswersTest {
         assertThat(answer.head()).doesNotContain(CARD);
         assertThat(logged).doesNotContain(CARD);
         assertThat(Arrays.stream(logged.split("\n")).filter(line -> line.contains("-> " + status))).hasSize(1);
+        assertThat(refusedCount(status)).as("counted in valuekiosk_http_refused_total when Jetty refused it")
+                .isEqualTo(refusedBefore + (refusedByJetty ? 1 : 0));
+    }
+
+    /** Requests the HTTP layer refused with {@code status}, from the server's own registry. */
+    private static double refusedCount(int status) {
+        io.micrometer.core.instrument.Counter counter = fixture.server.meters().find(JsonErrorHandler.REFUSED)
+                .tag("status", Integer.toString(status)).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -163,6 +163,8 @@ class SlowClientsTest {
 
         assertThatThrownBy(() -> sockets.add(RawHttps.connect(tls, client, fixture.server.port())))
                 .isInstanceOf(IOException.class);
+        assertThat(fixture.server.meters().get(ConnectionsPerClient.REFUSED).counter().count())
+                .as("the refused connection is counted for monitoring").isEqualTo(1);
         // Another address is served as usual.
         assertThat(fixture.terminal(EmoneyFixture.KIOSK).get(ApiPaths.HEALTH).status()).isEqualTo(200);
     }

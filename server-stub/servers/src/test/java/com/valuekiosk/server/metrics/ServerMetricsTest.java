@@ -127,16 +127,26 @@ class ServerMetricsTest {
 
     @ParameterizedTest
     @EnumSource(value = Storage.class, names = "H2")
-    void onlyRegisteredTerminalsMayReadTheMetrics(Storage storage) throws Exception {
+    void onlyRegisteredMonitorsMayReadTheMetrics(Storage storage) throws Exception {
         try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
-            assertThat(servers.terminal(ServersFixture.STRANGER).get("/metrics").error().code()).isEqualTo(ErrorCode.UNKNOWN_CLIENT);
+            // A terminal's certificate, registered or not, has the wrong role.
+            assertThat(servers.terminal(ServersFixture.STRANGER).get("/metrics").error().code()).isEqualTo(ErrorCode.FORBIDDEN_FOR_ROLE);
             assertThat(servers.emoneyServerOnCredit().get("/metrics").error().code()).isEqualTo(ErrorCode.FORBIDDEN_FOR_ROLE);
-            assertThat(servers.terminal(KIOSK).get("/metrics").status()).isEqualTo(200);
+            // A kiosk's certificate reads no metrics: the e-money server's tell how every kiosk stands.
+            assertThat(servers.terminal(KIOSK).get("/metrics").error().code()).isEqualTo(ErrorCode.FORBIDDEN_FOR_ROLE);
+            assertThat(servers.terminalOnEmoney(KIOSK).get("/metrics").error().code()).isEqualTo(ErrorCode.FORBIDDEN_FOR_ROLE);
+            assertThat(servers.monitor(servers.creditUri()).get("/metrics").status()).isEqualTo(200);
+            assertThat(servers.monitor(servers.emoneyUri()).get("/metrics").status()).isEqualTo(200);
+            // A monitor may ask /health, and nothing that moves money.
+            assertThat(servers.monitor(servers.creditUri()).get("/health").status()).isEqualTo(200);
+            assertThat(servers.monitor(servers.creditUri()).post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 2_000, 1, KIOSK))
+                    .error().code()).isEqualTo(ErrorCode.FORBIDDEN_FOR_ROLE);
         }
     }
 
     private String scrape(URI server) throws Exception {
-        SSLContext tls = TlsContexts.create(pki.terminalKeyStore(KIOSK), pki.storePassword(), pki.trustStore());
+        SSLContext tls = TlsContexts.create(pki.monitorKeyStore(ServersFixture.MONITOR),
+                pki.storePassword(), pki.trustStore());
         HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.resolve("/metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -25,6 +25,8 @@ public final class EmoneyFixture implements AutoCloseable {
     public static final String KIOSK = "KIOSK001";
     public static final String OTHER_KIOSK = "KIOSK002";
     public static final String STRANGER = "STRANGER";
+    /** A registered monitoring system (metrics scraper). */
+    public static final String MONITOR = "prometheus";
     public static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
     public final DevPki pki;
@@ -45,6 +47,7 @@ public final class EmoneyFixture implements AutoCloseable {
             char[] password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
             sharedPki = DevPki.create(TestDirectory.get().resolve("pki"), password, List.of(KIOSK, OTHER_KIOSK, STRANGER));
             sharedPki.issuePointsSystem("points");
+            sharedPki.issueMonitor(MONITOR);
         }
         return sharedPki;
     }
@@ -61,6 +64,16 @@ public final class EmoneyFixture implements AutoCloseable {
                 TlsContexts.create(pki.emoneyServerKeyStore(), pki.storePassword(), pki.trustStore()),
                 IssuerMasterKeys.demo(), DemoCards.YEN, Duration.ofDays(30), Duration.ZERO, clock, limits));
         EmoneyUsers.seedDemo(server.database(), List.of(KIOSK, OTHER_KIOSK));
+        registerMonitor(server.database());
+    }
+
+    /** Registers {@link #MONITOR} with a server's database. */
+    public static void registerMonitor(com.valuekiosk.server.db.Database database) {
+        database.inTransaction(connection -> {
+            com.valuekiosk.server.db.SqlClientRegistry.register(connection,
+                    new PeerIdentity(com.valuekiosk.pki.CertificateRole.MONITOR, MONITOR), "monitoring");
+            return null;
+        });
     }
 
     public URI uri() {
@@ -77,6 +90,10 @@ public final class EmoneyFixture implements AutoCloseable {
 
     public ApiClient pointsSystem() {
         return client(pki.pointsSystemKeyStore("points"));
+    }
+
+    public ApiClient monitor() {
+        return client(pki.monitorKeyStore(MONITOR));
     }
 
     public ApiClient client(Path keyStore) {

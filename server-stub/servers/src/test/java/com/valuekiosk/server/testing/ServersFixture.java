@@ -43,6 +43,7 @@ public final class ServersFixture implements AutoCloseable {
     public static final String KIOSK = EmoneyFixture.KIOSK;
     public static final String OTHER_KIOSK = EmoneyFixture.OTHER_KIOSK;
     public static final String STRANGER = EmoneyFixture.STRANGER;
+    public static final String MONITOR = EmoneyFixture.MONITOR;
     public static final Instant START = EmoneyFixture.START;
 
     public final DevPki pki;
@@ -57,6 +58,7 @@ public final class ServersFixture implements AutoCloseable {
         DevPki pki = DevPki.create(directory.resolve("pki"), DevPki.DEFAULT_PASSWORD.toCharArray(),
                 List.of(KIOSK, OTHER_KIOSK, STRANGER));
         pki.issuePointsSystem("points");
+        pki.issueMonitor(MONITOR);
         return pki;
     }
 
@@ -70,12 +72,14 @@ public final class ServersFixture implements AutoCloseable {
         emoney = startEmoney(0);
         emoneyPort = emoney.port();
         EmoneyUsers.seedDemo(emoney.database(), List.of(KIOSK, OTHER_KIOSK));
+        EmoneyFixture.registerMonitor(emoney.database());
         CreditServer started;
         try {
             started = CreditServer.start(new CreditServer.Config("127.0.0.1", 0, storage.fresh(directory, "credit"),
                     tls(pki.creditServerKeyStore()), IssuerMasterKeys.demo(), DemoCards.YEN, emoneyUri(),
                     tls(pki.creditServerKeyStore()), Duration.ZERO, clock));
             CardAccounts.seedDemo(started.database(), List.of(KIOSK, OTHER_KIOSK));
+            EmoneyFixture.registerMonitor(started.database());
         } catch (Exception | Error e) {
             emoney.close();
             throw e;
@@ -125,6 +129,11 @@ public final class ServersFixture implements AutoCloseable {
     /** A terminal's client of the e-money server. */
     public ApiClient terminalOnEmoney(String terminalId) {
         return new ApiClient(tls(pki.terminalKeyStore(terminalId)), emoneyUri());
+    }
+
+    /** The monitoring system's client of a server ({@link #creditUri()} or {@link #emoneyUri()}). */
+    public ApiClient monitor(URI server) {
+        return new ApiClient(tls(pki.monitorKeyStore(MONITOR)), server);
     }
 
     /** The e-money server's own certificate, calling the credit company server. */

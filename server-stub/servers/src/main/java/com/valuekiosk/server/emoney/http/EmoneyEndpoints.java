@@ -1,6 +1,7 @@
 package com.valuekiosk.server.emoney.http;
 
 import com.valuekiosk.pki.CertificateRole;
+import com.valuekiosk.server.emoney.TerminalHealth;
 import com.valuekiosk.server.emoney.internal.EmoneyService;
 import com.valuekiosk.server.http.Reply;
 import com.valuekiosk.server.http.Route;
@@ -11,6 +12,7 @@ import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.PreparationNotice;
+import com.valuekiosk.wire.TerminalHealthReport;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ public final class EmoneyEndpoints {
     private EmoneyEndpoints() {
     }
 
-    public static List<Route> routes(EmoneyService service) {
+    public static List<Route> routes(EmoneyService service, TerminalHealth terminalHealth) {
         Set<CertificateRole> terminals = Set.of(CertificateRole.TERMINAL);
         return List.of(
                 Route.post(ApiPaths.PREPARATIONS, Set.of(CertificateRole.CREDIT_SERVER, CertificateRole.POINTS_SYSTEM),
@@ -38,6 +40,8 @@ public final class EmoneyEndpoints {
                         call -> Reply.of(service.complete(call.body(CompletionRequest.class), call.peer()))),
                 Route.post(ApiPaths.CHARGE_STATUS, terminals,
                         call -> Reply.of(service.status(call.body(ChargeStatusRequest.class), call.peer()))),
+                Route.post(ApiPaths.TERMINAL_HEALTH, terminals,
+                        call -> Reply.ok(terminalHealth.record(call.peer(), call.body(TerminalHealthReport.class)))),
                 Route.health("emoney"));
     }
 }
