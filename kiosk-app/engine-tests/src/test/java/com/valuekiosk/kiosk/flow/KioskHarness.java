@@ -50,6 +50,9 @@ final class KioskHarness implements AutoCloseable {
     /** How often the next engine's background recovery runs. */
     Duration recoveryInterval = BackgroundRecovery.DEFAULT_INTERVAL;
     KioskEngine engine;
+    /** The clients of the current engine. */
+    CreditCompanyClient credit;
+    EmoneyClient emoney;
 
     KioskHarness(DevPki pki, Path directory, Storage storage) throws Exception {
         this.directory = directory;
@@ -64,8 +67,8 @@ final class KioskHarness implements AutoCloseable {
         ClientSettings quick = ClientSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(8))
                 .withRetryBackoff(List.of(Duration.ZERO));
-        CreditCompanyClient credit = new CreditCompanyClient(creditUri, tls, quick);
-        EmoneyClient emoney = new EmoneyClient(servers.emoneyUri(), tls, quick);
+        credit = new CreditCompanyClient(creditUri, tls, quick);
+        emoney = new EmoneyClient(servers.emoneyUri(), tls, quick);
         clients.add(credit);
         clients.add(emoney);
         return new KioskEngine(contact, contactless, credit, emoney,

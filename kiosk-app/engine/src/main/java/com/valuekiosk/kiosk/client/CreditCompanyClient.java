@@ -53,6 +53,11 @@ public final class CreditCompanyClient implements AutoCloseable {
                         : "the answer is for request " + answer.requestId());
     }
 
+    /** Whether the server answers {@code GET /health} now (one try, no retry), for the kiosk's health report. */
+    public Reachability health() {
+        return calls.health();
+    }
+
     @Override
     public void close() {
         calls.close();

@@ -10,6 +10,8 @@ import com.valuekiosk.wire.ChallengeRequest;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
+import com.valuekiosk.wire.TerminalHealthAck;
+import com.valuekiosk.wire.TerminalHealthReport;
 import java.net.URI;
 import java.util.Objects;
 
@@ -72,6 +74,20 @@ public final class EmoneyClient implements AutoCloseable {
 
     private static String sameCharge(long chargeId, ChargeStatus answer) {
         return answer.chargeId() == chargeId ? null : "the answer is for charge " + answer.chargeId();
+    }
+
+    /** Whether the server answers {@code GET /health} now (one try, no retry), for the kiosk's health report. */
+    public Reachability health() {
+        return calls.health();
+    }
+
+    /**
+     * Sends how the kiosk stands ({@code POST /v1/terminals/health}); a report replaces the previous one, so
+     * repeating it is harmless. {@code Refused} with {@code INVALID_REQUEST} when a field breaks the rules.
+     */
+    public Outcome<TerminalHealthAck> reportHealth(TerminalHealthReport report) {
+        Objects.requireNonNull(report, "report");
+        return calls.post(ApiPaths.TERMINAL_HEALTH, "health report", report, TerminalHealthAck.class, answer -> null);
     }
 
     @Override

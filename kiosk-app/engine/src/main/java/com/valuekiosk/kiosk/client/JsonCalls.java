@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.ErrorBody;
 import com.valuekiosk.wire.Json;
 import java.io.IOException;
@@ -146,6 +147,20 @@ final class JsonCalls implements AutoCloseable {
                 log.warn("{}: no answer to trust: {}", what, reason);
                 return new Outcome.Unknown<>(reason);
             }
+        }
+    }
+
+    /** {@code GET /health} once, never retried: the server answers over our mutual TLS, or why not. */
+    Reachability health() {
+        CallPhase phase = new CallPhase();
+        Request request = new Request.Builder().url(url(ApiPaths.HEALTH)).tag(CallPhase.class, phase).get().build();
+        long started = System.nanoTime();
+        try (Response response = http.newCall(request).execute()) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return response.code() == 200 ? new Reachability(true, millis, null)
+                    : new Reachability(false, millis, "answered HTTP " + response.code());
+        } catch (IOException e) {
+            return new Reachability(false, (System.nanoTime() - started) / 1_000_000, describe(e, phase));
         }
     }
 

@@ -158,6 +158,25 @@ public final class FileJournal implements Journal {
     }
 
     /**
+     * The journal's size on disk: the live file and every archive beside it (for the kiosk's health
+     * report; a journal that only grows is a kiosk that someone should look at).
+     */
+    public long bytesOnDisk() {
+        long total = 0;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent())) {
+            for (Path sibling : siblings) {
+                String name = sibling.getFileName().toString();
+                if (sibling.equals(file) || archiveName.matcher(name).matches()) {
+                    total += Files.size(sibling);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure the journal in " + file.getParent(), e);
+        }
+        return total;
+    }
+
+    /**
      * Finds the highest archive number, and reads the archives, newest first, whose entries are still
      * in the live file (written by a compaction a crash interrupted before it replaced the live file);
      * the first archive that shares no entry with the live file ends the search. Without a crash that

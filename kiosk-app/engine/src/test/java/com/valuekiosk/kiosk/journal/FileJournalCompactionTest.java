@@ -80,6 +80,24 @@ class FileJournalCompactionTest {
     }
 
     @Test
+    void theSizeOnDiskCountsTheLiveFileAndEveryArchiveAndNothingElse() throws IOException {
+        Files.writeString(file().resolveSibling("notes.txt"), "not the journal's");
+        try (FileJournal journal = FileJournal.open(file(), CLOCK, 3)) {
+            openPurchase(journal);
+            for (int i = 0; i < 7; i++) {
+                finishedPurchase(journal);
+            }
+            long archives;
+            try (var siblings = Files.list(file().getParent())) {
+                archives = siblings.filter(path -> path.getFileName().toString().startsWith("journal-archive-"))
+                        .mapToLong(path -> path.toFile().length()).sum();
+            }
+            assertThat(archives).as("compaction wrote archives").isPositive();
+            assertThat(journal.bytesOnDisk()).isEqualTo(Files.size(file()) + archives);
+        }
+    }
+
+    @Test
     void finishedTransactionsAreArchivedWhileRunningOnceEnoughHaveFinished() throws IOException {
         try (FileJournal journal = FileJournal.open(file(), CLOCK, 3)) {
             UUID open = openPurchase(journal);

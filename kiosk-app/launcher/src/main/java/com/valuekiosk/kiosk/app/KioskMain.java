@@ -33,11 +33,14 @@ import picocli.CommandLine.Spec;
  * extends {@link Start}. The demo ({@code kiosk-demo}'s {@code DemoMain}) adds its {@code demo} command to
  * {@link #commandLine()}.
  */
-@Command(name = "valuekiosk-kiosk", mixinStandardHelpOptions = true, version = "ValueKiosk kiosk 0.1.0",
+@Command(name = "valuekiosk-kiosk", mixinStandardHelpOptions = true, version = KioskMain.VERSION,
         description = "The ValueKiosk touch-screen kiosk.",
         subcommands = {KioskMain.Run.class, KioskMain.CheckConfig.class,
                 KioskMain.HashAttendantCode.class})
 public final class KioskMain {
+
+    /** What {@code --version} prints, and what the kiosk's health reports name as its software. */
+    public static final String VERSION = "ValueKiosk kiosk 0.1.0";
 
     /** Where the site kiosk's PC/SC readers look (one source per reader); tests give fakes. */
     private final Supplier<PcscReader.TerminalsSource> pcsc;

@@ -9,6 +9,7 @@ import com.valuekiosk.kiosk.client.KioskTls;
 import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.KioskSettings;
 import com.valuekiosk.kiosk.flow.SaleSettings;
+import com.valuekiosk.kiosk.health.HealthReporter;
 import com.valuekiosk.kiosk.journal.FileJournal;
 import com.valuekiosk.kiosk.reader.CardReader;
 import java.net.URI;
@@ -51,15 +52,20 @@ public final class KioskParts implements AutoCloseable {
     private final CreditCompanyClient credit;
     private final EmoneyClient emoney;
     private final KioskEngine engine;
+    private final HealthReporter health;
 
-    private KioskParts(Plan plan, CreditCompanyClient credit, EmoneyClient emoney, KioskEngine engine) {
+    private KioskParts(Plan plan, CreditCompanyClient credit, EmoneyClient emoney, KioskEngine engine, HealthReporter health) {
         this.plan = plan;
         this.credit = credit;
         this.emoney = emoney;
         this.engine = engine;
+        this.health = health;
     }
 
-    /** Builds the engine; it settles what the last run left open in the background (Recovery), without waiting for it. */
+    /**
+     * Builds the engine; it settles what the last run left open in the background (Recovery), without waiting for it.
+     * The kiosk reports its health to the e-money server a few seconds later and then every minute.
+     */
     public static KioskParts assemble(Plan plan) {
         Objects.requireNonNull(plan, "plan");
         List<AutoCloseable> made = new ArrayList<>();
@@ -76,7 +82,10 @@ public final class KioskParts implements AutoCloseable {
             KioskEngine engine = new KioskEngine(plan.contactReader(), plan.contactlessReader(), credit, emoney, journal,
                     new KioskSettings(new TerminalId(plan.terminalId()), plan.sale()),
                     CardFingerprints.openOrCreate(plan.dataDirectory().resolve(FINGERPRINT_KEY_FILE)));
-            return new KioskParts(plan, credit, emoney, engine);
+            HealthReporter health = new HealthReporter(engine, credit, emoney, journal::bytesOnDisk, Clock.systemUTC(),
+                    KioskMain.VERSION);
+            health.start(HealthReporter.DEFAULT_INTERVAL);
+            return new KioskParts(plan, credit, emoney, engine, health);
         } catch (RuntimeException | Error e) {
             java.util.Collections.reverse(made);
             Shutdown.closeAll(made);
@@ -88,14 +97,20 @@ public final class KioskParts implements AutoCloseable {
         return engine;
     }
 
+    /** What the kiosk tells the e-money server of its state (readers, servers, open transactions, journal). */
+    public HealthReporter health() {
+        return health;
+    }
+
     public Plan plan() {
         return plan;
     }
 
-    /** Engine (and its journal), then the clients, then the readers. */
+    /** Health reports, the engine (and its journal), then the clients, then the readers. */
     @Override
     public void close() {
         List<AutoCloseable> order = new ArrayList<>();
+        order.add(health);
         order.add(engine);
         if (credit != null) {
             order.add(credit);

@@ -1,10 +1,12 @@
 package com.valuekiosk.kiosk.app;
 
+import com.valuekiosk.kiosk.client.Outcome;
 import com.valuekiosk.kiosk.flow.Recovery;
 import com.valuekiosk.kiosk.ui.BackgroundWork;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Screen;
+import com.valuekiosk.wire.TerminalHealthAck;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,6 +83,13 @@ public final class SelfCheck {
             findings.add(server.summary() + (server.up() || composition.serversRequired() ? "" : " (not required)"));
             healthy &= server.up() || !composition.serversRequired();
         }
+
+        // The report the kiosk sends each minute, sent once now: the site's monitoring sees the kiosk at once.
+        Outcome<TerminalHealthAck> reported = composition.parts().health().reportNow();
+        boolean delivered = reported instanceof Outcome.Success<TerminalHealthAck>;
+        findings.add("health report " + (delivered ? "delivered" : "not delivered (" + reported + ")")
+                + (delivered || composition.serversRequired() ? "" : " (not required)"));
+        healthy &= delivered || !composition.serversRequired();
         return new Report(healthy, findings);
     }
 

@@ -68,7 +68,14 @@ class KioskMainTest {
             assertThat(run("run", "--config", config.toString(), "--self-check", png.toString())).as(out.toString()).isZero();
             assertThat(out.toString()).contains("self-check OK: screen menu rendered").contains("credit=UP")
                     .contains("reader.contact \"ACS ACR39U\": found, no card (" + CONTACT_TERMINAL + ")")
-                    .contains("emoney=UP");
+                    .contains("emoney=UP").contains("health report delivered");
+            assertThat(new com.valuekiosk.server.emoney.TerminalHealth(servers.emoney().database(), java.time.Clock.systemUTC())
+                    .latest()).filteredOn(com.valuekiosk.server.emoney.TerminalHealth.Status::reported).singleElement()
+                    .satisfies(kiosk -> {
+                        assertThat(kiosk.terminalId()).isEqualTo(ServersFixture.KIOSK);
+                        assertThat(kiosk.troubled()).as(kiosk.report()).isFalse();
+                        assertThat(kiosk.report()).contains("\"name\":\"ACS ACR39U\"", "\"name\":\"SONY FeliCa RC-S380\"", "\"software\":\"ValueKiosk kiosk");
+                    });
             assertThat(distinctColours(png)).isGreaterThan(50);
             assertThat(work.resolve("site/data/journal.jsonl")).exists();
 
@@ -84,7 +91,8 @@ class KioskMainTest {
             config = site(servers);
         }
         assertThat(run("run", "--config", config.toString(), "--self-check", work.resolve("x.png").toString())).isZero();
-        assertThat(out.toString()).contains("self-check OK").contains("credit=DOWN (").contains("(not required)");
+        assertThat(out.toString()).contains("self-check OK").contains("credit=DOWN (").contains("(not required)")
+                .contains("health report not delivered (");
     }
 
     @Test
