@@ -3,9 +3,8 @@ package com.valuekiosk.kiosk;
 import com.valuekiosk.kiosk.flow.LiveTransactions;
 import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.journal.JournalEntry;
-import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.journal.StepRecord;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +26,10 @@ final class FlowJournal implements Journal {
     }
 
     @Override
-    public JournalEntry append(UUID transaction, Step step, Map<String, String> fields) {
+    public JournalEntry append(UUID transaction, StepRecord record) {
         claimed.add(transaction);
         live.claim(transaction);
-        return journal.append(transaction, step, fields);
+        return journal.append(transaction, record);
     }
 
     /** Releases the flow's transactions; true if one of them is still open (an answer was lost). */

@@ -15,7 +15,7 @@ import com.valuekiosk.kiosk.client.EmoneyClient;
 import com.valuekiosk.kiosk.client.Outcome;
 import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.journal.JournalEntry;
-import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.journal.StepRecord;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.CardRemovedException;
 import com.valuekiosk.kiosk.reader.CardSession;
@@ -31,9 +31,7 @@ import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.ErrorCode;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -130,7 +128,7 @@ public final class ChargeUpFlow {
             throw new IllegalStateException("confirm in state " + state);
         }
         if (!yes) {
-            journal.append(transaction, Step.CHARGE_KEPT_FOR_LATER, Map.of("card", card.masked(), "available", Long.toString(available)));
+            journal.append(transaction, new StepRecord.ChargeKeptForLater(card.masked(), available));
             wipePassword();
             return moveTo(State.KEPT_FOR_LATER);
         }
@@ -181,33 +179,30 @@ public final class ChargeUpFlow {
     private State chargeOnce() {
         moveTo(State.REQUESTING_CHANGE);
         UUID requestId = UUID.randomUUID();
-        journal.append(transaction, Step.CHARGE_STARTED, Map.of("requestId", requestId.toString(), "card", card.masked(),
-                "fingerprint", fingerprints.of(card)));
+        journal.append(transaction, new StepRecord.ChargeStarted(requestId, card.masked(), fingerprints.of(card)));
         Outcome<AmountChangeResponse> outcome;
         try {
             outcome = requestChange(requestId);
         } catch (CardStatusException | MalformedResponseException e) {
-            journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", "CARD_NOT_SUPPORTED"));
+            journal.append(transaction, new StepRecord.ChargeFailed("CARD_NOT_SUPPORTED"));
             return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
         } catch (CardTransportException e) {
-            journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", "CARD_TRANSPORT"));
+            journal.append(transaction, new StepRecord.ChargeFailed("CARD_TRANSPORT"));
             return fail(PurchaseFlow.transportFailure(e));
         }
         if (outcome instanceof Outcome.Refused<AmountChangeResponse> refused) {
             ErrorCode code = refused.error().code();
-            journal.append(transaction, Step.CHARGE_FAILED, Map.of("code", code.name()));
+            journal.append(transaction, new StepRecord.ChargeFailed(code.name()));
             return fail(FlowFailure.of(refusalError(code), code.name()));
         }
         if (outcome instanceof Outcome.Unknown<AmountChangeResponse> unknown) {
             // The server may have issued a change; it re-sends the same one at the card's next tap.
-            journal.append(transaction, Step.CHARGE_AWAITING_CARD, Map.of("reason", "amount change outcome unknown"));
+            journal.append(transaction, new StepRecord.ChargeAwaitingCard(null, "amount change outcome unknown"));
             return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, unknown.reason()));
         }
         AmountChangeResponse change = ((Outcome.Success<AmountChangeResponse>) outcome).value();
-        Map<String, String> issued = new HashMap<>(Map.of("chargeId", Long.toString(change.chargeId()),
-                "amount", Long.toString(change.amount()), "sequence", Integer.toString(change.sequence()), "mac", change.mac(),
-                "card", card.masked(), "fingerprint", fingerprints.of(card)));
-        journal.append(transaction, Step.CHARGE_ISSUED, issued);
+        journal.append(transaction, new StepRecord.ChargeIssued(change.chargeId(), change.amount(), change.sequence(), change.mac(),
+                card.masked(), fingerprints.of(card)));
         return writeAndConfirm(change);
     }
 
@@ -246,7 +241,7 @@ public final class ChargeUpFlow {
                 // Applied by an earlier write whose answer was lost: the server settles it from the card's proof.
                 return settleFromCard(change, provenState(purse), before.balance());
             }
-            journal.append(transaction, Step.CHARGE_WRITING, Map.of("chargeId", Long.toString(change.chargeId())));
+            journal.append(transaction, new StepRecord.ChargeWriting(change.chargeId()));
             receipt = purse.credit(new AmountChange(card, change.amount(), change.sequence(), change.chargeId(),
                     Bytes.fromHex(change.mac())));
         } catch (CardRemovedException e) {
@@ -254,8 +249,7 @@ public final class ChargeUpFlow {
             return moveTo(State.CARD_REMOVED_DURING_WRITE);
         } catch (CardStatusException e) {
             if (e.sw() == CardProtocol.SW_MAXIMUM_BALANCE_EXCEEDED) {
-                journal.append(transaction, Step.CHARGE_AWAITING_CARD, Map.of("chargeId", Long.toString(change.chargeId()),
-                        "reason", "card full"));
+                journal.append(transaction, new StepRecord.ChargeAwaitingCard(change.chargeId(), "card full"));
                 return fail(FlowFailure.of(FlowError.CARD_FULL, e.getMessage()));
             }
             return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
@@ -264,9 +258,8 @@ public final class ChargeUpFlow {
         } catch (CardTransportException e) {
             return moveTo(State.CARD_REMOVED_DURING_WRITE);
         }
-        journal.append(transaction, Step.CHARGE_APPLIED, Map.of("chargeId", Long.toString(change.chargeId()),
-                "balanceAfter", Long.toString(receipt.balanceAfter()), "nextSequence", Integer.toString(receipt.nextSequence()),
-                "receiptMac", Bytes.hex(receipt.mac())));
+        journal.append(transaction, StepRecord.ChargeApplied.byReceipt(change.chargeId(), receipt.balanceAfter(),
+                receipt.nextSequence(), Bytes.hex(receipt.mac())));
         charged += change.amount();
         balanceAfter = receipt.balanceAfter();
         guard.chargedOnReader(reader, fingerprints.of(card));
@@ -281,7 +274,7 @@ public final class ChargeUpFlow {
         Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), chargeId, receipt.balanceAfter(),
                 receipt.nextSequence(), Bytes.hex(receipt.mac())));
         if (outcome instanceof Outcome.Success<ChargeStatus>) {
-            journal.append(transaction, Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId)));
+            journal.append(transaction, new StepRecord.ChargeCompleted(chargeId, null));
         } else {
             log.warn("charge {} applied on the card but not yet confirmed to the server; recovery will", chargeId);
         }
@@ -291,14 +284,13 @@ public final class ChargeUpFlow {
     private State settleFromCard(AmountChangeResponse change, CardState proven, long balance) {
         Outcome<ChargeStatus> outcome = proven == null ? new Outcome.Unknown<>("no challenge from the e-money server")
                 : emoney.status(new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), card.digits(), proven));
-        journal.append(transaction, Step.CHARGE_APPLIED, Map.of("chargeId", Long.toString(change.chargeId()),
-                "balanceAfter", Long.toString(balance), "settledBy", "card sequence"));
+        journal.append(transaction, StepRecord.ChargeApplied.bySequence(change.chargeId(), balance));
         charged += change.amount();
         balanceAfter = balance;
         guard.chargedOnReader(reader, fingerprints.of(card));
         pending = null;
         if (outcome instanceof Outcome.Success<ChargeStatus> success && success.value().state() == ChargeStatus.State.COMPLETED) {
-            journal.append(transaction, Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(change.chargeId())));
+            journal.append(transaction, new StepRecord.ChargeCompleted(change.chargeId(), null));
         }
         return State.COMPLETED;
     }
@@ -311,7 +303,7 @@ public final class ChargeUpFlow {
     private void settleEarlierCharges(PurseApplication purse) throws CardStatusException, CardTransportException {
         String fingerprint = fingerprints.of(card);
         for (JournalEntry open : Recovery.openChargesFor(journal, fingerprint)) {
-            long chargeId = Long.parseLong(open.field("chargeId"));
+            long chargeId = ((StepRecord.ChargeIssued) open.details()).chargeId();
             CardState proven = provenState(purse);
             if (proven == null) {
                 return;
@@ -319,11 +311,9 @@ public final class ChargeUpFlow {
             Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), chargeId, card.digits(), proven));
             if (outcome instanceof Outcome.Success<ChargeStatus> success) {
                 if (success.value().state() == ChargeStatus.State.COMPLETED) {
-                    journal.append(open.transaction(), Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId),
-                            "settledBy", "card state at next tap"));
+                    journal.append(open.transaction(), new StepRecord.ChargeCompleted(chargeId, "card state at next tap"));
                 } else if (success.value().state() == ChargeStatus.State.CANCELLED) {
-                    journal.append(open.transaction(), Step.CHARGE_CANCELLED, Map.of("chargeId", Long.toString(chargeId),
-                            "settledBy", "card proof at next tap"));
+                    journal.append(open.transaction(), new StepRecord.ChargeCancelled(chargeId, "card proof at next tap"));
                 }
             }
         }

@@ -16,6 +16,7 @@ import com.valuekiosk.kiosk.client.CreditCompanyClient;
 import com.valuekiosk.kiosk.client.Outcome;
 import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.journal.StepRecord;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.CardRemovedException;
 import com.valuekiosk.kiosk.reader.CardSession;
@@ -27,7 +28,6 @@ import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -208,11 +208,8 @@ public final class PurchaseFlow implements AutoCloseable {
                 return state;
             }
             UUID requestId = UUID.randomUUID();
-            record(Step.PURCHASE_STARTED, Map.of(
-                    "requestId", requestId.toString(), "amount", Long.toString(amount),
-                    "currency", settings.currency().getCurrencyCode(),
-                    "creditCard", creditCard.masked(), "emoneyCard", emoneyCard.masked(),
-                    "emoneyFingerprint", fingerprints.of(emoneyCard)));
+            record(new StepRecord.PurchaseStarted(requestId, amount, settings.currency().getCurrencyCode(),
+                    creditCard.masked(), emoneyCard.masked(), fingerprints.of(emoneyCard)));
 
             moveTo(State.VERIFYING_PIN);
             if (creditReader == emoneyReader && !sameCreditCardPresentedAgain()) {
@@ -223,8 +220,7 @@ public final class PurchaseFlow implements AutoCloseable {
             moveTo(State.AUTHORIZING);
             PurchaseRequest request = new PurchaseRequest(amount, settings.currency(), emoneyCard, settings.terminal());
             PurchaseAuthorization authorization = new CreditCardApplication(creditSession).authorizePurchase(request);
-            record(Step.PURCHASE_AUTHORIZED, Map.of("requestId", requestId.toString(),
-                    "atc", Integer.toString(authorization.atc())));
+            record(new StepRecord.PurchaseAuthorized(requestId, authorization.atc()));
 
             moveTo(State.CONTACTING_CREDIT_COMPANY);
             ValuePurchaseRequest body = new ValuePurchaseRequest(requestId, creditCard.digits(), emoneyCard.digits(), amount,
@@ -234,7 +230,7 @@ public final class PurchaseFlow implements AutoCloseable {
             FlowFailure refusal = pinOrCardFailure(e);
             if (refusal.error() == FlowError.WRONG_PIN) {
                 // The person may try again on the same screen, with the card still in.
-                record(Step.PURCHASE_FAILED, Map.of("error", FlowError.WRONG_PIN.name()));
+                record(new StepRecord.PurchaseFailed(FlowError.WRONG_PIN.name()));
                 failure = refusal;
                 return moveTo(State.READY_FOR_PIN_AND_AMOUNT);
             }
@@ -275,15 +271,14 @@ public final class PurchaseFlow implements AutoCloseable {
     private State settle(Outcome<ValuePurchaseResponse> outcome) {
         if (outcome instanceof Outcome.Success<ValuePurchaseResponse> success) {
             approval = success.value();
-            record(Step.PURCHASE_APPROVED, Map.of("purchaseId", approval.purchaseId().toString(),
-                    "amount", Long.toString(approval.amount()), "notification", approval.notification().name()));
+            record(new StepRecord.PurchaseApproved(approval.purchaseId(), approval.amount(), approval.notification().name(), null));
             log.info("purchase {} approved: {} {} on {}", approval.purchaseId(), approval.amount(), approval.currency(),
                     approval.maskedCardNumber());
             return moveTo(State.APPROVED);
         }
         if (outcome instanceof Outcome.Refused<ValuePurchaseResponse> refused) {
             ErrorCode code = refused.error().code();
-            record(Step.PURCHASE_DECLINED, Map.of("code", code.name()));
+            record(new StepRecord.PurchaseDeclined(code.name(), null));
             return fail(FlowFailure.of(refusalError(code), code.name()));
         }
         // No answer: the journal holds the request id; Recovery asks the server what became of it.
@@ -344,15 +339,15 @@ public final class PurchaseFlow implements AutoCloseable {
         // After AUTHORIZED the request may have reached the server: only its answer may end the
         // transaction, so it stays open for Recovery. Before, nothing left the kiosk.
         if (lastStep != null && !lastStep.isTerminal() && lastStep != Step.PURCHASE_AUTHORIZED) {
-            record(Step.PURCHASE_FAILED, Map.of("error", failure.error().name()));
+            record(new StepRecord.PurchaseFailed(failure.error().name()));
         }
         closeSession();
         return moveTo(State.FAILED);
     }
 
-    private void record(Step step, Map<String, String> fields) {
-        journal.append(transaction, step, fields);
-        lastStep = step;
+    private void record(StepRecord record) {
+        journal.append(transaction, record);
+        lastStep = record.step();
     }
 
     private State moveTo(State next) {

@@ -6,6 +6,7 @@ import com.valuekiosk.kiosk.client.Outcome;
 import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.journal.JournalEntry;
 import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.journal.StepRecord;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.ErrorCode;
@@ -13,7 +14,6 @@ import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -77,11 +77,11 @@ public final class Recovery {
                 continue;
             }
             Step result = switch (last.step()) {
-                case PURCHASE_STARTED -> record(last.transaction(), Step.PURCHASE_FAILED, Map.of("error", "interrupted before sending"));
+                case PURCHASE_STARTED -> record(last.transaction(), new StepRecord.PurchaseFailed("interrupted before sending"));
                 case PURCHASE_AUTHORIZED -> creditCompany == null ? null : purchaseOutcome(last);
                 case CHARGE_APPLIED -> confirmCharge(last);
                 case CHARGE_STARTED, CHARGE_ISSUED, CHARGE_WRITING ->
-                        record(last.transaction(), Step.CHARGE_AWAITING_CARD, Map.of("reason", "interrupted; settled at the card's next tap"));
+                        record(last.transaction(), new StepRecord.ChargeAwaitingCard(null, "interrupted; settled at the card's next tap"));
                 default -> null;
             };
             if (result == null) {
@@ -100,40 +100,38 @@ public final class Recovery {
     }
 
     private Step purchaseOutcome(JournalEntry authorized) {
-        UUID requestId = UUID.fromString(authorized.field("requestId"));
+        UUID requestId = ((StepRecord.PurchaseAuthorized) authorized.details()).requestId();
         Outcome<ValuePurchaseResponse> outcome = creditCompany.purchaseOutcome(requestId);
         if (outcome instanceof Outcome.Success<ValuePurchaseResponse> success) {
-            return record(authorized.transaction(), Step.PURCHASE_APPROVED, Map.of(
-                    "purchaseId", success.value().purchaseId().toString(), "amount", Long.toString(success.value().amount()),
-                    "settledBy", "recovery"));
+            return record(authorized.transaction(), new StepRecord.PurchaseApproved(success.value().purchaseId(),
+                    success.value().amount(), null, "recovery"));
         }
         if (outcome instanceof Outcome.Refused<ValuePurchaseResponse> refused) {
             ErrorCode code = refused.error().code();
-            return record(authorized.transaction(), code == ErrorCode.PURCHASE_NOT_MADE ? Step.PURCHASE_NOT_MADE : Step.PURCHASE_DECLINED,
-                    Map.of("code", code.name(), "settledBy", "recovery"));
+            return record(authorized.transaction(), code == ErrorCode.PURCHASE_NOT_MADE
+                    ? new StepRecord.PurchaseNotMade(code.name(), "recovery") : new StepRecord.PurchaseDeclined(code.name(), "recovery"));
         }
         return null;
     }
 
     private Step confirmCharge(JournalEntry applied) {
-        String mac = applied.field("receiptMac");
-        long chargeId = Long.parseLong(applied.field("chargeId"));
-        if (mac == null) {
+        StepRecord.ChargeApplied card = (StepRecord.ChargeApplied) applied.details();
+        if (!card.hasReceipt()) {
             // Applied per the card's sequence number; the server settles it from the card's state.
-            return record(applied.transaction(), Step.CHARGE_AWAITING_CARD, Map.of("chargeId", Long.toString(chargeId),
-                    "reason", "server to settle from the card's state"));
+            return record(applied.transaction(), new StepRecord.ChargeAwaitingCard(card.chargeId(),
+                    "server to settle from the card's state"));
         }
-        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), chargeId,
-                Long.parseLong(applied.field("balanceAfter")), Integer.parseInt(applied.field("nextSequence")), mac));
+        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), card.chargeId(),
+                card.balanceAfter(), card.nextSequence(), card.receiptMac()));
         if (outcome instanceof Outcome.Success<ChargeStatus>) {
-            return record(applied.transaction(), Step.CHARGE_COMPLETED, Map.of("chargeId", Long.toString(chargeId), "settledBy", "recovery"));
+            return record(applied.transaction(), new StepRecord.ChargeCompleted(card.chargeId(), "recovery"));
         }
         return null;
     }
 
-    private Step record(UUID transaction, Step step, Map<String, String> fields) {
-        journal.append(transaction, step, fields);
-        return step;
+    private Step record(UUID transaction, StepRecord record) {
+        journal.append(transaction, record);
+        return record.step();
     }
 
     /**
@@ -142,15 +140,17 @@ public final class Recovery {
      */
     static List<JournalEntry> openChargesFor(Journal journal, String fingerprint) {
         List<JournalEntry> issued = new ArrayList<>();
-        Set<String> completed = new HashSet<>();
+        Set<Long> closed = new HashSet<>();
         for (JournalEntry entry : journal.entries()) {
-            if (entry.step() == Step.CHARGE_ISSUED && fingerprint.equals(entry.field("fingerprint"))) {
+            StepRecord details = entry.details();
+            if (details instanceof StepRecord.ChargeIssued charge && fingerprint.equals(charge.fingerprint())) {
                 issued.add(entry);
-            } else if ((entry.step() == Step.CHARGE_COMPLETED || entry.step() == Step.CHARGE_CANCELLED)
-                    && entry.field("chargeId") != null) {
-                completed.add(entry.field("chargeId"));
+            } else if (details instanceof StepRecord.ChargeCompleted completed) {
+                closed.add(completed.chargeId());
+            } else if (details instanceof StepRecord.ChargeCancelled cancelled) {
+                closed.add(cancelled.chargeId());
             }
         }
-        return issued.stream().filter(entry -> !completed.contains(entry.field("chargeId"))).toList();
+        return issued.stream().filter(entry -> !closed.contains(((StepRecord.ChargeIssued) entry.details()).chargeId())).toList();
     }
 }

@@ -238,8 +238,8 @@ public final class FileJournal implements Journal {
     }
 
     @Override
-    public synchronized JournalEntry append(UUID transaction, Step step, Map<String, String> fields) {
-        JournalEntry entry = new JournalEntry(nextSequence, clock.instant(), transaction, step, fields);
+    public synchronized JournalEntry append(UUID transaction, StepRecord record) {
+        JournalEntry entry = new JournalEntry(nextSequence, clock.instant(), transaction, record.step(), record.fields());
         try {
             write(channel, List.of(entry));
             channel.force(false);

@@ -1,7 +1,6 @@
 package com.valuekiosk.kiosk.journal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,7 +10,8 @@ import java.util.UUID;
  */
 public interface Journal extends AutoCloseable {
 
-    JournalEntry append(UUID transaction, Step step, Map<String, String> fields);
+    /** Records one step of {@code transaction}; on stable storage when this returns. */
+    JournalEntry append(UUID transaction, StepRecord record);
 
     /**
      * Every entry not yet archived, oldest first: all entries of open transactions, and those of

@@ -15,7 +15,17 @@ public record JournalEntry(long sequence, Instant at, UUID transaction, Step ste
         fields = Map.copyOf(fields);
     }
 
+    /** A field as stored; the journal itself reads only what it needs to keep its files (charge ids). */
     public String field(String name) {
         return fields.get(name);
+    }
+
+    /**
+     * What the step recorded, typed (flows and recovery read this).
+     *
+     * @throws IllegalArgumentException when the stored fields do not make the step's record (the message names the field)
+     */
+    public StepRecord details() {
+        return StepRecord.read(step, fields);
     }
 }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.valuekiosk.kiosk.journal.FileJournal;
 import com.valuekiosk.kiosk.journal.JournalEntry;
 import com.valuekiosk.kiosk.journal.Step;
+import com.valuekiosk.kiosk.journal.StepRecord;
+import com.valuekiosk.kiosk.journal.TestSteps;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class RecoveryOfOwnedTransactionsTest {
             UUID writing = UUID.randomUUID();
             UUID interrupted = UUID.randomUUID();
             live.claim(writing);
-            journal.append(writing, Step.CHARGE_WRITING, Map.of("chargeId", "1"));
-            journal.append(interrupted, Step.CHARGE_WRITING, Map.of("chargeId", "2"));
+            journal.append(writing, new StepRecord.ChargeWriting(1));
+            journal.append(interrupted, new StepRecord.ChargeWriting(2));
 
             Recovery.Report report = new Recovery(journal, null, null, live::isLive).run();
 
@@ -66,7 +67,7 @@ class RecoveryOfOwnedTransactionsTest {
         try (FileJournal journal = FileJournal.open(directory.resolve("journal.jsonl"), clock)) {
             UUID abandoned = UUID.randomUUID();
             live.claim(abandoned);
-            journal.append(abandoned, Step.PURCHASE_STARTED, Map.of());
+            journal.append(abandoned, TestSteps.purchaseStarted());
 
             now = now.plus(Duration.ofMinutes(9));
             assertThat(new Recovery(journal, null, null, live::isLive).run().inFlight()).isEqualTo(1);

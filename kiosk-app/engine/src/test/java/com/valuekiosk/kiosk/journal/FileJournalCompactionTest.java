@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class FileJournalCompactionTest {
                 assertThat(entry.field("requestId")).isEqualTo("0d7c2f59-9f5e-4c49-8b9b-2f0b8d5f9e11");
             });
             assertThat(journal.entries()).extracting(JournalEntry::sequence).containsExactly(1L, 2L);
-            assertThat(journal.append(UUID.randomUUID(), Step.CHARGE_STARTED, Map.of()).sequence()).isEqualTo(4L);
+            assertThat(journal.append(UUID.randomUUID(), TestSteps.chargeStarted()).sequence()).isEqualTo(4L);
         }
         assertThat(Files.readAllLines(directory.resolve("journal-archive-1.jsonl")))
                 .singleElement().asString().contains("CHARGE_KEPT_FOR_LATER").contains("\"sequence\":3");
@@ -110,7 +109,7 @@ class FileJournalCompactionTest {
             assertThat(journal.entries()).extracting(JournalEntry::transaction).containsOnly(open);
             assertThat(transactionsIn(file())).containsOnly(open);
             // Appends go on in the replaced file, numbered on.
-            JournalEntry next = journal.append(open, Step.PURCHASE_APPROVED, Map.of());
+            JournalEntry next = journal.append(open, TestSteps.purchaseApproved());
             assertThat(next.sequence()).isEqualTo(9L);
             assertThat(transactionsIn(file())).containsExactly(open, open, open);
         }
@@ -124,7 +123,7 @@ class FileJournalCompactionTest {
         }
         try (FileJournal journal = FileJournal.open(file(), CLOCK, NEVER)) {
             assertThat(journal.entries()).isEmpty();
-            assertThat(journal.append(UUID.randomUUID(), Step.PURCHASE_STARTED, Map.of()).sequence()).isEqualTo(5L);
+            assertThat(journal.append(UUID.randomUUID(), TestSteps.purchaseStarted()).sequence()).isEqualTo(5L);
         }
     }
 
@@ -132,15 +131,15 @@ class FileJournalCompactionTest {
     void aChargeLeftForTheCardsNextTapStaysLiveUntilItIsClosed() throws IOException {
         UUID waiting = UUID.randomUUID();
         try (FileJournal journal = FileJournal.open(file(), CLOCK, NEVER)) {
-            journal.append(waiting, Step.CHARGE_STARTED, Map.of("card", "************2222"));
-            journal.append(waiting, Step.CHARGE_ISSUED, Map.of("chargeId", "7", "fingerprint", "f1"));
-            journal.append(waiting, Step.CHARGE_AWAITING_CARD, Map.of("chargeId", "7"));
+            journal.append(waiting, TestSteps.chargeStarted());
+            journal.append(waiting, TestSteps.chargeIssued(7, "f1"));
+            journal.append(waiting, new StepRecord.ChargeAwaitingCard(7L, "card full"));
             finishedPurchase(journal);
         }
         try (FileJournal journal = FileJournal.open(file(), CLOCK, NEVER)) {
             assertThat(journal.unfinished()).isEmpty();
             assertThat(journal.entries()).extracting(JournalEntry::transaction).containsOnly(waiting).hasSize(3);
-            journal.append(waiting, Step.CHARGE_COMPLETED, Map.of("chargeId", "7"));
+            journal.append(waiting, new StepRecord.ChargeCompleted(7, null));
         }
         try (FileJournal journal = FileJournal.open(file(), CLOCK, NEVER)) {
             assertThat(journal.entries()).isEmpty();
@@ -153,10 +152,10 @@ class FileJournalCompactionTest {
         UUID stillOpen = UUID.randomUUID();
         UUID closer = UUID.randomUUID();
         try (FileJournal journal = FileJournal.open(file(), CLOCK, NEVER)) {
-            journal.append(stillOpen, Step.CHARGE_ISSUED, Map.of("chargeId", "9", "fingerprint", "f1"));
-            journal.append(stillOpen, Step.CHARGE_WRITING, Map.of("chargeId", "9"));
-            journal.append(closer, Step.CHARGE_ISSUED, Map.of("chargeId", "9", "fingerprint", "f1"));
-            journal.append(closer, Step.CHARGE_COMPLETED, Map.of("chargeId", "9"));
+            journal.append(stillOpen, TestSteps.chargeIssued(9, "f1"));
+            journal.append(stillOpen, new StepRecord.ChargeWriting(9));
+            journal.append(closer, TestSteps.chargeIssued(9, "f1"));
+            journal.append(closer, new StepRecord.ChargeCompleted(9, null));
             journal.compact();
             assertThat(journal.entries()).extracting(JournalEntry::transaction).containsOnly(stillOpen, closer).hasSize(4);
         }
@@ -175,7 +174,7 @@ class FileJournalCompactionTest {
         // A first, complete compaction: archive 1 exists before the crashing one.
         try (FileJournal journal = FileJournal.open(file(), CLOCK, NEVER)) {
             finishedPurchase(journal);
-            journal.append(open.remove(0), Step.PURCHASE_APPROVED, Map.of());
+            journal.append(open.remove(0), TestSteps.purchaseApproved());
             finishedPurchase(journal);
         }
         List<String> linesBefore = allLines();
@@ -192,7 +191,7 @@ class FileJournalCompactionTest {
             assertThat(linesAfter).as("every line once, in the archives or the live file").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(linesBefore);
             assertThat(transactionsIn(file())).containsOnly(open.get(0));
-            JournalEntry next = journal.append(open.get(0), Step.PURCHASE_APPROVED, Map.of());
+            JournalEntry next = journal.append(open.get(0), TestSteps.purchaseApproved());
             assertThat(next.sequence()).isEqualTo(linesBefore.size() + 1L);
         }
         try (Stream<Path> files = Files.list(directory)) {
@@ -223,7 +222,7 @@ class FileJournalCompactionTest {
             assertThat(journal.unfinished()).extracting(JournalEntry::transaction).containsExactly(open);
             assertThat(allLines()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(linesBefore);
             assertThat(transactionsIn(file())).containsOnly(open);
-            assertThat(journal.append(open, Step.PURCHASE_APPROVED, Map.of()).sequence()).isEqualTo(linesBefore.size() + 1L);
+            assertThat(journal.append(open, TestSteps.purchaseApproved()).sequence()).isEqualTo(linesBefore.size() + 1L);
         }
     }
 
@@ -285,15 +284,15 @@ class FileJournalCompactionTest {
 
     private static UUID openPurchase(Journal journal) {
         UUID transaction = UUID.randomUUID();
-        journal.append(transaction, Step.PURCHASE_STARTED, Map.of());
-        journal.append(transaction, Step.PURCHASE_AUTHORIZED, Map.of("requestId", UUID.randomUUID().toString()));
+        journal.append(transaction, TestSteps.purchaseStarted());
+        journal.append(transaction, new StepRecord.PurchaseAuthorized(UUID.randomUUID(), 1));
         return transaction;
     }
 
     private static UUID finishedPurchase(Journal journal) {
         UUID transaction = UUID.randomUUID();
-        journal.append(transaction, Step.PURCHASE_STARTED, Map.of());
-        journal.append(transaction, Step.PURCHASE_APPROVED, Map.of());
+        journal.append(transaction, TestSteps.purchaseStarted());
+        journal.append(transaction, TestSteps.purchaseApproved());
         return transaction;
     }
 

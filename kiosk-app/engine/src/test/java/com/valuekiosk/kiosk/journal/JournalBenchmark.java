@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,8 +64,8 @@ class JournalBenchmark {
             long appends = System.nanoTime();
             for (int i = 0; i < 100; i++) {
                 UUID transaction = UUID.randomUUID();
-                journal.append(transaction, Step.PURCHASE_STARTED, Map.of());
-                journal.append(transaction, Step.PURCHASE_APPROVED, Map.of());
+                journal.append(transaction, TestSteps.purchaseStarted());
+                journal.append(transaction, TestSteps.purchaseApproved());
             }
             System.out.printf("append (forced to disk): %,d µs each%n", (System.nanoTime() - appends) / 200 / 1_000);
         }
