@@ -1,0 +1,177 @@
+package com.valuekiosk.kiosk.diagnostics.readers;
+
+import com.valuekiosk.kiosk.diagnostics.atr.Atr;
+import com.valuekiosk.kiosk.reader.CardReader;
+import com.valuekiosk.kiosk.reader.CardSession;
+import com.valuekiosk.kiosk.reader.NoCardException;
+import com.valuekiosk.kiosk.reader.PcscPinPad;
+import com.valuekiosk.kiosk.reader.PcscReader;
+import com.valuekiosk.kiosk.reader.ReaderException;
+import com.valuekiosk.card.host.CardTransportException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
+
+/**
+ * This machine's PC/SC readers for the checks, on the engine's own PC/SC ({@link PcscReader.TerminalsSource}, a
+ * {@code PcscContext} at a site): list them with their features and cards, and open a session on one — through a
+ * {@link PcscReader}, so the checks talk to a card exactly as the kiosk does (GET RESPONSE handling, a card taken
+ * away is a {@code CardRemovedException}, …). Every call answers at once or fails; none waits for a card.
+ */
+public final class PcscReaders {
+
+    private final PcscReader.TerminalsSource pcsc;
+
+    public PcscReaders(PcscReader.TerminalsSource pcsc) {
+        this.pcsc = Objects.requireNonNull(pcsc, "pcsc");
+    }
+
+    public PcscReader.TerminalsSource source() {
+        return pcsc;
+    }
+
+    /**
+     * The readers PC/SC has now, in its order.
+     *
+     * @throws ReaderException when there is no PC/SC service (pcscd not running) or it cannot list readers
+     */
+    public List<ReaderInfo> scan() throws ReaderException {
+        List<ReaderInfo> readers = new ArrayList<>();
+        for (CardTerminal terminal : terminals()) {
+            readers.add(describe(terminal));
+        }
+        return readers;
+    }
+
+    /** The names of the readers now; empty when PC/SC has none. */
+    public List<String> names() throws ReaderException {
+        return terminals().stream().map(CardTerminal::getName).toList();
+    }
+
+    List<CardTerminal> terminals() throws ReaderException {
+        Optional<CardTerminals> terminals;
+        try {
+            terminals = pcsc.terminals();
+        } catch (RuntimeException e) {
+            pcsc.reset();
+            throw new ReaderException("PC/SC is not usable: " + e.getMessage(), e);
+        }
+        if (terminals.isEmpty()) {
+            throw new ReaderException("the PC/SC service (pcscd) is not running");
+        }
+        try {
+            return terminals.get().list();
+        } catch (CardException e) {
+            if (String.valueOf(e.getMessage()).contains("SCARD_E_NO_READERS_AVAILABLE")
+                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("NO_READERS"))) {
+                return List.of();
+            }
+            pcsc.reset(); // the service may have gone: ask again with a new context next time
+            throw new ReaderException("PC/SC cannot list its readers: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReaderInfo describe(CardTerminal terminal) {
+        boolean present;
+        try {
+            present = terminal.isCardPresent();
+        } catch (CardException e) {
+            present = false;
+        }
+        Optional<String> atr = Optional.empty();
+        Map<Integer, Integer> features = Map.of();
+        Optional<String> problem = Optional.empty();
+        if (present) {
+            try {
+                Card card = terminal.connect("*");
+                try {
+                    atr = Optional.of(Atr.parse(card.getATR().getBytes()).hex());
+                    features = features(card);
+                } finally {
+                    card.disconnect(false);
+                }
+            } catch (CardException | RuntimeException e) {
+                problem = Optional.of("the card did not answer: " + e.getMessage());
+            }
+        }
+        if (features.isEmpty() && problem.isEmpty()) {
+            // Without a card (or when it did not say): a direct connection, which needs no card.
+            try {
+                Card direct = terminal.connect("DIRECT");
+                try {
+                    features = features(direct);
+                } finally {
+                    direct.disconnect(false);
+                }
+            } catch (CardException | RuntimeException e) {
+                problem = Optional.of("no PC/SC part 10 features (" + e.getMessage() + ")");
+            }
+        }
+        return new ReaderInfo(terminal.getName(), present, atr, features, problem);
+    }
+
+    private static Map<Integer, Integer> features(Card card) throws CardException {
+        return PcscPinPad.features(card.transmitControlCommand(PcscPinPad.GET_FEATURE_REQUEST, new byte[0]));
+    }
+
+    /**
+     * A session on the card in {@code readerName} (the exact PC/SC name, or a part of it as the kiosk's configuration
+     * writes it). The caller closes it; closing powers the card down.
+     *
+     * @throws NoCardException when the reader is empty
+     * @throws ReaderException when there is no such reader or no PC/SC service
+     */
+    public Session open(String readerName) throws CardTransportException {
+        PcscReader reader = new PcscReader(readerName, CardReader.Kind.CONTACT, pcsc, Duration.ofMillis(250));
+        try {
+            reader.pollOnce();
+            if (reader.state() != CardReader.State.READY) {
+                throw new ReaderException("reader \"" + readerName + "\": " + reader.stateDetail());
+            }
+            String name = reader.terminalName().orElse(readerName);
+            return new Session(name, reader, reader.connect());
+        } catch (CardTransportException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** A card session and the reader it came from, closed together. */
+    public static final class Session implements AutoCloseable {
+
+        private final String readerName;
+        private final PcscReader reader;
+        private final CardSession card;
+
+        Session(String readerName, PcscReader reader, CardSession card) {
+            this.readerName = readerName;
+            this.reader = reader;
+            this.card = card;
+        }
+
+        /** The reader's full PC/SC name. */
+        public String readerName() {
+            return readerName;
+        }
+
+        public CardSession card() {
+            return card;
+        }
+
+        @Override
+        public void close() {
+            try {
+                card.close();
+            } finally {
+                reader.close();
+            }
+        }
+    }
+}
