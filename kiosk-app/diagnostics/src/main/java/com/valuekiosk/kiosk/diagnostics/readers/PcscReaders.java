@@ -74,6 +74,10 @@ public final class PcscReaders {
                 return List.of();
             }
             pcsc.reset(); // the service may have gone: ask again with a new context next time
+            String text = e.getMessage() + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+            if (text.contains("NO_SERVICE") || text.contains("SERVICE_STOPPED") || text.contains("INVALID_HANDLE")) {
+                throw new ReaderException("the PC/SC service (pcscd) is not running (" + e.getMessage() + ")", e);
+            }
             throw new ReaderException("PC/SC cannot list its readers: " + e.getMessage(), e);
         }
     }
