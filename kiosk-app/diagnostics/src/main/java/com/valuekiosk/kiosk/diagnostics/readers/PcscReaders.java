@@ -92,33 +92,37 @@ public final class PcscReaders {
         Optional<String> atr = Optional.empty();
         Map<Integer, Integer> features = Map.of();
         Optional<String> problem = Optional.empty();
-        if (present) {
-            try {
-                Card card = terminal.connect("*");
-                try {
-                    atr = Optional.of(Atr.parse(card.getATR().getBytes()).hex());
-                    features = features(card);
-                } finally {
-                    card.disconnect(false);
-                }
-            } catch (CardException | RuntimeException e) {
-                problem = Optional.of("the card did not answer: " + e.getMessage());
+        // With a card, a shared connection to it; without, a direct one to the reader (SCARD_SHARE_DIRECT).
+        Card card = null;
+        try {
+            card = terminal.connect(present ? "*" : "DIRECT");
+            if (present) {
+                atr = Optional.of(Atr.parse(card.getATR().getBytes()).hex());
             }
-        }
-        if (features.isEmpty() && problem.isEmpty()) {
-            // Without a card (or when it did not say): a direct connection, which needs no card.
-            try {
-                Card direct = terminal.connect("DIRECT");
+            features = features(card);
+            if (features.isEmpty()) {
+                problem = Optional.of("no PC/SC part 10 features");
+            }
+        } catch (CardException | RuntimeException e) {
+            problem = Optional.of((present && atr.isEmpty() ? "the card did not answer" : "no PC/SC part 10 features")
+                    + " (" + code(e) + ")");
+        } finally {
+            if (card != null) {
                 try {
-                    features = features(direct);
-                } finally {
-                    direct.disconnect(false);
+                    card.disconnect(false);
+                } catch (CardException | RuntimeException e) {
+                    // the reader forgets the connection anyway
                 }
-            } catch (CardException | RuntimeException e) {
-                problem = Optional.of("no PC/SC part 10 features (" + e.getMessage() + ")");
             }
         }
         return new ReaderInfo(terminal.getName(), present, atr, features, problem);
+    }
+
+    /** "SCARD_E_UNSUPPORTED_FEATURE" out of PC/SC's message, else the message. */
+    static String code(Exception e) {
+        String text = String.valueOf(e.getMessage());
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("SCARD_[EWFP]_[A-Z_]+").matcher(text);
+        return matcher.find() ? matcher.group() : text;
     }
 
     private static Map<Integer, Integer> features(Card card) throws CardException {

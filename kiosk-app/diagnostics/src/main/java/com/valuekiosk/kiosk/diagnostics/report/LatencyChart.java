@@ -40,7 +40,7 @@ public final class LatencyChart {
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("APDU round trip per reader").xAxisTitle("reader").yAxisTitle("ms").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.getStyler().setDecimalPattern("#0.00");

@@ -157,7 +157,7 @@ public final class ServerCheck {
 
     private static String summary(List<Finding> findings) {
         return findings.stream().filter(f -> f.elapsed() != null)
-                .map(f -> f.name().split(" ")[0] + " " + f.elapsed().toMillis() + " ms")
+                .map(f -> (f.name().startsWith("mutual") ? "/health" : f.name().split(" ")[0]) + " " + f.elapsed().toMillis() + " ms")
                 .collect(Collectors.joining(", "));
     }
 

@@ -1,6 +1,5 @@
 package com.valuekiosk.kiosk.app.diag;
 
-import com.valuekiosk.kiosk.app.KioskMain;
 import com.valuekiosk.kiosk.app.config.KioskConfig;
 import com.valuekiosk.kiosk.app.config.KioskConfigException;
 import com.valuekiosk.kiosk.app.config.ReaderChoice;
@@ -70,8 +69,13 @@ public final class DiagMain {
         this.pcsc = Objects.requireNonNull(pcsc, "pcsc");
     }
 
+    /** Warnings only, on standard error, masked; unless -Dlogback.configurationFile says otherwise. */
+    public static final String LOG_CONFIGURATION = "valuekiosk-diag-logback.xml";
+
     public static void main(String[] args) {
-        KioskMain.useKioskLogging();
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOG_CONFIGURATION);
+        }
         System.exit(commandLine().execute(args));
     }
 
