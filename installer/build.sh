@@ -42,12 +42,16 @@ app_image() {
   cp "$launcher"/lib/*.jar "$out/input/"
   jlink --add-modules "$kiosk_modules" --strip-debug --no-header-files --no-man-pages \
         --output "$out/runtime"
+  # A second launcher in the same image: the field technician's checks (bin/valuekiosk-diag), on the same jars.
+  printf 'main-class=com.valuekiosk.kiosk.app.diag.DiagMain\ndescription=ValueKiosk diagnostics for field technicians\n' \
+      >"$out/valuekiosk-diag.properties"
   jpackage --type app-image --name ValueKiosk --app-version "$version" \
            --vendor "ValueKiosk" --description "VALUE kiosk: credit IC card purchase and e-money charge-up" \
            --input "$out/input" --main-jar "kiosk-launcher-$snapshot.jar" \
            --main-class com.valuekiosk.kiosk.app.KioskMain \
+           --add-launcher valuekiosk-diag="$out/valuekiosk-diag.properties" \
            --runtime-image "$out/runtime" --dest "$out"
-  rm -rf "$out/input" "$out/runtime"
+  rm -rf "$out/input" "$out/runtime" "$out/valuekiosk-diag.properties"
   check_site_image "$out/ValueKiosk"
   echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1), $(find "$out/ValueKiosk" -name '*.jar' | wc -l) jars)"
 }
@@ -99,6 +103,7 @@ kiosk_deb() {
   cp "$root/installer/kiosk/pam-valuekiosk" "$stage/etc/pam.d/valuekiosk"
   install -m 0755 "$root/installer/kiosk/kiosk-session" "$stage/usr/lib/valuekiosk/kiosk-session"
   ln -s /opt/valuekiosk/bin/ValueKiosk "$stage/usr/bin/valuekiosk"
+  ln -s /opt/valuekiosk/bin/valuekiosk-diag "$stage/usr/bin/valuekiosk-diag"
   package kiosk "$stage" valuekiosk
   rm -rf "$stage"
 }

@@ -88,6 +88,12 @@ grep -q 'credit=UP' "$work/self-check.txt" && grep -q 'emoney=UP' "$work/self-ch
     || { echo "the image's kiosk did not reach both servers" >&2; exit 1; }
 grep -q 'reader.contact "[^"]*": found' "$work/self-check.txt" && grep -q 'reader.contactless "[^"]*": found' "$work/self-check.txt" \
     || { echo "the image's kiosk did not find both readers through pcscd" >&2; exit 1; }
+# The technician's launcher of the same image: the readers through pcscd, both servers with the kiosk's certificate.
+[ -x "$image/bin/valuekiosk-diag" ] || { echo "the image has no valuekiosk-diag launcher" >&2; exit 1; }
+env HOME="$work/home" "$image/bin/valuekiosk-diag" readers | tee "$work/diag.txt"
+env HOME="$work/home" "$image/bin/valuekiosk-diag" servers --config "$site/valuekiosk.properties" | tee -a "$work/diag.txt"
+grep -q '^PASS  readers' "$work/diag.txt" && [ "$(grep -c '^PASS  servers' "$work/diag.txt")" = 2 ] \
+    || { echo "valuekiosk-diag of the image did not pass its reader and server checks" >&2; exit 1; }
 size=$(stat -c %s "$work/first-screen.png")
 echo "first screen rendered by the application image: $size bytes"
 [ "$size" -gt 10000 ] || { echo "the first screen is (nearly) empty" >&2; exit 1; }
