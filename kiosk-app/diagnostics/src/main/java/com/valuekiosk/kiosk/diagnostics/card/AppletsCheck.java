@@ -77,7 +77,8 @@ public final class AppletsCheck {
                     PurseLogEntry entry = purse.readLogRecord(number);
                     findings.add(Finding.info("purse log " + number, entry.type() + " #" + entry.sequence() + " "
                             + money(entry.amount(), data.currency()) + ", balance after "
-                            + money(entry.balanceAfter(), data.currency()) + ", terminal " + entry.terminal()));
+                            + money(entry.balanceAfter(), data.currency()) + ", " + (entry.type() == PurseLogEntry.Type.CREDIT
+                            ? "server transaction " + entry.transactionId() : "terminal " + entry.terminal())));
                 }
             } catch (CardStatusException e) {
                 findings.add(Finding.of("purse data", statusText(e), Verdict.WARN));

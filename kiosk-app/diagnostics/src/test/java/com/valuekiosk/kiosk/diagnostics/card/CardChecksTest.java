@@ -65,6 +65,23 @@ class CardChecksTest {
     }
 
     @Test
+    void aPurseThatWasChargedListsItsCreditWithTheServersTransaction() throws Exception {
+        SimulatedCard card = CARDS.purseCard(DemoCards.EMONEY_CARD);
+        PurseApplication purse = new PurseApplication(card);
+        purse.select();
+        com.valuekiosk.card.host.PurseData before = purse.readCardData();
+        byte[] creditKey = IssuerMasterKeys.demo().cardKey(com.valuekiosk.card.host.KeyUsage.PURSE_CREDIT, DemoCards.EMONEY_CARD.cardNumber());
+        purse.credit(com.valuekiosk.card.host.AmountChange.issue(creditKey, DemoCards.EMONEY_CARD.cardNumber(), 2_000,
+                before.creditSequence(), 4711));
+
+        Outcome outcome = AppletsCheck.run(card);
+
+        assertThat(outcome.verdict()).as(text(outcome)).isEqualTo(Verdict.PASS);
+        assertThat(value(outcome, "purse log 1")).isEqualTo("CREDIT #" + before.creditSequence()
+                + " 2000 JPY, balance after 3000 JPY, server transaction 4711");
+    }
+
+    @Test
     void aBlockedPinFailsTheCheckAndSaysSo() throws Exception {
         SimulatedCard card = CARDS.creditCard(DemoCards.CREDIT_CARD);
         CreditCardApplication credit = new CreditCardApplication(card);
