@@ -31,6 +31,15 @@ public interface Composition extends AutoCloseable {
         return ui.scene();
     }
 
+    /** The attendant's diagnostics screen: the checks' engine on this kiosk's readers and servers, and where reports go. */
+    record AttendantDiagnostics(com.valuekiosk.kiosk.diagnostics.Diagnostics engine, java.nio.file.Path reports) {
+    }
+
+    /** The diagnostics the attendant screen offers after the code; none by default. */
+    default Optional<AttendantDiagnostics> diagnostics() {
+        return Optional.empty();
+    }
+
     /** The stored hash of the attendant code that leaves kiosk mode; present whenever {@link #fullScreen()}. */
     default Optional<String> attendantCodeHash() {
         return Optional.empty();

@@ -5,6 +5,7 @@ import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.kiosk.ui.audio.GuidanceSpeaker;
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsViewModel;
 import com.valuekiosk.kiosk.ui.receipt.ReceiptPrinter;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.kiosk.ui.shell.IdleTimeout;
@@ -39,6 +40,12 @@ public final class KioskApplication {
         thread.setDaemon(true);
         return thread;
     });
+    /** The attendant's diagnostics run here, so that a slow check never holds up a customer's flow. */
+    private final ExecutorService diagnosticsWorker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kiosk-diagnostics");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final CountDownLatch windowClosed = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Stage stage;
@@ -70,11 +77,14 @@ public final class KioskApplication {
                 IdleTimeout.start(ui, scene);
                 if (composition.fullScreen()) {
                     // Only the attendant code leaves it; leaving ends the kiosk (the session then stays down).
-                    KioskMode.apply(window, ui, AttendantCode.of(composition.attendantCodeHash().orElseThrow()),
+                    KioskMode mode = KioskMode.apply(window, ui, AttendantCode.of(composition.attendantCodeHash().orElseThrow()),
                             () -> {
                                 log.info("an attendant left kiosk mode");
                                 window.close();
                             });
+                    composition.diagnostics().ifPresent(diagnostics -> mode.offerDiagnostics(new DiagnosticsViewModel(
+                            diagnostics.engine(), new BackgroundWork(diagnosticsWorker), diagnostics.reports(),
+                            java.time.Clock.systemUTC())));
                 }
                 stage = window;
                 shownAs = composition.fullScreen() ? "full screen"
@@ -114,6 +124,7 @@ public final class KioskApplication {
                 stage.close();
             });
         }
+        diagnosticsWorker.shutdownNow();
         flowWorker.shutdown();
         try {
             if (!flowWorker.awaitTermination(FLOW_GRACE_SECONDS, TimeUnit.SECONDS)) {

@@ -34,7 +34,13 @@ public final class SiteKiosk implements Composition {
     private final UiSettings uiSettings;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private SiteKiosk(KioskConfig config, KioskTls tls, KioskParts parts, UiSettings uiSettings) {
+    /** PC/SC for the attendant's diagnostics: the same kind of source the readers have, a context of its own. */
+    private final Supplier<PcscReader.TerminalsSource> pcsc;
+    private com.valuekiosk.kiosk.diagnostics.Diagnostics diagnostics;
+
+    private SiteKiosk(KioskConfig config, KioskTls tls, KioskParts parts, UiSettings uiSettings,
+                      Supplier<PcscReader.TerminalsSource> pcsc) {
+        this.pcsc = pcsc;
         this.config = config;
         this.tls = tls;
         this.parts = parts;
@@ -77,7 +83,7 @@ public final class SiteKiosk implements Composition {
             log.info("kiosk {} up: credit company server {}, e-money server {}, readers {} / {}", config.terminalId(),
                     config.homeTerminal() ? "(home terminal: none)" : config.creditUrl(), config.emoneyUrl(),
                     config.contactReader().value(), config.contactlessReader().value());
-            return new SiteKiosk(config, tls, parts, ui);
+            return new SiteKiosk(config, tls, parts, ui, pcsc);
         } catch (RuntimeException | Error e) {
             Shutdown.closeAll(readers);
             throw e;
@@ -142,9 +148,23 @@ public final class SiteKiosk implements Composition {
         return false;
     }
 
+    /** The technician's checks on this kiosk's PC/SC and servers; reports go to {@code diagnostics/} in the data directory. */
+    @Override
+    public synchronized Optional<AttendantDiagnostics> diagnostics() {
+        if (diagnostics == null) {
+            diagnostics = com.valuekiosk.kiosk.app.diag.DiagMain.forSite(config, pcsc.get());
+        }
+        return Optional.of(new AttendantDiagnostics(diagnostics, config.dataDirectory().resolve("diagnostics")));
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            synchronized (this) {
+                if (diagnostics != null) {
+                    diagnostics.close();
+                }
+            }
             parts.close();
         }
     }

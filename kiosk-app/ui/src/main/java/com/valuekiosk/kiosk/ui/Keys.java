@@ -88,6 +88,20 @@ public final class Keys {
     public static final String ATTENDANT_LOCKED = "attendant.locked";
     public static final String ATTENDANT_LEAVE = "attendant.leave";
     public static final String ATTENDANT_BACK = "attendant.back";
+    public static final String ATTENDANT_DIAGNOSTICS = "attendant.diagnostics";
+
+    // The attendant's diagnostics screen
+    public static final String DIAGNOSTICS_TITLE = "diagnostics.title";
+    public static final String DIAGNOSTICS_INSTRUCTION = "diagnostics.instruction";
+    public static final String DIAGNOSTICS_RUN = "diagnostics.run";
+    public static final String DIAGNOSTICS_SAVE = "diagnostics.save";
+    public static final String DIAGNOSTICS_CLOSE = "diagnostics.close";
+    public static final String DIAGNOSTICS_READY = "diagnostics.ready";
+    public static final String DIAGNOSTICS_RUNNING = "diagnostics.running";
+    public static final String DIAGNOSTICS_DONE = "diagnostics.done";
+    public static final String DIAGNOSTICS_FAILED = "diagnostics.failed";
+    public static final String DIAGNOSTICS_SAVED = "diagnostics.saved";
+    public static final String DIAGNOSTICS_NOT_SAVED = "diagnostics.notSaved";
     public static final String A11Y_PIN_FIELD = "a11y.pinField";
     public static final String A11Y_PASSWORD_FIELD = "a11y.passwordField";
     public static final String A11Y_CODE_FIELD = "a11y.codeField";

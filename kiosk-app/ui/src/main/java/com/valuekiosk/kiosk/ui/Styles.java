@@ -45,6 +45,11 @@ public final class Styles {
     public static final String HEADER_TOGGLE = "header-toggle";
     /** The dimmed layer under an overlay, which takes the touches meant for the screen below. */
     public static final String OVERLAY = "overlay";
+    // The attendant's diagnostics screen: its result list, its small text, and a result's verdict tag
+    // (with verdict-pass / verdict-warn / verdict-fail).
+    public static final String DIAGNOSTICS_LIST = "diagnostics-list";
+    public static final String DIAGNOSTICS_TEXT = "diagnostics-text";
+    public static final String VERDICT_TAG = "verdict-tag";
     /** The box of an overlay (idle warning, attendant screen). */
     public static final String DIALOG = "dialog";
 

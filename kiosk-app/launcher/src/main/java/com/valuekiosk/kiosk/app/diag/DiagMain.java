@@ -129,6 +129,16 @@ public final class DiagMain {
         return new Diagnostics(settings);
     }
 
+    /**
+     * The engine as the site kiosk's attendant diagnostics screen uses it: the kiosk's PC/SC, pcsc-tools' list when
+     * installed, both configured servers over the kiosk's own TLS.
+     */
+    public static Diagnostics forSite(KioskConfig config, PcscReader.TerminalsSource pcsc) {
+        return new Diagnostics(DiagnosticsSettings.readersOnly(pcsc).withServers(List.of(
+                new ServerTarget("credit", config.creditUrl()), new ServerTarget("emoney", config.emoneyUrl())),
+                clientTls(config)));
+    }
+
     /** The kiosk's own TLS (the same checks as the kiosk's start) and its certificate chain for the expiry. */
     static ClientTls clientTls(KioskConfig config) {
         javax.net.ssl.SSLContext context = config.credentials().openTls().sslContext();

@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The attendant screen, over the kiosk's screens. Node ids: attendant-screen, attendant-code, attendant-status,
- * attendant-leave, attendant-back, and the keypad's key-*.
+ * attendant-leave, attendant-diagnostics (when the kiosk offers them), attendant-back, and the keypad's key-*.
  */
 public final class AttendantView implements View {
 
@@ -42,9 +42,15 @@ public final class AttendantView implements View {
         Button leave = button("attendant-leave", messages.text(Keys.ATTENDANT_LEAVE), model::leave, Styles.PRIMARY_BUTTON);
         leave.disableProperty().bind(model.canLeaveProperty().not());
         leave.setMaxWidth(Double.MAX_VALUE);
+        Button diagnostics = button("attendant-diagnostics", messages.text(Keys.ATTENDANT_DIAGNOSTICS), model::diagnostics,
+                Styles.SECONDARY_BUTTON);
+        diagnostics.disableProperty().bind(model.canLeaveProperty().not());
+        diagnostics.setMaxWidth(Double.MAX_VALUE);
+        diagnostics.visibleProperty().bind(model.diagnosticsOfferedProperty());
+        diagnostics.managedProperty().bind(model.diagnosticsOfferedProperty());
         VBox fields = new VBox(12, label(messages.text(Keys.ATTENDANT_CODE), Styles.FIELD_LABEL), codeField, status);
         fields.setPrefWidth(420);
-        VBox right = new VBox(20, new NumericKeypad(messages, model::type, model::deleteLast, model::clear), leave);
+        VBox right = new VBox(20, new NumericKeypad(messages, model::type, model::deleteLast, model::clear), leave, diagnostics);
         HBox body = new HBox(48, fields, right);
         body.setAlignment(Pos.TOP_CENTER);
         HBox bottom = new HBox(button("attendant-back", messages.text(Keys.ATTENDANT_BACK), model::back, Styles.SECONDARY_BUTTON));

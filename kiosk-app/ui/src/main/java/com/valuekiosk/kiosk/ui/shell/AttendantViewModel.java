@@ -28,6 +28,8 @@ public final class AttendantViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyStringWrapper statusKey = new ReadOnlyStringWrapper(this, "statusKey");
     private final BooleanBinding canLeave = typed.lengthProperty().greaterThan(0).and(checking.not());
+    private final ReadOnlyBooleanWrapper diagnosticsOffered = new ReadOnlyBooleanWrapper(this, "diagnosticsOffered");
+    private Runnable onDiagnostics = () -> { };
 
     public AttendantViewModel(AttendantCode code, BackgroundWork background, Runnable onRightCode) {
         this.code = Objects.requireNonNull(code, "code");
@@ -53,8 +55,25 @@ public final class AttendantViewModel {
         typed.wipe();
     }
 
+    /** Offers "Diagnostics" beside "Leave": the right code then runs {@code open} and the kiosk stays in kiosk mode. */
+    public void offerDiagnostics(Runnable open) {
+        onDiagnostics = Objects.requireNonNull(open, "open");
+        diagnosticsOffered.set(true);
+    }
+
+    /** "Diagnostics": the typed code is checked like for leaving; the right one opens the diagnostics screen. */
+    public void diagnostics() {
+        if (diagnosticsOffered.get()) {
+            check(onDiagnostics);
+        }
+    }
+
     /** "Leave kiosk mode / Exit": the typed code goes to the check in one char array, which it wipes. */
     public void leave() {
+        check(onRightCode);
+    }
+
+    private void check(Runnable onMatch) {
         if (!canLeave.get()) {
             return;
         }
@@ -65,7 +84,7 @@ public final class AttendantViewModel {
             if (right) {
                 statusKey.set(null);
                 open.set(false);
-                onRightCode.run();
+                onMatch.run();
             } else {
                 statusKey.set(code.isLocked() ? Keys.ATTENDANT_LOCKED : Keys.ATTENDANT_WRONG);
             }
@@ -79,6 +98,10 @@ public final class AttendantViewModel {
         typed.wipe();
         statusKey.set(null);
         open.set(false);
+    }
+
+    public ReadOnlyBooleanProperty diagnosticsOfferedProperty() {
+        return diagnosticsOffered.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty openProperty() {

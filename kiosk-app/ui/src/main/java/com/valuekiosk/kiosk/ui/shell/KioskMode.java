@@ -1,5 +1,7 @@
 package com.valuekiosk.kiosk.ui.shell;
 
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsView;
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsViewModel;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.beans.value.ChangeListener;
@@ -110,6 +112,23 @@ public final class KioskMode {
 
     public boolean isActive() {
         return active;
+    }
+
+    /**
+     * Offers the diagnostics screen on the attendant screen: the right code opens it over the kiosk's screens, and
+     * the kiosk stays in kiosk mode; closing it returns to the screen below.
+     */
+    public void offerDiagnostics(DiagnosticsViewModel diagnostics) {
+        Objects.requireNonNull(diagnostics, "diagnostics");
+        DiagnosticsView view = new DiagnosticsView(diagnostics, ui.messages());
+        diagnostics.openProperty().addListener((o, was, open) -> {
+            if (open) {
+                ui.showOverlay(view.root(), new KeyboardTarget(digit -> { }, () -> { }, diagnostics::close));
+            } else {
+                ui.hideOverlay(view.root());
+            }
+        });
+        attendant.offerDiagnostics(diagnostics::open);
     }
 
     /** The attendant screen's view model (tests, the launcher's self-check). */

@@ -5,20 +5,26 @@ import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.PurseProfile;
 import com.valuekiosk.card.sim.SimulatedCard;
+import com.valuekiosk.kiosk.diagnostics.Diagnostics;
+import com.valuekiosk.kiosk.diagnostics.DiagnosticsSettings;
+import com.valuekiosk.kiosk.diagnostics.atr.KnownAtrs;
+import com.valuekiosk.kiosk.simulated.SimulatedPcsc;
 import com.valuekiosk.kiosk.simulated.SimulatedReader;
+import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.KioskFlows;
 import com.valuekiosk.kiosk.ui.KioskRig;
 import com.valuekiosk.kiosk.ui.KioskScreens;
 import com.valuekiosk.kiosk.ui.KioskUi;
-import com.valuekiosk.kiosk.ui.Keys;
 import com.valuekiosk.kiosk.ui.Screen;
 import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsView;
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsViewModel;
+import com.valuekiosk.kiosk.ui.purchase.PaymentVariant;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
 import com.valuekiosk.kiosk.ui.shell.AttendantView;
 import com.valuekiosk.kiosk.ui.shell.AttendantViewModel;
 import com.valuekiosk.kiosk.ui.shell.IdleTimeout;
 import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
-import com.valuekiosk.kiosk.ui.purchase.PaymentVariant;
 import com.valuekiosk.server.credit.CardAccounts;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.emoney.EmoneyUsers;
@@ -26,6 +32,7 @@ import com.valuekiosk.server.testing.MutableClock;
 import com.valuekiosk.server.testing.ServersFixture;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -43,7 +50,7 @@ public final class ScreenTour {
     }
 
     /** How many sights the tour stops at, each in a shoot(...) below: a walk cut short fails the tests that count. */
-    public static final int SIGHTS = 39;
+    public static final int SIGHTS = 40;
 
     private final KioskRig kiosk;
     private final double width;
@@ -225,6 +232,23 @@ public final class ScreenTour {
         shoot("attendant");
         attendant.back();
         ui.hideOverlay(attendantView.root());
+
+        // The attendant's diagnostics after a run: both demo cards on the simulated readers (through
+        // javax.smartcardio, as PC/SC shows them), no servers configured; the worst result's details shown.
+        kiosk.placeBothCards();
+        try (Diagnostics diagnostics = new Diagnostics(DiagnosticsSettings.readersOnly(
+                new SimulatedPcsc(List.of(kiosk.contact, kiosk.contactless))).withKnownAtrs(KnownAtrs.none()))) {
+            DiagnosticsViewModel model = new DiagnosticsViewModel(diagnostics, KioskRig.currentThread(),
+                    kiosk.uiSettings().receiptDirectory(), java.time.Clock.systemUTC());
+            DiagnosticsView diagnosticsView = new DiagnosticsView(model, ui.messages());
+            model.open();
+            ui.showOverlay(diagnosticsView.root(), KeyboardTarget.NONE);
+            model.runAll();
+            shoot("diagnostics");
+            ui.hideOverlay(diagnosticsView.root());
+        }
+        kiosk.contact.remove();
+        kiosk.contactless.remove();
         ui.navigator().navigate(Screen.MENU);
 
         renderErrorScreens();
