@@ -85,6 +85,28 @@ class KioskMainTest {
     }
 
     @Test
+    void theAttendantsDiagnosticsCheckTheSitesReadersAndServersWithItsOwnCertificate() throws Exception {
+        try (ServersFixture servers = new ServersFixture(work.resolve("servers"), Storage.H2)) {
+            Path config = site(servers);
+            try (SiteKiosk kiosk = SiteKiosk.start(com.valuekiosk.kiosk.app.config.KioskConfig.load(config), () -> pcsc)) {
+                Composition.AttendantDiagnostics diagnostics = kiosk.diagnostics().orElseThrow();
+                assertThat(diagnostics.reports()).isEqualTo(kiosk.config().dataDirectory().resolve("diagnostics"));
+                assertThat(kiosk.diagnostics().orElseThrow().engine()).as("one engine per kiosk").isSameAs(diagnostics.engine());
+
+                java.util.List<com.valuekiosk.kiosk.diagnostics.CheckResult> checks =
+                        diagnostics.engine().servers(com.valuekiosk.kiosk.diagnostics.DiagnosticListener.NONE);
+                assertThat(checks).extracting(com.valuekiosk.kiosk.diagnostics.CheckResult::subject)
+                        .containsExactly("credit " + servers.creditUri(), "emoney " + servers.emoneyUri());
+                assertThat(checks).allSatisfy(check -> assertThat(check.verdict()).as(check.summary())
+                        .isEqualTo(com.valuekiosk.kiosk.diagnostics.Verdict.PASS));
+                com.valuekiosk.kiosk.diagnostics.CheckResult readers =
+                        diagnostics.engine().readers(com.valuekiosk.kiosk.diagnostics.DiagnosticListener.NONE);
+                assertThat(readers.message()).startsWith("2 reader(s)");
+            }
+        }
+    }
+
+    @Test
     void aSelfCheckWithUnreachableServersOfASiteReportsThemWithoutFailing() throws Exception {
         Path config;
         try (ServersFixture servers = new ServersFixture(work.resolve("servers"), Storage.H2)) {
