@@ -65,6 +65,16 @@ class CardChecksTest {
     }
 
     @Test
+    void aLogRecordNamesTheServersTransactionOrTheTerminal() {
+        assertThat(AppletsCheck.reference(new com.valuekiosk.card.host.PurseLogEntry(
+                com.valuekiosk.card.host.PurseLogEntry.Type.CREDIT, 0, 2_000, 3_000,
+                com.valuekiosk.card.host.Bytes.longBytes(42)))).isEqualTo("server transaction 42");
+        assertThat(AppletsCheck.reference(new com.valuekiosk.card.host.PurseLogEntry(
+                com.valuekiosk.card.host.PurseLogEntry.Type.DEBIT, 3, 500, 2_500,
+                "KIOSK001".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).isEqualTo("terminal KIOSK001");
+    }
+
+    @Test
     void aBlockedPinFailsTheCheckAndSaysSo() throws Exception {
         SimulatedCard card = CARDS.creditCard(DemoCards.CREDIT_CARD);
         CreditCardApplication credit = new CreditCardApplication(card);
