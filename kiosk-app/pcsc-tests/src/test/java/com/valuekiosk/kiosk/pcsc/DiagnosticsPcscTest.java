@@ -166,6 +166,25 @@ class DiagnosticsPcscTest {
     }
 
     @Test
+    void afterAPurchaseAndChargeUpThePursesLogShowsTheCredit() throws Exception {
+        kiosk.insert(kiosk.creditCard);
+        kiosk.insert(kiosk.emoneyCard);
+        assertThat(kiosk.buy(2_000).state()).isEqualTo(com.valuekiosk.kiosk.flow.PurchaseFlow.State.APPROVED);
+        com.valuekiosk.kiosk.flow.ChargeUpFlow charge = kiosk.chargeUp();
+        charge.readCard();
+        assertThat(charge.confirm(true)).isEqualTo(com.valuekiosk.kiosk.flow.ChargeUpFlow.State.COMPLETED);
+
+        CheckResult purse = diagnostics.applets(Pcscd.CONTACTLESS_READER, listener);
+        CheckResult credit = diagnostics.applets(Pcscd.CONTACT_READER, listener);
+
+        assertThat(value(purse, "purse balance")).isEqualTo("3000 JPY of at most 50000 JPY");
+        assertThat(value(purse, "purse log")).isEqualTo("1 record(s)");
+        assertThat(value(purse, "purse log 1")).matches("CREDIT #0 2000 JPY, balance after 3000 JPY, server transaction [0-9* ]+");
+        assertThat(value(purse, "purse sequence numbers")).isEqualTo("next credit 1, next debit 0");
+        assertThat(value(credit, "credit card transaction counter (ATC)")).isEqualTo("1");
+    }
+
+    @Test
     void theApduConsoleTracesMaskedCommandsAndNamesEachStatusWord() throws Exception {
         kiosk.insert(kiosk.creditCard);
 

@@ -77,8 +77,7 @@ public final class AppletsCheck {
                     PurseLogEntry entry = purse.readLogRecord(number);
                     findings.add(Finding.info("purse log " + number, entry.type() + " #" + entry.sequence() + " "
                             + money(entry.amount(), data.currency()) + ", balance after "
-                            + money(entry.balanceAfter(), data.currency()) + ", " + (entry.type() == PurseLogEntry.Type.CREDIT
-                            ? "server transaction " + entry.transactionId() : "terminal " + entry.terminal())));
+                            + money(entry.balanceAfter(), data.currency()) + ", " + reference(entry)));
                 }
             } catch (CardStatusException e) {
                 findings.add(Finding.of("purse data", statusText(e), Verdict.WARN));
@@ -119,6 +118,12 @@ public final class AppletsCheck {
         findings.add(Finding.of(name + " life cycle", info.operational() ? "operational"
                 : "personalisation (not yet usable)", verdict));
         return verdict;
+    }
+
+    /** A CREDIT names the server's transaction, a DEBIT the terminal that made it. */
+    static String reference(PurseLogEntry entry) {
+        return entry.type() == PurseLogEntry.Type.CREDIT ? "server transaction " + entry.transactionId()
+                : "terminal " + entry.terminal();
     }
 
     private static String statusText(CardStatusException e) {
