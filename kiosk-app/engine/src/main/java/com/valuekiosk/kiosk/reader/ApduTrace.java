@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the data of VERIFY (INS 20), and of CHANGE REFERENCE DATA (24) and RESET RETRY COUNTER (2C),
  *       becomes {@code **};</li>
  *   <li>the data of PUT DATA (INS DA) with tag (P2) 04 (PIN), 05 or 06 (keys) becomes {@code **};</li>
+ *   <li>the data of a GET DATA answer (INS CA: the card's data — holder name, number, expiry) is shown as its length
+ *       only, {@code (58 bytes of card data)}: the applets check of the diagnostics shows those fields parsed and
+ *       masked;</li>
  *   <li>every run of 16 or more hex characters that are all decimal digits — a packed-BCD card number and
  *       whatever digits touch it — keeps only its last 4: {@code 4999990000000013} →
  *       {@code ************0013}. Over-masking is accepted.</li>
@@ -130,7 +133,8 @@ public final class ApduTrace {
             long micros = (System.nanoTime() - start) / 1_000;
             int sw = response != null && response.length >= 2
                     ? ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF) : -1;
-            add(new Entry(time, micros, shown, maskResponse(response), sw,
+            add(new Entry(time, micros, shown, command.length > 1 && command[1] == CardProtocol.INS_GET_DATA
+                    ? withheldResponse(response) : maskResponse(response), sw,
                     sw < 0 ? "answer shorter than a status word" : StatusWords.describe(sw)));
             return response;
         } catch (CardTransportException | RuntimeException e) {
@@ -208,6 +212,15 @@ public final class ApduTrace {
             }
         }
         return text.toString();
+    }
+
+    /** The answer to GET DATA: its length and status word, never its data (a name is not a digit run to mask). */
+    static String withheldResponse(byte[] response) {
+        if (response == null || response.length <= 2) {
+            return maskResponse(response);
+        }
+        return "(" + (response.length - 2) + " bytes of card data) "
+                + Bytes.hex(Arrays.copyOfRange(response, response.length - 2, response.length));
     }
 
     /** An answer as trace text: data (card numbers masked), a space, the status word. */
