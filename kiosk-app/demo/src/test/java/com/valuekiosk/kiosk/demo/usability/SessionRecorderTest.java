@@ -82,6 +82,14 @@ class SessionRecorderTest {
                     .doesNotContain(DemoCards.CREDIT_CARD.cardNumber().digits())
                     .doesNotContain(DemoCards.EMONEY_CARD.cardNumber().digits());
         }
-        assertThat(csv).startsWith("session,participant,millis,kind,screen,detail,x,y\n");
+        assertThat(csv).startsWith("session,participant,millis,kind,screen,detail,x,y,study\n");
+        // The screens touched, as the participant saw them, for the report's heat maps; the keypad's never alone.
+        assertThat(recorder[0].screenPictures().keySet()).containsExactly("MENU_ja", "MENU_en", "PURCHASE_en",
+                "RECEIPT_en", "CONFIRM_en");
+        javafx.scene.image.Image purchase = recorder[0].screenPictures().get("PURCHASE_en");
+        assertThat(purchase.getWidth()).isEqualTo(KioskUi.WIDTH);
+        assertThat(purchase.getHeight()).isEqualTo(KioskUi.HEIGHT);
+        assertThat(javax.imageio.ImageIO.read(directory.resolve("study/screens/PURCHASE_en.png").toFile()).getWidth())
+                .isEqualTo((int) KioskUi.WIDTH);
     }
 }
