@@ -92,6 +92,8 @@ public final class CardPanel implements View {
         participant.textProperty().bindBidirectional(study.participantProperty());
         participant.promptTextProperty().bind(messages.text(PanelKeys.PANEL_PARTICIPANT_PROMPT));
         participant.setOnAction(event -> study.startSession());
+        participant.getStyleClass().add(Styles.PANEL_TEXT);
+        participant.setPrefColumnCount(8);
         HBox.setHgrow(participant, Priority.ALWAYS);
         Button start = button("panel-start-session", messages.text(PanelKeys.PANEL_START_SESSION), study::startSession,
                 Styles.PANEL_BUTTON);
@@ -103,7 +105,9 @@ public final class CardPanel implements View {
                     : messages.get(PanelKeys.PANEL_SESSION_STARTED, String.valueOf(mark.session()), mark.participant());
         }, study.markedProperty()), Styles.PANEL_TEXT);
         marked.setWrapText(true);
-        HBox row = new HBox(6, label(messages.text(PanelKeys.PANEL_PARTICIPANT), Styles.PANEL_TEXT), participant, start);
+        Label code = label(messages.text(PanelKeys.PANEL_PARTICIPANT), Styles.PANEL_TEXT);
+        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field gives way, never the label's word
+        HBox row = new HBox(6, code, participant, start);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.getChildren().addAll(label(messages.text(PanelKeys.PANEL_STUDY, study.study()), Styles.FIELD_LABEL), row, marked);
     }

@@ -26,9 +26,9 @@ import javafx.scene.input.MouseEvent;
  * would give the digits away); no card number is ever on a recorded text. A session starts at the menu (or when
  * the tester marks it with the participant's code, {@link #start}) and ends at a completed or kept charge-up, back
  * at the menu, or the idle timeout. Each session belongs to a study (the name given at construction) and keeps the
- * language its screens started in. The first positioned touch on each screen, per language and contrast, also takes
- * a picture of the kiosk screen as the person saw it ({@link #screenPictures()}), so that a report can lay the
- * touches over it. FX thread.
+ * language its screens started in. Each screen, per language and contrast, is also pictured once as it shows on
+ * entering it, before anything is typed ({@link #screenPictures()}; later, a key's focus ring would show the last
+ * digit), so that a report can lay the touches over it. FX thread.
  */
 public final class SessionRecorder {
 
@@ -76,8 +76,14 @@ public final class SessionRecorder {
         this.study = Objects.requireNonNull(study, "study");
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touches);
         ui.navigator().currentProperty().addListener((o, was, now) -> screenEntered(now));
-        ui.messages().localeProperty().addListener((o, was, now) -> record("LANGUAGE", now.getLanguage(), null));
-        ui.highContrastProperty().addListener((o, was, on) -> record("CONTRAST", on ? "on" : "off", null));
+        ui.messages().localeProperty().addListener((o, was, now) -> {
+            record("LANGUAGE", now.getLanguage(), null);
+            pictureSoon();
+        });
+        ui.highContrastProperty().addListener((o, was, on) -> {
+            record("CONTRAST", on ? "on" : "off", null);
+            pictureSoon();
+        });
         Parent layers = ui.root();
         layers.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> {
             while (change.next()) {
@@ -112,6 +118,7 @@ public final class SessionRecorder {
         idleWarned = false;
         balanceShown = false;
         record("SCREEN", ui.navigator().current().name(), null);
+        pictureSoon();
         return finished.size() + 1;
     }
 
@@ -121,6 +128,7 @@ public final class SessionRecorder {
     }
 
     private void screenEntered(Screen screen) {
+        pictureSoon();
         if (events == null) {
             if (screen == Screen.MENU) {
                 start(participant); // the next person; the screens after an ending (take your card) are nobody's
@@ -176,7 +184,6 @@ public final class SessionRecorder {
                 || onKiosk.getY() > KioskUi.HEIGHT) {
             return; // beside the kiosk's screen
         }
-        takePicture();
         if (id.equals("back-to-menu") && ui.navigator().current() == Screen.BALANCE) {
             Node instruction = ui.root().lookup("#balance-instruction");
             balanceShown = instruction != null && !instruction.isVisible();
@@ -196,10 +203,21 @@ public final class SessionRecorder {
         return false;
     }
 
+    /** Once the screen just entered (or switched) shows: its picture, if it has none yet. */
+    private void pictureSoon() {
+        if (!pictures.containsKey(pictureName())) {
+            javafx.application.Platform.runLater(this::takePicture); // after the shell has put the new screen in place
+        }
+    }
+
+    private String pictureName() {
+        return pictureName(ui.navigator().current().name(), ui.messages().locale().getLanguage(),
+                ui.highContrastProperty().get());
+    }
+
     /** The kiosk's screen as the person sees it now, once per screen, language and contrast. */
     private void takePicture() {
-        String name = pictureName(ui.navigator().current().name(), ui.messages().locale().getLanguage(),
-                ui.highContrastProperty().get());
+        String name = pictureName();
         if (!pictures.containsKey(name)) {
             pictures.put(name, ui.root().snapshot(null, null));
         }

@@ -88,8 +88,8 @@ public final class StudyReport {
                 .append("figure{margin:1em 0}figcaption{color:#555;font-size:90%}")
                 .append("</style></head><body>\n");
         page.append("<h1>Usability report: ").append(escape(study.study())).append("</h1>\n");
-        page.append("<p>Written ").append(clock.instant()).append(" from ").append(study.sessions().size())
-                .append(" sessions. Times from the menu (or the tester’s mark) to the session’s end; touches on the kiosk"
+        page.append("<p>Written ").append(clock.instant()).append("; sessions: ").append(study.sessions().size())
+                .append(". Times from the menu (or the tester’s mark) to the session’s end; touches on the kiosk"
                         + " screen only (the card panel is the tester’s); a keypad touch carries neither digit nor place.</p>\n");
         summary(study, page);
         sessions(study, page);
@@ -148,7 +148,7 @@ public final class StudyReport {
 
     private static void timePerScreen(StudyFigures study, StringBuilder page) throws IOException {
         Map<String, List<Double>> perScreen = study.secondsPerScreen();
-        page.append("<h2 id=\"time-per-screen\">Time per screen</h2>\n");
+        page.append("<h2 id=\"screen-times\">Time per screen</h2>\n");
         if (perScreen.isEmpty()) {
             page.append("<p>No screen was left in any session.</p>\n");
             return;
