@@ -26,9 +26,10 @@ import javafx.scene.input.MouseEvent;
  * would give the digits away); no card number is ever on a recorded text. A session starts at the menu (or when
  * the tester marks it with the participant's code, {@link #start}) and ends at a completed or kept charge-up, back
  * at the menu, or the idle timeout. Each session belongs to a study (the name given at construction) and keeps the
- * language its screens started in. Each screen, per language and contrast, is also pictured once as it shows on
- * entering it, before anything is typed ({@link #screenPictures()}; later, a key's focus ring would show the last
- * digit), so that a report can lay the touches over it. FX thread.
+ * language its screens started in. Each screen, per language and contrast, is also pictured ({@link #screenPictures()})
+ * so that a report can lay the touches over it: as it shows on entering it, then once more at its first touch with a
+ * place (a screen may show more by then: a password field, a TRANSMIT button) — unless a key of the keypad holds the
+ * focus then, whose focus ring would show the last digit typed. FX thread.
  */
 public final class SessionRecorder {
 
@@ -55,6 +56,8 @@ public final class SessionRecorder {
     private final Clock clock;
     private final String study;
     private final java.util.Map<String, javafx.scene.image.Image> pictures = new java.util.LinkedHashMap<>();
+    /** The pictures taken at a touch, not only on entering their screen. */
+    private final java.util.Set<String> picturedAtTouch = new java.util.HashSet<>();
     private final List<Session> finished = new ArrayList<>();
     private final EventHandler<MouseEvent> touches = this::touched;
     private String participant = "";
@@ -184,6 +187,7 @@ public final class SessionRecorder {
                 || onKiosk.getY() > KioskUi.HEIGHT) {
             return; // beside the kiosk's screen
         }
+        pictureAtFirstTouch();
         if (id.equals("back-to-menu") && ui.navigator().current() == Screen.BALANCE) {
             Node instruction = ui.root().lookup("#balance-instruction");
             balanceShown = instruction != null && !instruction.isVisible();
@@ -213,6 +217,15 @@ public final class SessionRecorder {
     private String pictureName() {
         return pictureName(ui.navigator().current().name(), ui.messages().locale().getLanguage(),
                 ui.highContrastProperty().get());
+    }
+
+    private void pictureAtFirstTouch() {
+        String name = pictureName();
+        Node focus = ui.root().getScene() == null ? null : ui.root().getScene().getFocusOwner();
+        boolean keyFocused = focus != null && focus.getId() != null && focus.getId().startsWith("key-");
+        if (!keyFocused && picturedAtTouch.add(name)) {
+            pictures.put(name, ui.root().snapshot(null, null));
+        }
     }
 
     /** The kiosk's screen as the person sees it now, once per screen, language and contrast. */

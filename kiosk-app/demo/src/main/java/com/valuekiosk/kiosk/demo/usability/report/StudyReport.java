@@ -317,7 +317,7 @@ public final class StudyReport {
     }
 
     static String seconds(double seconds) {
-        return Double.isNaN(seconds) ? "–" : String.format(Locale.ROOT, "%.1f", seconds);
+        return Double.isNaN(seconds) ? "–" : String.format(Locale.ROOT, "%.2f", seconds);
     }
 
     static String percent(double rate) {

@@ -101,11 +101,11 @@ class StudyReportTest {
         String html = Files.readString(pages.get(0));
         assertThat(html).contains("<h1>Usability report: lab</h1>")
                 .contains("<tr><th class=\"text\">Task completion rate</th><td>75 %</td></tr>")
-                .contains("<tr><th class=\"text\">Median task time (s)</th><td>16.0</td></tr>")
+                .contains("<tr><th class=\"text\">Median task time (s)</th><td>16.00</td></tr>")
                 .contains("<tr><th class=\"text\">Missed touches</th><td>3</td></tr>")
                 .contains("<tr><th class=\"text\">Errors shown</th><td>1</td></tr>")
                 .contains("<tr><th class=\"text\">Back to menu</th><td>2</td></tr>")
-                .contains("<tr><td class=\"text\">MENU</td><td>4</td><td>2.5</td><td>1.0</td><td>4.0</td></tr>")
+                .contains("<tr><td class=\"text\">MENU</td><td>4</td><td>2.50</td><td>1.00</td><td>4.00</td></tr>")
                 .contains("<tr><td class=\"text\">PURCHASE</td><td>4</td><td>2</td><td>2</td></tr>")
                 .contains("The PIN is wrong. 2 tries left.")
                 .doesNotContain("<script").doesNotContain("src=\"http");
