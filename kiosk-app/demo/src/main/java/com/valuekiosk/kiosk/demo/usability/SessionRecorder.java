@@ -241,9 +241,14 @@ public final class SessionRecorder {
         return screen + "_" + language + (highContrast ? "_contrast" : "");
     }
 
-    /** The pictures of the screens touched so far, by {@link #pictureName}. */
+    /** The pictures of the screens shown so far, by {@link #pictureName}. */
     public java.util.Map<String, javafx.scene.image.Image> screenPictures() {
         return java.util.Collections.unmodifiableMap(pictures);
+    }
+
+    /** The names of the pictures taken at a touch, not only on entering their screen: the better ones. */
+    public java.util.Set<String> picturedAtTouch() {
+        return java.util.Collections.unmodifiableSet(picturedAtTouch);
     }
 
     private static ButtonBase control(Node node) {

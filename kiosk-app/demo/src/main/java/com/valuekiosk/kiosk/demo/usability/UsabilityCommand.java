@@ -73,6 +73,7 @@ public final class UsabilityCommand implements Runnable {
 
         private final List<SessionRecorder.Session> sessions = new ArrayList<>();
         private final java.util.Map<String, javafx.scene.image.Image> pictures = new java.util.LinkedHashMap<>();
+        private final java.util.Set<String> picturedAtTouch = new java.util.HashSet<>();
 
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long an expected screen is waited for (default: ${DEFAULT-VALUE}).")
         long timeoutSeconds = 20;
@@ -194,7 +195,13 @@ public final class UsabilityCommand implements Runnable {
                     shown.recorder().sessions().stream()
                             .filter(s -> !s.outcome().equals("open") || s.events().stream().anyMatch(e -> e.kind().equals("TOUCH")))
                             .forEach(sessions::add);
-                    shown.recorder().screenPictures().forEach(pictures::putIfAbsent);
+                    // One picture per screen for all plays: the first taken at a touch, else the first at all.
+                    shown.recorder().screenPictures().forEach((name, picture) -> {
+                        boolean atTouch = shown.recorder().picturedAtTouch().contains(name);
+                        if (!pictures.containsKey(name) || atTouch && picturedAtTouch.add(name)) {
+                            pictures.put(name, picture);
+                        }
+                    });
                     return null;
                 });
                 return result;
