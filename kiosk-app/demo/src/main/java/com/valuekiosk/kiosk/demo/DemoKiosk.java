@@ -52,6 +52,7 @@ public final class DemoKiosk implements Composition {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** Where participants' sessions are written (usability mode), or null. */
     private volatile Path recordTo;
+    private volatile String study = "";
     private volatile com.valuekiosk.kiosk.demo.usability.SessionRecorder recorder;
 
     private DemoKiosk(Path dataDirectory, FileLock lock, DemoServers servers, DemoReaders readers, KioskParts parts,
@@ -142,14 +143,16 @@ public final class DemoKiosk implements Composition {
         CardPanelViewModel panel = new CardPanelViewModel(readers.contact(), readers.contactless(), readers.panelCards(),
                 background);
         // Scaled down as a whole where the display is smaller than kiosk screen and panel (a 1366 × 768 laptop).
-        Scene scene = KioskWithPanel.sceneFitting(ui, new CardPanel(panel, ui.messages()),
-                javafx.stage.Screen.getPrimary().getVisualBounds());
+        CardPanel cardPanel = new CardPanel(panel, ui.messages());
+        Scene scene = KioskWithPanel.sceneFitting(ui, cardPanel, javafx.stage.Screen.getPrimary().getVisualBounds());
         Path sessions = recordTo;
         if (sessions != null) {
             com.valuekiosk.kiosk.demo.usability.SessionRecorder recording =
-                    new com.valuekiosk.kiosk.demo.usability.SessionRecorder(ui, scene, java.time.Clock.systemUTC());
+                    new com.valuekiosk.kiosk.demo.usability.SessionRecorder(ui, scene, java.time.Clock.systemUTC(), study);
             recording.afterEachSession(() -> exportSessions(recording, sessions));
             recorder = recording;
+            // The tester marks each participant's start on the panel (R-UT1).
+            cardPanel.addStudy(new com.valuekiosk.kiosk.demo.panel.StudyViewModel(study, recording::start));
         }
         return scene;
     }
@@ -157,9 +160,10 @@ public final class DemoKiosk implements Composition {
     /**
      * Usability mode: records each participant's session (screens, touches, switches, errors, outcome; never a
      * PIN digit or card number) and writes {@code sessions.json} and {@code events.csv} into {@code directory}
-     * after each session and when the demo closes.
+     * after each session and when the demo closes. Every session belongs to {@code studyName}.
      */
-    public void recordSessionsTo(Path directory) {
+    public void recordSessionsTo(Path directory, String studyName) {
+        study = Objects.requireNonNull(studyName, "studyName");
         recordTo = Objects.requireNonNull(directory, "directory");
     }
 

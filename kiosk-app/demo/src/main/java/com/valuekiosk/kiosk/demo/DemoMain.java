@@ -61,13 +61,19 @@ public final class DemoMain {
                 + " DIR/events.csv.")
         Path record;
 
+        @Option(names = "--study", paramLabel = "NAME", description = "The study the recorded sessions belong to"
+                + " (default: the name of the --record directory).")
+        String study;
+
         @Override
         protected Composition compose() throws Exception {
             Path directory = dataDirectory != null ? dataDirectory
                     : DemoKiosk.defaultDataDirectory(System.getenv("XDG_DATA_HOME"), System.getProperty("user.home"));
             DemoKiosk kiosk = DemoKiosk.start(directory, language.locale);
             if (record != null) {
-                kiosk.recordSessionsTo(record.toAbsolutePath());
+                Path sessions = record.toAbsolutePath().normalize();
+                kiosk.recordSessionsTo(sessions, study != null ? study
+                        : sessions.getFileName() == null ? "study" : sessions.getFileName().toString());
             }
             spec.commandLine().getOut().println("demo kiosk: data " + kiosk.dataDirectory() + ", credit company server "
                     + kiosk.servers().creditUri() + ", e-money server " + kiosk.servers().emoneyUri());

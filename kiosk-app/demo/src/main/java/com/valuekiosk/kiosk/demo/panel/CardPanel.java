@@ -14,6 +14,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,7 +23,8 @@ import javafx.scene.layout.VBox;
  * only ({@link KioskWithPanel}). Node ids: for every card {@code panel-<card>-insert}, {@code panel-<card>-tap},
  * {@code panel-<card>-remove} (cards: {@link PanelCard#id()}); {@code panel-contact-holds},
  * {@code panel-contactless-holds} (what each reader holds), {@code panel-remove-during-write},
- * {@code panel-remove-before-answer}, {@code panel-disarm}, {@code panel-fault} (what is armed or happened).
+ * {@code panel-remove-before-answer}, {@code panel-disarm}, {@code panel-fault} (what is armed or happened); in
+ * usability mode ({@link #addStudy}) {@code panel-participant}, {@code panel-start-session}, {@code panel-session}.
  */
 public final class CardPanel implements View {
 
@@ -29,10 +32,11 @@ public final class CardPanel implements View {
     public static final double WIDTH = 440;
 
     private final VBox root;
+    private final PanelTexts messages;
 
     /** @param kioskMessages the kiosk's texts: the panel speaks the language the kiosk screen speaks */
     public CardPanel(CardPanelViewModel model, Messages kioskMessages) {
-        PanelTexts messages = new PanelTexts(kioskMessages);
+        messages = new PanelTexts(kioskMessages);
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
@@ -76,6 +80,36 @@ public final class CardPanel implements View {
         root.setPrefWidth(WIDTH);
         root.setMinWidth(WIDTH);
         root.setId("card-panel");
+    }
+
+    /**
+     * Usability mode: the study section below the faults — the participant's code and "Start session", which marks
+     * the start of that participant's session, and the last session marked.
+     */
+    public void addStudy(StudyViewModel study) {
+        javafx.scene.control.TextField participant = new javafx.scene.control.TextField();
+        participant.setId("panel-participant");
+        participant.textProperty().bindBidirectional(study.participantProperty());
+        participant.promptTextProperty().bind(messages.text(PanelKeys.PANEL_PARTICIPANT_PROMPT));
+        participant.setOnAction(event -> study.startSession());
+        participant.getStyleClass().add(Styles.PANEL_TEXT);
+        participant.setPrefColumnCount(8);
+        HBox.setHgrow(participant, Priority.ALWAYS);
+        Button start = button("panel-start-session", messages.text(PanelKeys.PANEL_START_SESSION), study::startSession,
+                Styles.PANEL_BUTTON);
+        start.disableProperty().bind(study.canStart().not());
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label marked = label("panel-session", messages.text(() -> {
+            StudyViewModel.Mark mark = study.markedProperty().get();
+            return mark == null ? messages.get(PanelKeys.PANEL_SESSION_NONE)
+                    : messages.get(PanelKeys.PANEL_SESSION_STARTED, String.valueOf(mark.session()), mark.participant());
+        }, study.markedProperty()), Styles.PANEL_TEXT);
+        marked.setWrapText(true);
+        Label code = label(messages.text(PanelKeys.PANEL_PARTICIPANT), Styles.PANEL_TEXT);
+        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field gives way, never the label's word
+        HBox row = new HBox(6, code, participant, start);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.getChildren().addAll(label(messages.text(PanelKeys.PANEL_STUDY, study.study()), Styles.FIELD_LABEL), row, marked);
     }
 
     private static Button cardButton(String id, PanelTexts messages, String key, Runnable action, BooleanBinding enabled,

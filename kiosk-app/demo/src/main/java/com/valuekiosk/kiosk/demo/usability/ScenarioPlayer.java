@@ -49,12 +49,19 @@ public final class ScenarioPlayer {
     private final Scene scene;
     private final CardPanelViewModel cards;
     private final Duration timeout;
+    private SessionRecorder recorder;
 
     public ScenarioPlayer(KioskUi ui, Scene scene, CardPanelViewModel cards, Duration timeout) {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.scene = Objects.requireNonNull(scene, "scene");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Each touch of the play is also recorded there, at the centre of the control touched. */
+    public ScenarioPlayer recordingTo(SessionRecorder sessions) {
+        this.recorder = Objects.requireNonNull(sessions, "sessions");
+        return this;
     }
 
     public Result play(Scenario scenario) throws InterruptedException {
@@ -139,6 +146,9 @@ public final class ScenarioPlayer {
         }
         if (!button.isVisible() || button.isDisabled()) {
             return "#" + nodeId + " on " + shown + " is " + (button.isVisible() ? "disabled" : "hidden");
+        }
+        if (recorder != null) {
+            recorder.touchedByScript(button);
         }
         button.fire();
         return null;

@@ -1,18 +1,13 @@
 package com.valuekiosk.kiosk.demo.usability;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.valuekiosk.kiosk.ui.KioskUi;
 import com.valuekiosk.kiosk.ui.Screen;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
@@ -29,7 +24,12 @@ import javafx.scene.input.MouseEvent;
  * language and contrast switches, "back to menu", errors shown, idle warnings, and the outcome. Never a PIN or
  * password digit: a touch on the keypad is recorded as "keypad" with no digit and no position (the keys' places
  * would give the digits away); no card number is ever on a recorded text. A session starts at the menu (or when
- * the tester marks it) and ends at a completed or kept charge-up, back at the menu, or the idle timeout. FX thread.
+ * the tester marks it with the participant's code, {@link #start}) and ends at a completed or kept charge-up, back
+ * at the menu, or the idle timeout. Each session belongs to a study (the name given at construction) and keeps the
+ * language its screens started in. Each screen, per language and contrast, is also pictured ({@link #screenPictures()})
+ * so that a report can lay the touches over it: as it shows on entering it, then once more at its first touch with a
+ * place (a screen may show more by then: a password field, a TRANSMIT button) — unless a key of the keypad holds the
+ * focus then, whose focus ring would show the last digit typed. FX thread.
  */
 public final class SessionRecorder {
 
@@ -37,27 +37,56 @@ public final class SessionRecorder {
     public record Event(long atMillis, String kind, String screen, String detail, Double x, Double y) {
     }
 
-    /** One participant's session. {@code outcome}: completed, kept for later, abandoned, timed out, or open. */
-    public record Session(int number, String participant, Instant started, List<Event> events, String outcome) {
+    /**
+     * One participant's session. {@code outcome}: completed, kept for later, balance shown, abandoned, timed out, or
+     * open. {@code language}: the language the screens spoke when it started (a switch is a LANGUAGE event).
+     */
+    public record Session(String study, int number, String participant, String language, Instant started,
+                          List<Event> events, String outcome) {
+
+        public Session {
+            events = List.copyOf(events);
+        }
     }
+
+    /** Session outcomes that count as a task done: a charge-up completed or kept for later, a balance read. */
+    public static final java.util.Set<String> TASK_DONE = java.util.Set.of("completed", "kept for later", "balance shown");
 
     private final KioskUi ui;
     private final Clock clock;
+    private final String study;
+    private final java.util.Map<String, javafx.scene.image.Image> pictures = new java.util.LinkedHashMap<>();
+    /** The pictures taken at a touch, not only on entering their screen. */
+    private final java.util.Set<String> picturedAtTouch = new java.util.HashSet<>();
     private final List<Session> finished = new ArrayList<>();
     private final EventHandler<MouseEvent> touches = this::touched;
     private String participant = "";
     private List<Event> events;
     private Instant started;
+    private String language;
     private boolean idleWarned;
+    private boolean balanceShown;
     private Runnable afterSession = () -> { };
 
     public SessionRecorder(KioskUi ui, Scene scene, Clock clock) {
+        this(ui, scene, clock, "");
+    }
+
+    /** @param study the study every session belongs to (a name chosen by the tester, or the scenarios played) */
+    public SessionRecorder(KioskUi ui, Scene scene, Clock clock, String study) {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.study = Objects.requireNonNull(study, "study");
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touches);
         ui.navigator().currentProperty().addListener((o, was, now) -> screenEntered(now));
-        ui.messages().localeProperty().addListener((o, was, now) -> record("LANGUAGE", now.getLanguage(), null));
-        ui.highContrastProperty().addListener((o, was, on) -> record("CONTRAST", on ? "on" : "off", null));
+        ui.messages().localeProperty().addListener((o, was, now) -> {
+            record("LANGUAGE", now.getLanguage(), null);
+            pictureSoon();
+        });
+        ui.highContrastProperty().addListener((o, was, on) -> {
+            record("CONTRAST", on ? "on" : "off", null);
+            pictureSoon();
+        });
         Parent layers = ui.root();
         layers.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) change -> {
             while (change.next()) {
@@ -74,21 +103,39 @@ public final class SessionRecorder {
         }
     }
 
-    /** The tester marks the start of a session for {@code who} (a participant code, never a name). */
-    public void start(String who) {
-        if (events != null && !events.isEmpty()) {
+    /**
+     * The tester marks the start of a session for {@code who} (a participant code, never a name): a session under
+     * way ends as abandoned (one without a touch yet is dropped). The participant stays for the sessions that start
+     * by themselves after it.
+     *
+     * @return the new session's number
+     */
+    public int start(String who) {
+        if (touchedYet()) {
             end("abandoned");
         }
-        participant = who == null ? "" : who;
+        participant = who == null ? "" : who.strip();
         started = clock.instant();
+        language = ui.messages().locale().getLanguage();
         events = new ArrayList<>();
         idleWarned = false;
+        balanceShown = false;
         record("SCREEN", ui.navigator().current().name(), null);
+        pictureSoon();
+        return finished.size() + 1;
+    }
+
+    /** The study every session of this recorder belongs to. */
+    public String study() {
+        return study;
     }
 
     private void screenEntered(Screen screen) {
+        pictureSoon();
         if (events == null) {
-            start(participant);
+            if (screen == Screen.MENU) {
+                start(participant); // the next person; the screens after an ending (take your card) are nobody's
+            }
             return;
         }
         record("SCREEN", screen.name(), null);
@@ -100,26 +147,108 @@ public final class SessionRecorder {
             end("completed");
         } else if (screen == Screen.KEPT_FOR_LATER) {
             end("kept for later");
-        } else if (screen == Screen.MENU && events.size() > 1) {
-            end(idleWarned ? "timed out" : "abandoned");
+        } else if (screen == Screen.MENU && touchedYet()) {
+            end(idleWarned ? "timed out" : balanceShown ? "balance shown" : "abandoned");
+        } else if (screen == Screen.MENU) {
+            start(participant); // nobody touched anything (a card taken back, the kiosk coming home): no session yet
         }
     }
 
+    private boolean touchedYet() {
+        return events != null && events.stream().anyMatch(event -> event.kind().equals("TOUCH"));
+    }
+
     private void touched(MouseEvent event) {
+        touched(control(event.getPickResult().getIntersectedNode()), ui.root().sceneToLocal(event.getSceneX(), event.getSceneY()));
+    }
+
+    /**
+     * A touch on {@code control} made by a script ({@link ScenarioPlayer}) rather than a finger: recorded as a touch
+     * at the control's centre, as a finger that hits it would be.
+     */
+    public void touchedByScript(ButtonBase control) {
+        javafx.geometry.Bounds bounds = control.localToScene(control.getLayoutBounds());
+        touched(control, ui.root().sceneToLocal(bounds.getCenterX(), bounds.getCenterY()));
+    }
+
+    private void touched(ButtonBase control, Point2D onKiosk) {
         if (events == null) {
             return;
         }
-        ButtonBase control = control(event.getPickResult().getIntersectedNode());
+        if (control != null && !isOnKiosk(control)) {
+            return; // the card panel beside the kiosk: the tester's, not the participant's
+        }
         String id = control == null ? "" : Objects.requireNonNullElse(control.getId(), control.getClass().getSimpleName());
         if (id.startsWith("key-")) {
             record("TOUCH", "keypad", null); // neither the digit nor where: the keys' places give digits away
             return;
         }
-        Point2D onKiosk = ui.root().sceneToLocal(event.getSceneX(), event.getSceneY());
+        if (onKiosk == null || onKiosk.getX() < 0 || onKiosk.getY() < 0 || onKiosk.getX() > KioskUi.WIDTH
+                || onKiosk.getY() > KioskUi.HEIGHT) {
+            return; // beside the kiosk's screen
+        }
+        pictureAtFirstTouch();
+        if (id.equals("back-to-menu") && ui.navigator().current() == Screen.BALANCE) {
+            Node instruction = ui.root().lookup("#balance-instruction");
+            balanceShown = instruction != null && !instruction.isVisible();
+        }
         record("TOUCH", id, onKiosk);
         if (id.equals("back-to-menu") || id.equals("error-menu")) {
             record("BACK", ui.navigator().current().name(), null);
         }
+    }
+
+    private boolean isOnKiosk(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ui.root()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Once the screen just entered (or switched) shows: its picture, if it has none yet. */
+    private void pictureSoon() {
+        if (!pictures.containsKey(pictureName())) {
+            javafx.application.Platform.runLater(this::takePicture); // after the shell has put the new screen in place
+        }
+    }
+
+    private String pictureName() {
+        return pictureName(ui.navigator().current().name(), ui.messages().locale().getLanguage(),
+                ui.highContrastProperty().get());
+    }
+
+    private void pictureAtFirstTouch() {
+        String name = pictureName();
+        Node focus = ui.root().getScene() == null ? null : ui.root().getScene().getFocusOwner();
+        boolean keyFocused = focus != null && focus.getId() != null && focus.getId().startsWith("key-");
+        if (!keyFocused && picturedAtTouch.add(name)) {
+            pictures.put(name, ui.root().snapshot(null, null));
+        }
+    }
+
+    /** The kiosk's screen as the person sees it now, once per screen, language and contrast. */
+    private void takePicture() {
+        String name = pictureName();
+        if (!pictures.containsKey(name)) {
+            pictures.put(name, ui.root().snapshot(null, null));
+        }
+    }
+
+    /** The file name (without .png) of a screen's picture: {@code MENU_en}, {@code PURCHASE_ja_contrast}. */
+    public static String pictureName(String screen, String language, boolean highContrast) {
+        return screen + "_" + language + (highContrast ? "_contrast" : "");
+    }
+
+    /** The pictures of the screens shown so far, by {@link #pictureName}. */
+    public java.util.Map<String, javafx.scene.image.Image> screenPictures() {
+        return java.util.Collections.unmodifiableMap(pictures);
+    }
+
+    /** The names of the pictures taken at a touch, not only on entering their screen: the better ones. */
+    public java.util.Set<String> picturedAtTouch() {
+        return java.util.Collections.unmodifiableSet(picturedAtTouch);
     }
 
     private static ButtonBase control(Node node) {
@@ -146,7 +275,7 @@ public final class SessionRecorder {
 
     private void end(String outcome) {
         record("END", outcome, null);
-        finished.add(new Session(finished.size() + 1, participant, started, List.copyOf(events), outcome));
+        finished.add(new Session(study, finished.size() + 1, participant, language, started, events, outcome));
         events = null;
         afterSession.run();
     }
@@ -160,44 +289,17 @@ public final class SessionRecorder {
     public List<Session> sessions() {
         List<Session> all = new ArrayList<>(finished);
         if (events != null) {
-            all.add(new Session(finished.size() + 1, participant, started, List.copyOf(events), "open"));
+            all.add(new Session(study, finished.size() + 1, participant, language, started, events, "open"));
         }
         return all;
     }
 
     /**
-     * Writes {@code sessions.json} (every session with its events) and {@code events.csv} (one row per event:
-     * session, participant, millis, kind, screen, detail, x, y) into {@code directory}.
+     * Writes the study's and each session's files into {@code directory} ({@link SessionFiles#write}) and the
+     * pictures of the screens touched into {@code directory/screens} (a picture already there is kept).
      */
     public void export(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .writeValue(directory.resolve("sessions.json").toFile(), sessions().stream().map(SessionRecorder::asMap).toList());
-        StringBuilder csv = new StringBuilder("session,participant,millis,kind,screen,detail,x,y\n");
-        for (Session session : sessions()) {
-            for (Event event : session.events()) {
-                csv.append(session.number()).append(',').append(quoted(session.participant())).append(',')
-                        .append(event.atMillis()).append(',').append(event.kind()).append(',').append(event.screen())
-                        .append(',').append(quoted(event.detail())).append(',')
-                        .append(event.x() == null ? "" : String.format(Locale.ROOT, "%.1f", event.x())).append(',')
-                        .append(event.y() == null ? "" : String.format(Locale.ROOT, "%.1f", event.y())).append('\n');
-            }
-        }
-        Files.writeString(directory.resolve("events.csv"), csv, StandardCharsets.UTF_8);
-    }
-
-    private static java.util.Map<String, Object> asMap(Session session) {
-        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-        map.put("session", session.number());
-        map.put("participant", session.participant());
-        map.put("started", session.started().toString());
-        map.put("outcome", session.outcome());
-        map.put("events", session.events());
-        return map;
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        SessionFiles.write(sessions(), directory);
+        ScreenPictures.write(pictures, directory.resolve(ScreenPictures.DIRECTORY));
     }
 }

@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
  * {@code usability}: what a usability lab runs. {@code usability run SCENARIO… [--repeat N] [--headless] --out DIR}
  * plays scenario files on the demo kiosk (simulated cards, both servers on loopback), each play on a fresh kiosk
  * (fresh databases and cards), visibly or headless, and writes {@code results.json} and {@code results.csv}:
- * per play the outcome, the failing step with what was expected and seen, the screens entered and the touches.
- * Exit code 1 when a play failed, 2 when a file cannot be read.
+ * per play the outcome, the failing step with what was expected and seen, the screens entered and the touches;
+ * each play is also recorded as the demo records a participant ({@link SessionRecorder}, {@link SessionFiles}: the
+ * scenario's file name is the participant). Exit code 1 when a play failed, 2 when a file cannot be read.
+ * {@code usability report DIR} writes one HTML page per study of the sessions in DIR ({@link StudyReport}).
  */
-@Command(name = "usability", mixinStandardHelpOptions = true, subcommands = UsabilityCommand.Run.class,
+@Command(name = "usability", mixinStandardHelpOptions = true,
+        subcommands = {UsabilityCommand.Run.class, UsabilityCommand.Report.class},
         description = "Usability testing of the screen flows (R-UT1): scripted scenarios on the demo kiosk.")
 public final class UsabilityCommand implements Runnable {
 
@@ -64,6 +67,14 @@ public final class UsabilityCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where results and the kiosks' data go.")
         Path out;
 
+        @Option(names = "--study", paramLabel = "NAME", description = "The study the plays' sessions belong to"
+                + " (default: the name of the --out directory).")
+        String study;
+
+        private final List<SessionRecorder.Session> sessions = new ArrayList<>();
+        private final java.util.Map<String, javafx.scene.image.Image> pictures = new java.util.LinkedHashMap<>();
+        private final java.util.Set<String> picturedAtTouch = new java.util.HashSet<>();
+
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long an expected screen is waited for (default: ${DEFAULT-VALUE}).")
         long timeoutSeconds = 20;
 
@@ -90,6 +101,10 @@ public final class UsabilityCommand implements Runnable {
                 System.setProperty("monocle.platform", "Headless");
                 System.setProperty("prism.order", "sw");
                 System.setProperty("java.awt.headless", "true");
+                if (System.getProperty("headless.geometry") == null) {
+                    // Monocle's headless screen is 1280 × 800 unless told: the kiosk and its panel are wider.
+                    System.setProperty("headless.geometry", "1920x1200-32");
+                }
             } else {
                 FxPlatform.headlessIfNoDisplay();
             }
@@ -97,9 +112,11 @@ public final class UsabilityCommand implements Runnable {
             Files.createDirectories(out);
             List<ScenarioPlayer.Result> results = new ArrayList<>();
             int play = 0;
-            for (Scenario scenario : loaded) {
+            for (int file = 0; file < loaded.size(); file++) {
+                Scenario scenario = loaded.get(file);
                 for (int round = 0; round < repeat; round++) {
-                    ScenarioPlayer.Result result = playOnFreshKiosk(scenario, out.resolve("kiosk-" + (++play)));
+                    ScenarioPlayer.Result result = playOnFreshKiosk(scenario, participant(scenarios.get(file)),
+                            out.resolve("kiosk-" + (++play)));
                     results.add(result);
                     print.println((result.passed() ? "PASS " : "FAIL ") + scenario.name() + " [" + scenario.language() + "]"
                             + String.format(Locale.ROOT, " — %d screens, %d touches, %.1f s", result.screens(),
@@ -109,12 +126,35 @@ public final class UsabilityCommand implements Runnable {
                 }
             }
             write(results);
+            List<SessionRecorder.Session> numbered = new ArrayList<>();
+            for (SessionRecorder.Session s : sessions) {
+                numbered.add(new SessionRecorder.Session(s.study(), numbered.size() + 1, s.participant(), s.language(),
+                        s.started(), s.events(), s.outcome()));
+            }
+            SessionFiles.write(numbered, out);
+            FxPlatform.call(() -> {
+                ScreenPictures.write(pictures, out.resolve(ScreenPictures.DIRECTORY));
+                return null;
+            });
             long failed = results.stream().filter(r -> !r.passed()).count();
             print.println(results.size() - failed + " of " + results.size() + " plays passed; results in " + out);
             return failed == 0 ? 0 : 1;
         }
 
-        private ScenarioPlayer.Result playOnFreshKiosk(Scenario scenario, Path data) throws Exception {
+        /** A scenario's participant in the sessions: its file's name without ".yaml". */
+        private static String participant(Path file) {
+            return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        }
+
+        private String studyName() {
+            if (study != null) {
+                return study;
+            }
+            Path name = out.toAbsolutePath().normalize().getFileName();
+            return name == null ? "scenarios" : name.toString();
+        }
+
+        private ScenarioPlayer.Result playOnFreshKiosk(Scenario scenario, String participant, Path data) throws Exception {
             DemoKiosk kiosk = DemoKiosk.start(data, java.util.Locale.JAPANESE);
             ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "usability-flows");
@@ -123,7 +163,7 @@ public final class UsabilityCommand implements Runnable {
             });
             Stage[] stage = new Stage[1];
             try {
-                record Shown(KioskUi ui, Scene scene, CardPanelViewModel panel) {
+                record Shown(KioskUi ui, Scene scene, CardPanelViewModel panel, SessionRecorder recorder) {
                 }
                 Shown shown = FxPlatform.call(() -> {
                     BackgroundWork background = new BackgroundWork(worker);
@@ -135,20 +175,36 @@ public final class UsabilityCommand implements Runnable {
                     stage[0].setTitle("ValueKiosk usability: " + scenario.name());
                     stage[0].setScene(scene);
                     stage[0].show();
-                    return new Shown(ui, scene, panel);
-                });
-                // Every scenario starts at the menu with no card on either reader.
-                FxPlatform.call(() -> {
-                    shown.panel().cards().forEach(card -> {
-                        if (shown.panel().canRemove(card).get()) {
-                            shown.panel().remove(card);
+                    // Every scenario starts at the menu with no card on either reader, in its language.
+                    panel.cards().forEach(card -> {
+                        if (panel.canRemove(card).get()) {
+                            panel.remove(card);
                         }
                     });
-                    shown.ui().navigator().home();
+                    ui.navigator().home();
+                    ui.messages().setLocale(scenario.language().equals("en") ? com.valuekiosk.kiosk.ui.Messages.ENGLISH
+                            : com.valuekiosk.kiosk.ui.Messages.JAPANESE);
+                    SessionRecorder recorder = new SessionRecorder(ui, scene, java.time.Clock.systemUTC(), studyName());
+                    recorder.start(participant);
+                    return new Shown(ui, scene, panel, recorder);
+                });
+                ScenarioPlayer.Result result = new ScenarioPlayer(shown.ui(), shown.scene(), shown.panel(),
+                        Duration.ofSeconds(timeoutSeconds)).recordingTo(shown.recorder()).play(scenario);
+                FxPlatform.call(() -> {
+                    // The play's session(s); the menu shown again after the end starts nobody's.
+                    shown.recorder().sessions().stream()
+                            .filter(s -> !s.outcome().equals("open") || s.events().stream().anyMatch(e -> e.kind().equals("TOUCH")))
+                            .forEach(sessions::add);
+                    // One picture per screen for all plays: the first taken at a touch, else the first at all.
+                    shown.recorder().screenPictures().forEach((name, picture) -> {
+                        boolean atTouch = shown.recorder().picturedAtTouch().contains(name);
+                        if (!pictures.containsKey(name) || atTouch && picturedAtTouch.add(name)) {
+                            pictures.put(name, picture);
+                        }
+                    });
                     return null;
                 });
-                return new ScenarioPlayer(shown.ui(), shown.scene(), shown.panel(), Duration.ofSeconds(timeoutSeconds))
-                        .play(scenario);
+                return result;
             } finally {
                 FxPlatform.call(() -> {
                     if (stage[0] != null) {
@@ -189,6 +245,40 @@ public final class UsabilityCommand implements Runnable {
 
         private static String csvField(String text) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Writes one HTML page per study of the sessions in DIR (sessions.json of demo --record or"
+                    + " usability run): time per screen, touches, missed touches, errors and going back, task completion,"
+                    + " heat maps of the touches over each screen.")
+    static final class Report implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "A directory with sessions.json (and screens/ with their pictures).")
+        Path directory;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Where the pages go (default: DIR).")
+        Path out;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter print = spec.commandLine().getOut();
+            if (!Files.isRegularFile(directory.resolve(SessionFiles.SESSIONS_JSON))) {
+                print.println("no " + SessionFiles.SESSIONS_JSON + " in " + directory);
+                return 2;
+            }
+            try {
+                List<Path> pages = new com.valuekiosk.kiosk.demo.usability.report.StudyReport(java.time.Clock.systemUTC())
+                        .write(directory, out != null ? out : directory);
+                pages.forEach(page -> print.println("wrote " + page));
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                print.println("cannot write the report of " + directory + ": " + e.getMessage());
+                return 2;
+            }
         }
     }
 }

@@ -82,6 +82,36 @@ class SessionRecorderTest {
                     .doesNotContain(DemoCards.CREDIT_CARD.cardNumber().digits())
                     .doesNotContain(DemoCards.EMONEY_CARD.cardNumber().digits());
         }
-        assertThat(csv).startsWith("session,participant,millis,kind,screen,detail,x,y\n");
+        assertThat(csv).startsWith("session,participant,millis,kind,screen,detail,x,y,study\n");
+        // Each screen as it showed on entering it, per language, for the report's heat maps.
+        assertThat(recorder[0].screenPictures().keySet()).contains("MENU_ja", "MENU_en", "PURCHASE_en", "RECEIPT_en",
+                "CONFIRM_en", "COMPLETED_en");
+        javafx.scene.image.Image purchase = recorder[0].screenPictures().get("PURCHASE_en");
+        assertThat(purchase.getWidth()).isEqualTo(KioskUi.WIDTH);
+        assertThat(purchase.getHeight()).isEqualTo(KioskUi.HEIGHT);
+        assertThat(javax.imageio.ImageIO.read(directory.resolve("study/screens/PURCHASE_en.png").toFile()).getWidth())
+                .isEqualTo((int) KioskUi.WIDTH);
+    }
+
+    @Test
+    void aScreenIsNotPicturedWhileAKeypadKeyHoldsTheFocus() throws Exception {
+        KioskRig kiosk = kioskStage.openRig(directory);
+        SessionRecorder[] recorder = new SessionRecorder[1];
+        kioskStage.show(kiosk::kioskUi, shown -> {
+            Scene scene = shown.scene();
+            recorder[0] = new SessionRecorder(shown, scene, java.time.Clock.systemUTC(), "privacy");
+            return scene;
+        });
+        robot.moveCards(kiosk::placeBothCards);
+        robot.clickOn("#lang-en").clickOn("#menu-purchase");
+        for (char digit : DemoCards.PIN.toCharArray()) {
+            robot.clickOn("#key-" + digit); // into the PIN field, the keypad's first target
+        }
+        robot.clickOn("#preset-2000"); // the first touch with a place: the last key's focus ring is still on
+
+        assertThat(recorder[0].picturedAtTouch()).as("the menu, touched with nothing typed").contains("MENU_en")
+                .as("the purchase screen: only as it showed on entering it").doesNotContain("PURCHASE_en");
+        assertThat(recorder[0].screenPictures()).containsKey("PURCHASE_en");
+        assertThat(recorder[0].sessions().get(0).study()).isEqualTo("privacy");
     }
 }

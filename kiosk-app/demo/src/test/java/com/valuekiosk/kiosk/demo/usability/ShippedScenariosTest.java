@@ -34,7 +34,8 @@ class ShippedScenariosTest {
             files.filter(file -> file.toString().endsWith(".yaml")).sorted().forEach(file -> arguments.add(file.toString()));
         }
         assertThat(arguments).as("scenarios shipped").hasSizeGreaterThanOrEqualTo(2 + 8);
-        arguments.addAll(List.of("--headless", "--out", out.toString()));
+        List<String> files = List.copyOf(arguments.subList(2, arguments.size()));
+        arguments.addAll(List.of("--headless", "--study", "shipped", "--out", out.toString()));
         StringWriter printed = new StringWriter();
         CommandLine command = DemoMain.commandLine();
         command.setOut(new PrintWriter(printed));
@@ -42,7 +43,7 @@ class ShippedScenariosTest {
         assertThat(exit).as(printed.toString()).isZero();
 
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(results).hasSize(arguments.size() - 5);
+        assertThat(results).hasSize(files.size());
         results.forEach(play -> assertThat(play.get("passed").asBoolean()).as(play.toString()).isTrue());
         assertThat(Files.readString(out.resolve("results.csv"))).startsWith("scenario,language,passed,screens,touches");
 
@@ -56,6 +57,38 @@ class ShippedScenariosTest {
                         .isEqualTo(6);
             }
         }
+
+        // Each play recorded as a participant's session, the scenario's file its participant: menu to completion.
+        List<SessionRecorder.Session> sessions = SessionFiles.read(out);
+        assertThat(sessions).extracting(SessionRecorder.Session::participant).containsExactlyElementsOf(
+                files.stream().map(file -> Path.of(file).getFileName().toString().replace(".yaml", "")).toList());
+        assertThat(sessions).allSatisfy(session -> assertThat(session.study()).isEqualTo("shipped"));
+        for (String language : List.of("en", "ja")) {
+            SessionRecorder.Session purchase = sessions.stream()
+                    .filter(session -> session.participant().equals("purchase-and-charge-up-" + language)).findFirst().orElseThrow();
+            SessionFigures figures = SessionFigures.of(purchase);
+            assertThat(purchase.outcome()).isEqualTo("completed");
+            assertThat(purchase.language()).isEqualTo(language);
+            assertThat(figures.visits()).extracting(SessionFigures.Visit::screen).filteredOn(screen -> !screen.equals("PROCESSING"))
+                    .containsExactly("MENU", "PURCHASE", "RECEIPT", "CONFIRM", "COMPLETED");
+            assertThat(figures.screens()).isEqualTo(5);
+            assertThat(figures.touches()).as("menu-purchase, preset, transmit, charge up now, YES").isEqualTo(5);
+            assertThat(figures.keypadTouches()).as("the PIN's digits").isEqualTo(4);
+            assertThat(figures.missedTouches()).isZero();
+            assertThat(out.resolve("screens/PURCHASE_" + language + ".png")).isRegularFile();
+        }
+        assertThat(sessions).allSatisfy(session -> assertThat(SessionFigures.taskDone(session)).as(session.participant()).isTrue());
+
+        // The report of the plays: one page, every chart, a heat map over each screen touched in each language.
+        StringWriter reported = new StringWriter();
+        CommandLine report = DemoMain.commandLine();
+        report.setOut(new PrintWriter(reported));
+        assertThat(report.execute("usability", "report", out.toString())).as(reported.toString()).isZero();
+        String html = Files.readString(out.resolve("report-shipped.html"));
+        assertThat(html).contains("<tr><th class=\"text\">Task completion rate</th><td>100 %</td></tr>")
+                .contains("id=\"time-per-screen\" class=\"chart\"").contains("id=\"touches-per-screen\" class=\"chart\"")
+                .contains("id=\"heat-map-PURCHASE_en\" class=\"chart\"").contains("id=\"heat-map-PURCHASE_ja\" class=\"chart\"")
+                .doesNotContain("no picture of this screen was recorded");
     }
 
     @Test
