@@ -6,13 +6,21 @@ import com.valuekiosk.kiosk.app.ServerProbe;
 import com.valuekiosk.kiosk.app.Shutdown;
 import com.valuekiosk.kiosk.client.ClientSettings;
 import com.valuekiosk.kiosk.client.KioskTls;
-import com.valuekiosk.kiosk.flow.SaleSettings;
-import com.valuekiosk.kiosk.ui.BackgroundWork;
-import com.valuekiosk.kiosk.ui.KioskUi;
-import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.kiosk.demo.panel.CardPanel;
 import com.valuekiosk.kiosk.demo.panel.CardPanelViewModel;
 import com.valuekiosk.kiosk.demo.panel.KioskWithPanel;
+import com.valuekiosk.kiosk.diagnostics.Diagnostics;
+import com.valuekiosk.kiosk.diagnostics.DiagnosticsSettings;
+import com.valuekiosk.kiosk.diagnostics.servers.ClientTls;
+import com.valuekiosk.kiosk.diagnostics.servers.ServerTarget;
+import com.valuekiosk.kiosk.flow.SaleSettings;
+import com.valuekiosk.kiosk.simulated.SimulatedPcsc;
+import com.valuekiosk.kiosk.ui.BackgroundWork;
+import com.valuekiosk.kiosk.ui.KioskUi;
+import com.valuekiosk.kiosk.ui.UiSettings;
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsView;
+import com.valuekiosk.kiosk.ui.diagnostics.DiagnosticsViewModel;
+import com.valuekiosk.kiosk.ui.shell.KeyboardTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -25,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +59,7 @@ public final class DemoKiosk implements Composition {
     private final UiSettings uiSettings;
     private final KioskTls tls;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private Diagnostics diagnostics;
     /** Where participants' sessions are written (usability mode), or null. */
     private volatile Path recordTo;
     private volatile String study = "";
@@ -144,6 +154,18 @@ public final class DemoKiosk implements Composition {
                 background);
         // Scaled down as a whole where the display is smaller than kiosk screen and panel (a 1366 × 768 laptop).
         CardPanel cardPanel = new CardPanel(panel, ui.messages());
+        AttendantDiagnostics technician = diagnostics().orElseThrow();
+        DiagnosticsViewModel diagnosticsModel = new DiagnosticsViewModel(technician.engine(), background, technician.reports(),
+                java.time.Clock.systemUTC());
+        DiagnosticsView diagnosticsView = new DiagnosticsView(diagnosticsModel, ui.messages());
+        diagnosticsModel.openProperty().addListener((o, was, open) -> {
+            if (open) {
+                ui.showOverlay(diagnosticsView.root(), new KeyboardTarget(digit -> { }, () -> { }, diagnosticsModel::close));
+            } else {
+                ui.hideOverlay(diagnosticsView.root());
+            }
+        });
+        cardPanel.addDiagnostics(diagnosticsModel::open);
         Scene scene = KioskWithPanel.sceneFitting(ui, cardPanel, javafx.stage.Screen.getPrimary().getVisualBounds());
         Path sessions = recordTo;
         if (sessions != null) {
@@ -213,6 +235,30 @@ public final class DemoKiosk implements Composition {
         return List.of(probe.probe("credit", servers.creditUri()), probe.probe("emoney", servers.emoneyUri()));
     }
 
+    /**
+     * The technician's checks on the demo: the simulated readers seen through javax.smartcardio ({@link SimulatedPcsc}),
+     * both demo servers over the demo kiosk's own certificate; reports in the data directory's {@code kiosk/diagnostics}.
+     */
+    @Override
+    public synchronized Optional<AttendantDiagnostics> diagnostics() {
+        if (diagnostics == null) {
+            java.security.cert.X509Certificate[] chain;
+            try {
+                java.security.KeyStore keys = com.valuekiosk.pki.TlsContexts.load(
+                        servers.pki().terminalKeyStore(DemoServers.TERMINAL), servers.pki().storePassword());
+                chain = java.util.Arrays.stream(keys.getCertificateChain(com.valuekiosk.pki.DevPki.TERMINAL_KEY_ALIAS))
+                        .map(java.security.cert.X509Certificate.class::cast).toArray(java.security.cert.X509Certificate[]::new);
+            } catch (java.security.KeyStoreException e) {
+                throw new IllegalStateException("the demo terminal's key store cannot be read", e);
+            }
+            diagnostics = new Diagnostics(DiagnosticsSettings.readersOnly(
+                    new SimulatedPcsc(List.of(readers.contact(), readers.contactless())))
+                    .withServers(List.of(new ServerTarget("credit", servers.creditUri()), new ServerTarget("emoney", servers.emoneyUri())),
+                            new ClientTls(tls.sslContext(), List.of(chain))));
+        }
+        return Optional.of(new AttendantDiagnostics(diagnostics, parts.plan().dataDirectory().resolve("diagnostics")));
+    }
+
     @Override
     public boolean serversRequired() {
         return true;
@@ -230,6 +276,11 @@ public final class DemoKiosk implements Composition {
                 javafx.application.Platform.runLater(() -> exportSessions(recording, recordTo)); // the open session too
             } catch (IllegalStateException toolkitGone) {
                 log.info("the open usability session was not written: the window had closed");
+            }
+        }
+        synchronized (this) {
+            if (diagnostics != null) {
+                diagnostics.close();
             }
         }
         parts.close();

@@ -84,6 +84,20 @@ class DemoKioskTest {
     }
 
     @Test
+    void theTechniciansChecksPassOnTheDemoCardsAndServers() throws Exception {
+        try (DemoKiosk kiosk = DemoKiosk.start(data, Locale.US)) {
+            com.valuekiosk.kiosk.app.Composition.AttendantDiagnostics technician = kiosk.diagnostics().orElseThrow();
+            com.valuekiosk.kiosk.diagnostics.report.DiagnosticReport report = technician.engine().runAll(10,
+                    com.valuekiosk.kiosk.diagnostics.DiagnosticListener.NONE);
+            // Readers; ATR, applets and timing of each demo card on them; both servers.
+            assertThat(report.results()).hasSize(1 + 2 * 3 + 2);
+            assertThat(report.results()).allSatisfy(result -> assertThat(result.verdict()).as(result.summary())
+                    .isEqualTo(com.valuekiosk.kiosk.diagnostics.Verdict.PASS));
+            assertThat(technician.reports()).isEqualTo(data.resolve("kiosk/diagnostics"));
+        }
+    }
+
+    @Test
     void oneDemoPerDataDirectory() throws Exception {
         try (DemoKiosk running = DemoKiosk.start(data, Locale.JAPAN)) {
             assertThatThrownBy(() -> DemoKiosk.start(data, Locale.JAPAN))

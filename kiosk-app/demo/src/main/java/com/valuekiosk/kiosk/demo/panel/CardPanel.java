@@ -83,6 +83,16 @@ public final class CardPanel implements View {
     }
 
     /**
+     * The technician's section: the diagnostics screen a site kiosk opens after the attendant code (the demo has no
+     * kiosk mode, so the panel opens it), here on the simulated readers and the demo servers.
+     */
+    public void addDiagnostics(Runnable open) {
+        Button diagnostics = button("panel-diagnostics", messages.text(PanelKeys.PANEL_DIAGNOSTICS), open, Styles.PANEL_BUTTON);
+        diagnostics.setMaxWidth(Double.MAX_VALUE);
+        root.getChildren().addAll(label(messages.text(PanelKeys.PANEL_TECHNICIAN), Styles.FIELD_LABEL), diagnostics);
+    }
+
+    /**
      * Usability mode: the study section below the faults — the participant's code and "Start session", which marks
      * the start of that participant's session, and the last session marked.
      */

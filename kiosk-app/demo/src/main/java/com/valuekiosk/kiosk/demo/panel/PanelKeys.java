@@ -28,6 +28,8 @@ public final class PanelKeys {
     public static final String PANEL_FAULT_ARMED_WRITE_LOST = "panel.fault.armedWriteLost";
     public static final String PANEL_FAULT_ARMED_ANSWER_LOST = "panel.fault.armedAnswerLost";
     public static final String PANEL_FAULT_FIRED = "panel.fault.fired";
+    public static final String PANEL_TECHNICIAN = "panel.technician";
+    public static final String PANEL_DIAGNOSTICS = "panel.diagnostics";
     public static final String PANEL_STUDY = "panel.study";
     public static final String PANEL_PARTICIPANT = "panel.participant";
     public static final String PANEL_PARTICIPANT_PROMPT = "panel.participantPrompt";
