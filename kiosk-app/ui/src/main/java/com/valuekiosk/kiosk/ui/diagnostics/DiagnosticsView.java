@@ -49,6 +49,7 @@ public final class DiagnosticsView implements View {
             return messages.get(model.statusKeyProperty().get()) + (detail.isEmpty() ? "" : " — " + detail);
         }, model.statusKeyProperty(), model.statusDetailProperty()), Styles.SECONDARY_TEXT);
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a report's files and folder: wrapped, never cut
 
         ListView<CheckResult> list = new ListView<>(model.results());
         list.setId("diagnostics-results");
