@@ -23,7 +23,8 @@ import javafx.stage.Stage;
 
 /**
  * Renders the demo's window — the kiosk screen with the usability card panel beside it (R-UT1), a card in each
- * reader, the purchase screen, "remove during write" armed — in Japanese and English to
+ * reader, the purchase screen, "remove during write" armed, the technician's section and a study's participant
+ * marked — in Japanese and English to
  * {@code <dir>/card_panel_<ja|en>.png}, headless, as kiosk-ui's ScreenshotRenderer renders the kiosk's own screens:
  * {@code ./mvnw -B -ntp -Pscreenshots -DskipTests -pl kiosk-app/demo -am verify}.
  */
@@ -79,7 +80,15 @@ public final class CardPanelScreenshots {
                         kiosk.emoneyCard, KioskRig.CARDS.comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE),
                         KioskRig.CARDS.phone(DemoCards.PHONE_PURSE)),
                 KioskRig.currentThread());
-        Scene panelScene = KioskWithPanel.scene(withPanel, new CardPanel(panel, withPanel.messages()));
+        CardPanel cardPanel = new CardPanel(panel, withPanel.messages());
+        cardPanel.addDiagnostics(() -> { });
+        // Recording mode (demo --record): the tester has marked participant P03's start.
+        com.valuekiosk.kiosk.demo.panel.StudyViewModel study =
+                new com.valuekiosk.kiosk.demo.panel.StudyViewModel("pilot", participant -> 3);
+        cardPanel.addStudy(study);
+        study.participantProperty().set("P03");
+        study.startSession();
+        Scene panelScene = KioskWithPanel.scene(withPanel, cardPanel);
         Stage panelStage = new Stage();
         panelStage.setScene(panelScene);
         panelStage.show();
