@@ -17,62 +17,33 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * {@code valuekiosk-diag}, the command line, as a technician runs it on a kiosk: the site's own configuration file
  * (readers named by part, the kiosk's certificate), a real pcscd with vpcd and the demo cards, the real servers.
  */
-class DiagCliPcscTest {
+class DiagCliPcscTest extends PcscKioskTestBase {
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
-    static Pcscd pcscd;
 
-    @TempDir
-    Path directory;
-    PcscKiosk kiosk;
     Path config;
     StringWriter out;
     StringWriter err;
 
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        pki = ServersFixture.pki(shared);
-        pcscd = new Pcscd();
-        pcscd.start();
-    }
 
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
 
     @BeforeEach
-    void kiosk() throws Exception {
-        kiosk = new PcscKiosk(pcscd, pki, directory);
-        kiosk.awaitReaders();
-        config = site();
+    void site() throws Exception {
+        config = writeSite();
         out = new StringWriter();
         err = new StringWriter();
     }
 
-    @AfterEach
-    void close() throws Exception {
-        kiosk.close();
-    }
 
     /** The site's configuration, as KioskMainTest writes it, with the vpcd readers by a part of their names. */
-    Path site() throws Exception {
+    Path writeSite() throws Exception {
         Path site = Files.createDirectories(directory.resolve("site"));
         Files.copy(pki.terminalKeyStore(ServersFixture.KIOSK), site.resolve("terminal.p12"));
         Files.copy(pki.trustStore(), site.resolve("truststore.p12"));

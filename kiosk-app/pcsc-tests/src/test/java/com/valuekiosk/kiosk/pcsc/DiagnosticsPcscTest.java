@@ -12,7 +12,6 @@ import com.valuekiosk.kiosk.diagnostics.DiagnosticsSettings;
 import com.valuekiosk.kiosk.diagnostics.Finding;
 import com.valuekiosk.kiosk.diagnostics.Verdict;
 import com.valuekiosk.kiosk.diagnostics.atr.Atr;
-import com.valuekiosk.kiosk.diagnostics.atr.KnownAtrs;
 import com.valuekiosk.kiosk.diagnostics.card.LatencyStats;
 import com.valuekiosk.kiosk.diagnostics.readers.CardWatch;
 import com.valuekiosk.kiosk.diagnostics.report.DiagnosticReport;
@@ -21,7 +20,6 @@ import com.valuekiosk.kiosk.diagnostics.servers.ServerTarget;
 import com.valuekiosk.kiosk.reader.CardEvent;
 import com.valuekiosk.kiosk.reader.PcscContext;
 import com.valuekiosk.kiosk.simulated.SimulatedReader;
-import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.pki.TlsContexts;
 import com.valuekiosk.server.testing.ServersFixture;
 import java.nio.file.Path;
@@ -34,28 +32,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The diagnostics engine (kiosk-diagnostics) through a real pcscd with vpcd's two readers and the demo cards behind our
  * bridge, and the real servers over mutual TLS: every check, as the kiosk's diagnostics screen and valuekiosk-diag
  * run them. Prints the APDU round trips measured through vpcd ("vpcd round trip: …").
  */
-class DiagnosticsPcscTest {
+class DiagnosticsPcscTest extends PcscKioskTestBase {
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
-    static Pcscd pcscd;
 
-    @TempDir
-    Path directory;
-    PcscKiosk kiosk;
     Diagnostics diagnostics;
     final List<String> heard = new ArrayList<>();
     final DiagnosticListener listener = new DiagnosticListener() {
@@ -74,27 +62,10 @@ class DiagnosticsPcscTest {
         }
     };
 
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        pki = ServersFixture.pki(shared);
-        pcscd = new Pcscd();
-        pcscd.start();
-    }
 
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
 
     @BeforeEach
-    void kiosk() throws Exception {
-        if (!pcscd.isRunning()) {
-            pcscd.start();
-        }
-        kiosk = new PcscKiosk(pcscd, pki, directory);
-        kiosk.awaitReaders();
+    void diagnostics() throws Exception {
         diagnostics = new Diagnostics(DiagnosticsSettings.readersOnly(new PcscContext())
                 .withServers(List.of(new ServerTarget("credit", kiosk.servers.creditUri()),
                         new ServerTarget("emoney", kiosk.servers.emoneyUri())), kioskTls())
@@ -102,9 +73,8 @@ class DiagnosticsPcscTest {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void closeDiagnostics() {
         diagnostics.close();
-        kiosk.close();
     }
 
     static ClientTls kioskTls() throws Exception {

@@ -4,65 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.valuekiosk.card.host.CardProtocol;
-import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.PurchaseFlow;
 import com.valuekiosk.kiosk.reader.CardEvent;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.CardSession;
 import com.valuekiosk.kiosk.reader.NoCardException;
-import com.valuekiosk.pki.DevPki;
-import com.valuekiosk.server.testing.ServersFixture;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FIG. 7 and FIG. 8 through the real PC/SC stack: the kiosk's {@code PcscReader}s, a real pcscd with vpcd, the
  * demo cards on jcardsim behind our vpcd bridge, the real servers over mutual TLS.
  */
-class PcscFlowsTest {
+class PcscFlowsTest extends PcscKioskTestBase {
 
     private static final long START_BALANCE = 1_000;
 
-    @TempDir
-    static Path shared;
-    static DevPki pki;
-    static Pcscd pcscd;
 
-    @TempDir
-    Path directory;
-    PcscKiosk kiosk;
 
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        pki = ServersFixture.pki(shared);
-        pcscd = new Pcscd();
-        pcscd.start();
-    }
 
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
 
-    @BeforeEach
-    void kiosk() throws Exception {
-        kiosk = new PcscKiosk(pcscd, pki, directory);
-        kiosk.awaitReaders();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        kiosk.close();
-    }
 
     @Test
     void purchaseThenChargeUpThroughPcscd() throws Exception {

@@ -16,13 +16,12 @@ import com.valuekiosk.kiosk.ui.NoFlows;
 import com.valuekiosk.kiosk.ui.ScreenRobot;
 import com.valuekiosk.kiosk.ui.UiSettings;
 import com.valuekiosk.kiosk.ui.shell.AttendantCode;
-import com.valuekiosk.kiosk.ui.shell.AttendantGesture;
+import com.valuekiosk.kiosk.ui.shell.AttendantTouches;
 import com.valuekiosk.kiosk.ui.shell.KioskMode;
 import com.valuekiosk.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,16 +149,10 @@ class DiagnosticsScreenTest {
     }
 
     private void openAttendantScreen() {
-        robot.moveTo("#header-title").press(MouseButton.PRIMARY);
-        clock.advance(AttendantGesture.HOLD.plusMillis(200));
-        robot.release(MouseButton.PRIMARY);
-        assertThat(robot.lookup("#attendant-screen").tryQuery()).isPresent();
+        new AttendantTouches(robot, clock).openAttendantScreen();
     }
 
     private void typeOnAttendantKeypad(String digits) {
-        Node attendant = robot.lookup("#attendant-screen").query();
-        for (char digit : digits.toCharArray()) {
-            robot.clickOn(robot.from(attendant).lookup("#key-" + digit).queryButton());
-        }
+        new AttendantTouches(robot, clock).type(digits);
     }
 }

@@ -154,17 +154,11 @@ class ShellScreensTest {
     }
 
     private void openAttendantScreen() {
-        robot.moveTo("#header-title").press(MouseButton.PRIMARY);
-        clock.advance(AttendantGesture.HOLD.plusMillis(200));
-        robot.release(MouseButton.PRIMARY);
-        assertThat(robot.lookup("#attendant-screen").tryQuery()).isPresent();
+        new AttendantTouches(robot, clock).openAttendantScreen();
     }
 
     private void typeOnAttendantKeypad(String digits) {
-        Node attendant = robot.lookup("#attendant-screen").query();
-        for (char digit : digits.toCharArray()) {
-            robot.clickOn(robot.from(attendant).lookup("#key-" + digit).queryButton());
-        }
+        new AttendantTouches(robot, clock).type(digits);
     }
 
     // ---------------------------------------------------------------- idle timeout
