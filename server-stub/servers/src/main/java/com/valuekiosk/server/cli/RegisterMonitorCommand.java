@@ -3,8 +3,6 @@ package com.valuekiosk.server.cli;
 import com.valuekiosk.pki.CertificateRole;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.pki.PeerIdentity;
-import com.valuekiosk.server.db.Database;
-import com.valuekiosk.server.db.SqlClientRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,18 +29,9 @@ final class RegisterMonitorCommand implements Callable<Integer> {
         if (!noCertificate) {
             System.out.println("certificate: " + DevPki.load(locations.pki(), Locations.storePassword()).issueMonitor(name));
         }
-        register(locations.credit().open("credit"), peer);
-        register(locations.emoney().open("emoney"), peer);
+        RegisterTerminalCommand.register(locations.credit().open("credit"), peer, "monitoring");
+        RegisterTerminalCommand.register(locations.emoney().open("emoney"), peer, "monitoring");
         System.out.println("monitor " + name + " registered with both servers");
         return 0;
-    }
-
-    private static void register(Database database, PeerIdentity peer) {
-        try (database) {
-            database.inTransaction(connection -> {
-                SqlClientRegistry.register(connection, peer, "monitoring");
-                return null;
-            });
-        }
     }
 }

@@ -40,9 +40,14 @@ final class RegisterTerminalCommand implements Callable<Integer> {
     }
 
     private void register(Database database, PeerIdentity peer) {
+        register(database, peer, site);
+    }
+
+    /** Registers (or re-activates) {@code peer} in one server's database, then closes it. */
+    static void register(Database database, PeerIdentity peer, String description) {
         try (database) {
             database.inTransaction(connection -> {
-                SqlClientRegistry.register(connection, peer, site);
+                SqlClientRegistry.register(connection, peer, description);
                 return null;
             });
         }
