@@ -82,6 +82,8 @@ public final class ChargeUpFlow {
     private FlowFailure failure;
     /** The server's latest unused challenge for this card (from the availability answer), or null. */
     private String challenge;
+    /** The card's last proof in this flow: its sequence number tells the write whether the change is still to be made. */
+    private CardState lastProof;
 
     public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
                         LingeringCardGuard guard, FlowListener<State> listener) {
@@ -134,7 +136,9 @@ public final class ChargeUpFlow {
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             State next = chargeOnce();
-            if (next != State.COMPLETED || remaining() <= 0) {
+            // What the person saw and confirmed is on the card: no need to ask again (a flow's 4th and last request).
+            // Only a charge smaller than that (an older change re-sent first) leaves VALUE to ask about.
+            if (next != State.COMPLETED || charged >= available || remaining() <= 0) {
                 return finish(next);
             }
         }
@@ -175,35 +179,56 @@ public final class ChargeUpFlow {
         return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, ((Outcome.Unknown<Availability>) outcome).reason()));
     }
 
-    /** One amount change: request, write, confirm. */
+    /**
+     * One amount change: prove, request, write, confirm. The proof and the write share one card session — the card
+     * stays powered while the server answers — so the write needs no SELECT and no read of its own: the proved
+     * sequence number says whether the change is still to be written (3 APDUs: SELECT, PROVE STATE, CREDIT).
+     */
     private State chargeOnce() {
         moveTo(State.REQUESTING_CHANGE);
         UUID requestId = UUID.randomUUID();
         journal.append(transaction, new StepRecord.ChargeStarted(requestId, card.masked(), fingerprints.of(card)));
+        CardSession session = null;
+        PurseApplication purse;
         Outcome<AmountChangeResponse> outcome;
         try {
-            outcome = requestChange(requestId);
+            session = reader.connect();
+            purse = new PurseApplication(session);
+            purse.select();
+            outcome = requestChange(requestId, purse);
         } catch (CardStatusException | MalformedResponseException e) {
+            closeQuietly(session);
             journal.append(transaction, new StepRecord.ChargeFailed("CARD_NOT_SUPPORTED"));
             return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
         } catch (CardTransportException e) {
+            closeQuietly(session);
             journal.append(transaction, new StepRecord.ChargeFailed("CARD_TRANSPORT"));
             return fail(PurchaseFlow.transportFailure(e));
         }
-        if (outcome instanceof Outcome.Refused<AmountChangeResponse> refused) {
-            ErrorCode code = refused.error().code();
-            journal.append(transaction, new StepRecord.ChargeFailed(code.name()));
-            return fail(FlowFailure.of(refusalError(code), code.name()));
+        try (CardSession proved = session) {
+            if (outcome instanceof Outcome.Refused<AmountChangeResponse> refused) {
+                ErrorCode code = refused.error().code();
+                journal.append(transaction, new StepRecord.ChargeFailed(code.name()));
+                return fail(FlowFailure.of(refusalError(code), code.name()));
+            }
+            if (outcome instanceof Outcome.Unknown<AmountChangeResponse> unknown) {
+                // The server may have issued a change; it re-sends the same one at the card's next tap.
+                journal.append(transaction, new StepRecord.ChargeAwaitingCard(null, "amount change outcome unknown"));
+                return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, unknown.reason()));
+            }
+            AmountChangeResponse change = ((Outcome.Success<AmountChangeResponse>) outcome).value();
+            journal.append(transaction, new StepRecord.ChargeIssued(change.chargeId(), change.amount(), change.sequence(),
+                    change.mac(), card.masked(), fingerprints.of(card)));
+            pending = change;
+            moveTo(State.WRITING_CARD);
+            return write(purse, change, lastProof.creditSequence(), lastProof.balance());
         }
-        if (outcome instanceof Outcome.Unknown<AmountChangeResponse> unknown) {
-            // The server may have issued a change; it re-sends the same one at the card's next tap.
-            journal.append(transaction, new StepRecord.ChargeAwaitingCard(null, "amount change outcome unknown"));
-            return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, unknown.reason()));
+    }
+
+    private static void closeQuietly(CardSession session) {
+        if (session != null) {
+            session.close();
         }
-        AmountChangeResponse change = ((Outcome.Success<AmountChangeResponse>) outcome).value();
-        journal.append(transaction, new StepRecord.ChargeIssued(change.chargeId(), change.amount(), change.sequence(), change.mac(),
-                card.masked(), fingerprints.of(card)));
-        return writeAndConfirm(change);
     }
 
     /**
@@ -211,12 +236,14 @@ public final class ChargeUpFlow {
      * that challenge (it expired while the person decided, or another kiosk's charge voided it), once
      * more with a fresh one. The second try is a new request: the first one was refused, not stored.
      */
-    private Outcome<AmountChangeResponse> requestChange(UUID requestId)
+    private Outcome<AmountChangeResponse> requestChange(UUID requestId, PurseApplication purse)
             throws CardStatusException, CardTransportException {
         Outcome<AmountChangeResponse> outcome = null;
         UUID id = requestId;
         for (int attempt = 0; attempt < 2; attempt++) {
-            CardState proven = provenState();
+            CardState proven = provenState(purse, challenge);
+            challenge = null; // used up either way
+            lastProof = proven;
             if (proven == null) {
                 return new Outcome.Unknown<>("no challenge from the e-money server");
             }
@@ -229,17 +256,35 @@ public final class ChargeUpFlow {
         return outcome;
     }
 
+    /** After the card came back: a session of its own, the card's sequence read, then {@link #write}. */
     private State writeAndConfirm(AmountChangeResponse change) {
         pending = change;
         moveTo(State.WRITING_CARD);
-        PurseReceipt receipt;
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
             purse.select();
             PurseData before = purse.readCardData();
-            if (before.creditSequence() > change.sequence()) {
+            return write(purse, change, before.creditSequence(), before.balance());
+        } catch (CardRemovedException e) {
+            log.info("card left during the write of charge {}; waiting for it", change.chargeId());
+            return moveTo(State.CARD_REMOVED_DURING_WRITE);
+        } catch (CardStatusException | MalformedResponseException e) {
+            return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
+        } catch (CardTransportException e) {
+            return moveTo(State.CARD_REMOVED_DURING_WRITE);
+        }
+    }
+
+    /**
+     * Writes {@code change} to the card in {@code purse}'s session, whose credit sequence number and balance are
+     * {@code cardSequence} and {@code cardBalance}, then confirms it to the server.
+     */
+    private State write(PurseApplication purse, AmountChangeResponse change, int cardSequence, long cardBalance) {
+        PurseReceipt receipt;
+        try {
+            if (cardSequence > change.sequence()) {
                 // Applied by an earlier write whose answer was lost: the server settles it from the card's proof.
-                return settleFromCard(change, provenState(purse), before.balance());
+                return settleFromCard(change, provenState(purse), cardBalance);
             }
             journal.append(transaction, new StepRecord.ChargeWriting(change.chargeId()));
             receipt = purse.credit(new AmountChange(card, change.amount(), change.sequence(), change.chargeId(),
@@ -328,25 +373,12 @@ public final class ChargeUpFlow {
         return prove(purse, success.value().challenge());
     }
 
-    /**
-     * In a new card session: PROVE STATE under the challenge in hand (from the availability answer),
-     * or a fresh one. The challenge is used up either way.
-     */
-    private CardState provenState() throws CardStatusException, CardTransportException {
-        String inHand = challenge;
-        challenge = null;
+    /** PROVE STATE in {@code purse}'s session under the challenge in hand (from the availability answer), or a fresh one. */
+    private CardState provenState(PurseApplication purse, String inHand) throws CardStatusException, CardTransportException {
         if (inHand == null) {
-            Outcome<CardChallenge> fresh = emoney.challenge(new ChallengeRequest(card.digits()));
-            if (!(fresh instanceof Outcome.Success<CardChallenge> success)) {
-                return null;
-            }
-            inHand = success.value().challenge();
+            return provenState(purse);
         }
-        try (CardSession session = reader.connect()) {
-            PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            return prove(purse, inHand);
-        }
+        return prove(purse, inHand);
     }
 
     /**
