@@ -12,7 +12,9 @@ import java.util.UUID;
 public record JournalEntry(long sequence, Instant at, UUID transaction, Step step, Map<String, String> fields) {
 
     public JournalEntry {
-        fields = Map.copyOf(fields);
+        // In the order given (a step's own order, or the file's when read back): an entry written again by a
+        // compaction is the same line of text. Map.copyOf's order changes from one JVM to the next.
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
     /** A field as stored; the journal itself reads only what it needs to keep its files (charge ids). */

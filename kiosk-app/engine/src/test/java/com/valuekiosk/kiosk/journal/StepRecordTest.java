@@ -63,6 +63,17 @@ class StepRecordTest {
     }
 
     @Test
+    void anEntryKeepsItsFieldsInTheirOrderSoThatWritingItAgainGivesTheSameLine() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (char key = 'z'; key >= 'a'; key--) {
+            fields.put(String.valueOf(key), "v");
+        }
+        JournalEntry entry = new JournalEntry(1, java.time.Instant.EPOCH, ID, Step.PURCHASE_FAILED, fields);
+        assertThat(entry.fields().keySet()).containsExactlyElementsOf(fields.keySet());
+        assertThatThrownBy(() -> entry.fields().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void aBrokenEntryNamesItsStepAndField() {
         assertThatThrownBy(() -> StepRecord.read(Step.CHARGE_APPLIED, Map.of("chargeId", "7")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("CHARGE_APPLIED entry has no balanceAfter");
