@@ -42,26 +42,6 @@ class DiagCliPcscTest extends PcscKioskTestBase {
     }
 
 
-    /** The site's configuration, as KioskMainTest writes it, with the vpcd readers by a part of their names. */
-    Path writeSite() throws Exception {
-        Path site = Files.createDirectories(directory.resolve("site"));
-        Files.copy(pki.terminalKeyStore(ServersFixture.KIOSK), site.resolve("terminal.p12"));
-        Files.copy(pki.trustStore(), site.resolve("truststore.p12"));
-        Path password = site.resolve("keystore.password");
-        Files.writeString(password, String.valueOf(pki.storePassword()) + "\n");
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        Path file = site.resolve("valuekiosk.properties");
-        Files.writeString(file, String.join("\n",
-                "credit.url=" + kiosk.servers.creditUri(),
-                "emoney.url=" + kiosk.servers.emoneyUri(),
-                "terminal.id=" + ServersFixture.KIOSK,
-                "reader.contact=vpcd 00 00",
-                "reader.contactless=vpcd 00 01",
-                "data.dir=data",
-                ""), StandardCharsets.UTF_8);
-        return file;
-    }
-
     int diag(String... arguments) {
         CommandLine commandLine = DiagMain.commandLine(PcscContext::new);
         commandLine.setOut(new PrintWriter(out, true));

@@ -2,7 +2,10 @@ package com.valuekiosk.kiosk.pcsc;
 
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.ServersFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,5 +54,25 @@ abstract class PcscKioskTestBase {
     @AfterEach
     void closeKiosk() throws Exception {
         kiosk.close();
+    }
+
+    /** The site's configuration, as KioskMainTest writes it, with the vpcd readers by a part of their names. */
+    Path writeSite() throws Exception {
+        Path site = Files.createDirectories(directory.resolve("site"));
+        Files.copy(pki.terminalKeyStore(ServersFixture.KIOSK), site.resolve("terminal.p12"));
+        Files.copy(pki.trustStore(), site.resolve("truststore.p12"));
+        Path password = site.resolve("keystore.password");
+        Files.writeString(password, String.valueOf(pki.storePassword()) + "\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        Path file = site.resolve("valuekiosk.properties");
+        Files.writeString(file, String.join("\n",
+                "credit.url=" + kiosk.servers.creditUri(),
+                "emoney.url=" + kiosk.servers.emoneyUri(),
+                "terminal.id=" + ServersFixture.KIOSK,
+                "reader.contact=vpcd 00 00",
+                "reader.contactless=vpcd 00 01",
+                "data.dir=data",
+                ""), StandardCharsets.UTF_8);
+        return file;
     }
 }
