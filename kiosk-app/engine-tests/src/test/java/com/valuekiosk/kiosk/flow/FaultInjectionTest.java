@@ -283,6 +283,57 @@ class FaultInjectionTest {
     }
 
     @Test
+    void chargingRightAfterAPurchaseWhoseNoticeIsStillOnItsWayWaitsForIt() throws Exception {
+        start();
+        stopEmoney();
+        PurchaseFlow purchase = kiosk.buy(2_000);
+        assertThat(purchase.approval().notification().name()).isEqualTo("PENDING");
+        kiosk.servers.startEmoney();
+        kiosk.servers.clock.advance(Duration.ofMinutes(1));
+
+        // The notice arrives while the kiosk pauses before asking again (the first pause, moved by hand).
+        java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+        ChargeUpFlow flow = chargeUpWith(pause -> {
+            assertThat(pause).isEqualTo(ChargeUpFlow.NOTICE_PAUSE);
+            if (pauses.incrementAndGet() == 1) {
+                kiosk.servers.credit.notifier().deliverDue();
+            }
+        });
+        assertThat(flow.readCard()).isEqualTo(ChargeUpFlow.State.AWAITING_CONFIRMATION);
+        assertThat(flow.available()).isEqualTo(2_000);
+        assertThat(pauses).hasValue(1);
+        assertThat(flow.confirm(true)).isEqualTo(ChargeUpFlow.State.COMPLETED);
+        kiosk.assertMoneyConserved(2_000);
+    }
+
+    @Test
+    void aNoticeThatDoesNotComeEndsInNothingToChargeAfterAFewSecondsAndOnlyThen() throws Exception {
+        start();
+        java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+        // No purchase on this kiosk: nothing is on its way, so no pause at all.
+        kiosk.contactless.tap(kiosk.emoneyCard);
+        ChargeUpFlow nothingBought = chargeUpWith(pause -> pauses.incrementAndGet());
+        assertThat(nothingBought.readCard()).isEqualTo(ChargeUpFlow.State.FAILED);
+        assertThat(nothingBought.failure().error()).isEqualTo(FlowError.NOTHING_TO_CHARGE);
+        assertThat(pauses).hasValue(0);
+
+        stopEmoney();
+        assertThat(kiosk.buy(2_000).approval().notification().name()).isEqualTo("PENDING");
+        kiosk.servers.startEmoney(); // the notice is never delivered here
+        ChargeUpFlow waited = chargeUpWith(pause -> pauses.incrementAndGet());
+        assertThat(waited.readCard()).isEqualTo(ChargeUpFlow.State.FAILED);
+        assertThat(waited.failure().error()).isEqualTo(FlowError.NOTHING_TO_CHARGE);
+        assertThat(pauses).hasValue(ChargeUpFlow.NOTICE_WAITS);
+    }
+
+    /** A charge-up on the kiosk's readers, journal and fingerprint key, pausing through {@code sleeper}. */
+    private ChargeUpFlow chargeUpWith(com.valuekiosk.kiosk.client.Sleeper sleeper) {
+        return new ChargeUpFlow(kiosk.contactless, kiosk.emoney, kiosk.engine.journal(),
+                CardFingerprints.openOrCreate(directory.resolve("kiosk/fingerprint.key")), new LingeringCardGuard(),
+                kiosk.states::add, sleeper);
+    }
+
+    @Test
     void creditCompanyUnreachableBillsNothingAndRecoveryClosesTheRequest() throws Exception {
         start();
         kiosk.creditCompanyUnreachable();

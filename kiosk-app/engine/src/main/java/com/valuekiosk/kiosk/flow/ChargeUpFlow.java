@@ -13,8 +13,10 @@ import com.valuekiosk.card.host.PurseReceipt;
 import com.valuekiosk.card.host.PurseStateProof;
 import com.valuekiosk.kiosk.client.EmoneyClient;
 import com.valuekiosk.kiosk.client.Outcome;
+import com.valuekiosk.kiosk.client.Sleeper;
 import com.valuekiosk.kiosk.journal.Journal;
 import com.valuekiosk.kiosk.journal.JournalEntry;
+import com.valuekiosk.kiosk.journal.Step;
 import com.valuekiosk.kiosk.journal.StepRecord;
 import com.valuekiosk.kiosk.reader.CardReader;
 import com.valuekiosk.kiosk.reader.CardRemovedException;
@@ -56,6 +58,14 @@ public final class ChargeUpFlow {
     private static final Logger log = LoggerFactory.getLogger(ChargeUpFlow.class);
     /** Charges per YES: what was waiting, plus what arrived meanwhile; bounded so it always ends. */
     private static final int MAX_ROUNDS = 3;
+    /**
+     * A purchase for this card approved with its notice still on the way: how often, and how far apart, the kiosk
+     * asks again before saying nothing is waiting (about 5 s in all; the person just touched "Charge up now").
+     */
+    static final int NOTICE_WAITS = 10;
+    static final java.time.Duration NOTICE_PAUSE = java.time.Duration.ofMillis(500);
+    /** How recent a purchase must be for its notice to count as on its way. */
+    static final java.time.Duration NOTICE_RECENT = java.time.Duration.ofMinutes(2);
 
     public enum State {
         WAITING_FOR_CARD, READING_CARD, PASSWORD_NEEDED, CHECKING_AVAILABILITY, AWAITING_CONFIRMATION,
@@ -69,6 +79,7 @@ public final class ChargeUpFlow {
     private final CardFingerprints fingerprints;
     private final LingeringCardGuard guard;
     private final FlowListener<State> listener;
+    private final Sleeper sleeper;
 
     private State state = State.WAITING_FOR_CARD;
     private CardNumber card;
@@ -87,6 +98,13 @@ public final class ChargeUpFlow {
 
     public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
                         LingeringCardGuard guard, FlowListener<State> listener) {
+        this(reader, emoney, journal, fingerprints, guard, listener, Sleeper.system());
+    }
+
+    /** With the pause between availability requests while a purchase's notice is on its way (tests move it by hand). */
+    public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
+                        LingeringCardGuard guard, FlowListener<State> listener, Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper);
         this.reader = Objects.requireNonNull(reader);
         this.emoney = Objects.requireNonNull(emoney);
         this.journal = Objects.requireNonNull(journal);
@@ -156,6 +174,17 @@ public final class ChargeUpFlow {
     private State askAvailability() {
         moveTo(State.CHECKING_AVAILABILITY);
         Outcome<Availability> outcome = emoney.availability(new AvailabilityRequest(card.digits(), passwordText()));
+        // The VALUE just bought for this card may still be on its way from the credit company (its notice was
+        // PENDING): ask again for a few seconds rather than tell the person nothing is waiting.
+        for (int wait = 0; wait < NOTICE_WAITS && nothingWaiting(outcome) && purchaseNoticeOnItsWay(); wait++) {
+            try {
+                sleeper.sleep(NOTICE_PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            outcome = emoney.availability(new AvailabilityRequest(card.digits(), passwordText()));
+        }
         if (outcome instanceof Outcome.Success<Availability> success) {
             available = success.value().total();
             challenge = success.value().challenge();
@@ -177,6 +206,31 @@ public final class ChargeUpFlow {
             return fail(FlowFailure.of(refusalError(code), code.name()));
         }
         return fail(FlowFailure.of(FlowError.SERVER_UNREACHABLE, ((Outcome.Unknown<Availability>) outcome).reason()));
+    }
+
+    private static boolean nothingWaiting(Outcome<Availability> outcome) {
+        return outcome instanceof Outcome.Success<Availability> success && success.value().total() == 0;
+    }
+
+    /** A purchase for this card approved in the last {@link #NOTICE_RECENT} whose notice the credit company had not delivered. */
+    private boolean purchaseNoticeOnItsWay() {
+        String fingerprint = fingerprints.of(card);
+        java.time.Instant since = java.time.Instant.now().minus(NOTICE_RECENT);
+        java.util.Set<UUID> forThisCard = new java.util.HashSet<>();
+        boolean pending = false;
+        for (JournalEntry entry : journal.entries()) {
+            if (entry.step() != Step.PURCHASE_STARTED && entry.step() != Step.PURCHASE_APPROVED) {
+                continue;
+            }
+            StepRecord details = entry.details();
+            if (details instanceof StepRecord.PurchaseStarted started && fingerprint.equals(started.emoneyFingerprint())) {
+                forThisCard.add(entry.transaction());
+            } else if (details instanceof StepRecord.PurchaseApproved approved && forThisCard.contains(entry.transaction())
+                    && entry.at().isAfter(since)) {
+                pending = "PENDING".equals(approved.notification());
+            }
+        }
+        return pending;
     }
 
     /**
