@@ -60,9 +60,10 @@ public final class ChargeUpFlow {
     private static final int MAX_ROUNDS = 3;
     /**
      * A purchase for this card approved with its notice still on the way: how often, and how far apart, the kiosk
-     * asks again before saying nothing is waiting (about 5 s in all; the person just touched "Charge up now").
+     * asks again before saying nothing is waiting (about 8 s in all, longer than the credit company's delivery
+     * round of 5 s; the person just touched "Charge up now").
      */
-    static final int NOTICE_WAITS = 10;
+    static final int NOTICE_WAITS = 16;
     static final java.time.Duration NOTICE_PAUSE = java.time.Duration.ofMillis(500);
     /** How recent a purchase must be for its notice to count as on its way. */
     static final java.time.Duration NOTICE_RECENT = java.time.Duration.ofMinutes(2);
