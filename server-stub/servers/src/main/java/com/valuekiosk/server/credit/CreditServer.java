@@ -53,13 +53,22 @@ public final class CreditServer implements AutoCloseable {
      * it on demand); the notice of each purchase is still sent right after the purchase. {@code limits}:
      * what the HTTPS server grants its clients. {@code noticeDelivery}: where each purchase's
      * notice is sent after its commit; null for the server's own {@value #NOTICE_THREADS} threads
-     * (the purchase then answers without waiting for the e-money server), {@code Runnable::run} to
-     * send it in the request's thread before the answer (tests that want the notice delivered when
-     * the purchase answers).
+     * (the purchase then answers without waiting for the e-money server: {@code run}, the
+     * benchmark), {@link #NOTICE_IN_REQUEST} to send it in the request's thread before the answer
+     * (demos and tests that ask for the VALUE at once, without a person's pause).
      */
     public record Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
                          Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
                          Clock clock, HttpLimits limits, Executor noticeDelivery) {
+
+        /** The same, with the server's own notice senders: purchases answer without waiting for their notice. */
+        public Config withOwnNoticeSenders() {
+            return new Config(host, port, database, tls, issuerKeys, currency, emoneyServer, emoneyClientTls,
+                    deliveryInterval, clock, limits, null);
+        }
+
+        /** Each purchase's notice sent in the request's thread, before the purchase answers. */
+        public static final Executor NOTICE_IN_REQUEST = Runnable::run;
 
         /** With the server's own notice delivery threads. */
         public Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
@@ -69,12 +78,15 @@ public final class CreditServer implements AutoCloseable {
                     limits, null);
         }
 
-        /** With the production limits ({@link HttpLimits#defaults()}). */
+        /**
+         * With the production limits ({@link HttpLimits#defaults()}), each purchase's notice sent
+         * before the purchase answers ({@link #NOTICE_IN_REQUEST}), as the demo wants it.
+         */
         public Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
                       Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
                       Clock clock) {
             this(host, port, database, tls, issuerKeys, currency, emoneyServer, emoneyClientTls, deliveryInterval, clock,
-                    HttpLimits.defaults());
+                    HttpLimits.defaults(), NOTICE_IN_REQUEST);
         }
     }
 

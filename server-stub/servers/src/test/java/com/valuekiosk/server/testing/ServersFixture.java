@@ -70,7 +70,7 @@ public final class ServersFixture implements AutoCloseable {
     }
 
     public ServersFixture(DevPki pki, Path directory, Storage storage) throws Exception {
-        this(pki, directory, storage, Runnable::run);
+        this(pki, directory, storage, CreditServer.Config.NOTICE_IN_REQUEST);
     }
 
     /** With each purchase's notice sent on {@code noticeDelivery} (see {@link CreditServer.Config}). */
