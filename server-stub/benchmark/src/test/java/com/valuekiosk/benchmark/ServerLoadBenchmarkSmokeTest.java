@@ -15,7 +15,10 @@ class ServerLoadBenchmarkSmokeTest {
 
     @Test
     void twoKiosksRunThreeFlowsEachWithoutFailureAndTheMoneyAddsUp() throws Exception {
-        BenchmarkSettings settings = BenchmarkSettings.of(2, 1, 3);
+        BenchmarkSettings defaults = BenchmarkSettings.of(2, 1, 3);
+        BenchmarkSettings settings = new BenchmarkSettings(defaults.kiosks(), defaults.warmupFlows(), defaults.flows(),
+                defaults.amount(), defaults.availabilityAttempts(), defaults.availabilityPause(),
+                defaults.deliveryInterval(), defaults.chargeAfter(), java.time.Duration.ofSeconds(1));
 
         RunResult result = ServerLoadBenchmark.run(DatabaseKind.H2, settings, false, System.out);
 
@@ -35,6 +38,10 @@ class ServerLoadBenchmarkSmokeTest {
         assertThat(money.completed()).as("COMPLETED charges").isEqualTo(money.billed());
         assertThat(money.openPreparations()).isZero();
         assertThat(result.ok()).isTrue();
+        assertThat(result.efficiency().ceilingRequestsPerSecond()).as("hello-world requests/s").isPositive();
+        assertThat(result.efficiency().jvmCpuNanos()).as("this JVM's CPU time").isPositive();
+        assertThat(result.efficiency().kioskCpuNanos()).as("the kiosk threads' CPU time").isPositive();
+        assertThat(report).contains("ceiling     :").contains("CPU per flow:");
         assertThat(report).contains("result      : OK").doesNotContain("4999980000000001", "9999980000000001");
     }
 }

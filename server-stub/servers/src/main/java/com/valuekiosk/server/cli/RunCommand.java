@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             CreditServer credit = CreditServer.start(new CreditServer.Config(host, creditPort, locations.credit(),
                     TlsContexts.create(pki.creditServerKeyStore(), password, pki.trustStore()), keys, currency, emoney,
                     TlsContexts.create(pki.creditServerKeyStore(), password, pki.trustStore()), Duration.ofSeconds(5),
-                    Clock.systemUTC()));
+                    Clock.systemUTC()).withOwnNoticeSenders());
             running.add(0, credit);
             System.out.println("credit company server on https://" + host + ":" + credit.port() + " (e-money server at " + emoney + ")");
         }

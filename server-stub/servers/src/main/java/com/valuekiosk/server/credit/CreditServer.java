@@ -26,7 +26,12 @@ import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -46,18 +51,42 @@ public final class CreditServer implements AutoCloseable {
      * {@code emoneyClientTls} (a context holding this server's own certificate). {@code deliveryInterval}
      * zero or negative: no background delivery of pending notices (tests and the command line run
      * it on demand); the notice of each purchase is still sent right after the purchase. {@code limits}:
-     * what the HTTPS server grants its clients.
+     * what the HTTPS server grants its clients. {@code noticeDelivery}: where each purchase's
+     * notice is sent after its commit; null for the server's own {@value #NOTICE_THREADS} threads
+     * (the purchase then answers without waiting for the e-money server: {@code run}, the
+     * benchmark), {@link #NOTICE_IN_REQUEST} to send it in the request's thread before the answer
+     * (demos and tests that ask for the VALUE at once, without a person's pause).
      */
     public record Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
                          Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
-                         Clock clock, HttpLimits limits) {
+                         Clock clock, HttpLimits limits, Executor noticeDelivery) {
 
-        /** With the production limits ({@link HttpLimits#defaults()}). */
+        /** The same, with the server's own notice senders: purchases answer without waiting for their notice. */
+        public Config withOwnNoticeSenders() {
+            return new Config(host, port, database, tls, issuerKeys, currency, emoneyServer, emoneyClientTls,
+                    deliveryInterval, clock, limits, null);
+        }
+
+        /** Each purchase's notice sent in the request's thread, before the purchase answers. */
+        public static final Executor NOTICE_IN_REQUEST = Runnable::run;
+
+        /** With the server's own notice delivery threads. */
+        public Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
+                      Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
+                      Clock clock, HttpLimits limits) {
+            this(host, port, database, tls, issuerKeys, currency, emoneyServer, emoneyClientTls, deliveryInterval, clock,
+                    limits, null);
+        }
+
+        /**
+         * With the production limits ({@link HttpLimits#defaults()}), each purchase's notice sent
+         * before the purchase answers ({@link #NOTICE_IN_REQUEST}), as the demo wants it.
+         */
         public Config(String host, int port, DatabaseSettings database, SSLContext tls, IssuerMasterKeys issuerKeys,
                       Currency currency, URI emoneyServer, SSLContext emoneyClientTls, Duration deliveryInterval,
                       Clock clock) {
             this(host, port, database, tls, issuerKeys, currency, emoneyServer, emoneyClientTls, deliveryInterval, clock,
-                    HttpLimits.defaults());
+                    HttpLimits.defaults(), NOTICE_IN_REQUEST);
         }
     }
 
@@ -66,7 +95,13 @@ public final class CreditServer implements AutoCloseable {
     private final BillingCycles billing;
     private final HttpsServer https;
     private final ScheduledExecutorService delivery;
+    private final ExecutorService noticeSenders;
     private final ServerMetrics metrics;
+
+    /** Threads that send purchases' notices right after their commit. */
+    public static final int NOTICE_THREADS = 4;
+    /** Notices waiting for a sender; beyond that a notice waits for the background job (after its lease). */
+    private static final int NOTICE_QUEUE = 10_000;
 
     /** Notices in the outbox not delivered, by {@code state} (PENDING, FAILED). */
     public static final String OUTBOX_NOTICES = "valuekiosk.outbox.notices";
@@ -76,8 +111,9 @@ public final class CreditServer implements AutoCloseable {
     private static final int GAUGE_QUERY_TIMEOUT_SECONDS = 2;
 
     private CreditServer(Database database, EmoneyNotifier notifier, BillingCycles billing, HttpsServer https,
-                         ScheduledExecutorService delivery, ServerMetrics metrics) {
+                         ScheduledExecutorService delivery, ExecutorService noticeSenders, ServerMetrics metrics) {
         this.metrics = metrics;
+        this.noticeSenders = noticeSenders;
         this.database = database;
         this.notifier = notifier;
         this.billing = billing;
@@ -94,17 +130,18 @@ public final class CreditServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        ExecutorService noticeSenders = config.noticeDelivery() == null ? noticeSenders() : null;
         try {
             outboxGauges(database, config.clock(), metrics.registry());
             EmoneyNotifier notifier = new EmoneyNotifier(database, config.emoneyServer(), config.emoneyClientTls(),
-                    config.clock());
+                    config.clock(), noticeSenders != null ? noticeSenders : config.noticeDelivery());
             PurchaseService purchases = new PurchaseService(database, StoredReplies.INSTANCE, config.issuerKeys(),
                     config.currency(), notifier, config.clock());
             BillingCycles billing = new BillingCycles(database, config.clock());
             List<Route> routes = new ArrayList<>(CreditEndpoints.routes(purchases));
             routes.add(Route.metrics(metrics::scrape));
             HttpsServer https = new HttpsServer("credit", config.host(), config.port(), config.tls(),
-                    new ApiHandler("credit", new SqlClientRegistry(database)::isKnown, routes, config.limits(),
+                    new ApiHandler("credit", new SqlClientRegistry(database, config.clock(), SqlClientRegistry.DEFAULT_TTL)::isKnown, routes, config.limits(),
                     metrics.registry())).start();
             ScheduledExecutorService delivery = null;
             Duration interval = config.deliveryInterval();
@@ -119,12 +156,26 @@ public final class CreditServer implements AutoCloseable {
             }
             log.info("credit company server listening on {}:{}, notifying {}", config.host(), https.port(),
                     config.emoneyServer());
-            return new CreditServer(database, notifier, billing, https, delivery, metrics);
+            return new CreditServer(database, notifier, billing, https, delivery, noticeSenders, metrics);
         } catch (Exception | Error e) {
+            if (noticeSenders != null) {
+                noticeSenders.shutdownNow();
+            }
             database.close();
             metrics.close();
             throw e;
         }
+    }
+
+    /** {@value #NOTICE_THREADS} daemon threads with a bounded queue; a full queue rejects (see {@link EmoneyNotifier#deliverFresh}). */
+    private static ExecutorService noticeSenders() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(NOTICE_THREADS, NOTICE_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(NOTICE_QUEUE), runnable -> {
+                    Thread thread = new Thread(runnable, "credit-notice-sender-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Undelivered notices: not yet delivered ({@code PENDING}) or given up ({@code FAILED}). */
@@ -212,6 +263,11 @@ public final class CreditServer implements AutoCloseable {
         }
         try {
             https.close();
+            if (noticeSenders != null) {
+                // Notices still queued stay claimed in the outbox and fall due when their lease ends.
+                noticeSenders.shutdown();
+                noticeSenders.awaitTermination(EmoneyNotifier.IMMEDIATE_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+            }
         } finally {
             database.close();
             metrics.close();

@@ -10,6 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * transaction, the purchase is reversed ({@link BillingReversal}), logged at WARN: the card holder
  * gets the money back. Anything else is retried after 1 s, 2 s, 4 s … up to {@link #MAX_BACKOFF}.
  * Every step tolerates a second attempt on the same purchase, here or on another server instance.
+ *
+ * <p>A purchase's own notice is written already claimed for its first attempt (the purchase's
+ * transaction does the claim, see {@link #firstAttemptLease}), and that attempt runs on the
+ * {@code delivery} executor right after the commit ({@link #deliverFresh}): the purchase answers
+ * without waiting for the e-money server. If this instance dies before the attempt, the row falls
+ * due when the lease ends and the background job delivers it.
  *
  * <p>A run of {@link #deliverDue()} stops at the first notice that gets no answer at all: the
  * e-money server is down, and the other notices stay due for the next run instead of each waiting
@@ -57,16 +69,58 @@ public final class EmoneyNotifier {
     private final NotificationOutbox outbox;
     private final PreparationsClient emoney;
     private final Clock clock;
+    private final Executor delivery;
 
+    /** Attempts of {@link #deliverFresh} and {@link #deliverNow} run in the calling thread. */
     public EmoneyNotifier(Database database, URI emoneyServer, SSLContext tls, Clock clock) {
-        this.outbox = new NotificationOutbox(database);
-        this.emoney = new PreparationsClient(emoneyServer, tls, IMMEDIATE_TIMEOUT);
-        this.clock = clock;
+        this(database, emoneyServer, tls, clock, Runnable::run);
     }
 
     /**
-     * Tries to deliver one purchase's notice now, if it is due (a fresh purchase's is), with a short
-     * timeout. True when the notice is delivered, now or earlier.
+     * {@code delivery} runs the attempts of {@link #deliverFresh} and {@link #deliverNow}: a few
+     * threads of the server's own, or the calling thread ({@code Runnable::run}) in tests.
+     */
+    public EmoneyNotifier(Database database, URI emoneyServer, SSLContext tls, Clock clock, Executor delivery) {
+        this.outbox = new NotificationOutbox(database);
+        this.emoney = new PreparationsClient(emoneyServer, tls, IMMEDIATE_TIMEOUT);
+        this.clock = clock;
+        this.delivery = delivery;
+    }
+
+    /**
+     * Until when a purchase's transaction claims its own notice for the first attempt, which
+     * {@link #deliverFresh} then makes: the immediate timeout plus a margin. No other attempt,
+     * here or on another instance, takes the notice before then.
+     */
+    public static Instant firstAttemptLease(Instant now) {
+        return now.plus(IMMEDIATE_TIMEOUT).plus(LEASE_MARGIN);
+    }
+
+    /**
+     * The first attempt of a notice just committed with its purchase, claimed by that transaction
+     * ({@link #firstAttemptLease}), on the delivery executor. The future tells whether this
+     * attempt delivered it; it is false at once when the executor takes no more work (the
+     * background job delivers the notice when the lease ends). Never completes exceptionally.
+     */
+    public CompletableFuture<Boolean> deliverFresh(UUID purchaseId, String payload) {
+        try {
+            return CompletableFuture.supplyAsync(() -> sendAndSettle(purchaseId, payload, 1, IMMEDIATE_TIMEOUT), delivery)
+                    .handle((result, failure) -> {
+                        if (failure != null) {
+                            log.warn("purchase {}: notice delivery failed; the outbox will retry", purchaseId, failure);
+                            return false;
+                        }
+                        return result.state() == State.DELIVERED;
+                    });
+        } catch (RejectedExecutionException e) {
+            log.warn("purchase {}: the notice delivery queue is full; the outbox delivers it after its lease", purchaseId);
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    /**
+     * Tries to deliver one purchase's notice now, if it is due, with a short timeout; the attempt
+     * runs on the delivery executor and is waited for. True when the notice is delivered, now or earlier.
      */
     public boolean deliverNow(UUID purchaseId) {
         NotificationOutbox.Entry entry = outbox.find(purchaseId);
@@ -79,8 +133,22 @@ public final class EmoneyNotifier {
         if (entry.nextAttemptAt().isAfter(clock.instant())) {
             return false;
         }
-        PreparationsClient.Result result = attempt(entry, IMMEDIATE_TIMEOUT);
-        return result != null && result.state() == State.DELIVERED;
+        CompletableFuture<PreparationsClient.Result> attempt;
+        try {
+            attempt = CompletableFuture.supplyAsync(() -> attempt(entry, IMMEDIATE_TIMEOUT), delivery);
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+        try {
+            PreparationsClient.Result result = attempt.get(IMMEDIATE_TIMEOUT.plus(LEASE_MARGIN).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return result != null && result.state() == State.DELIVERED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Sends every notice that is due; what the background job and the command line run. */
@@ -147,9 +215,13 @@ public final class EmoneyNotifier {
         if (!outbox.claim(entry, attempts, clock.instant().plus(timeout).plus(LEASE_MARGIN))) {
             return null;
         }
-        PreparationsClient.Result result = emoney.send(entry.payload(), timeout);
+        return sendAndSettle(entry.purchaseId(), entry.payload(), attempts, timeout);
+    }
+
+    /** Sends a notice claimed for attempt {@code attempts} and settles its row with the answer. */
+    private PreparationsClient.Result sendAndSettle(UUID purchaseId, String payload, int attempts, Duration timeout) {
+        PreparationsClient.Result result = emoney.send(payload, timeout);
         Instant retryAt = clock.instant().plus(backoff(attempts));
-        UUID purchaseId = entry.purchaseId();
         outbox.settle(purchaseId, result.state(), result.error(), retryAt, clock.instant(), (connection, id, reason) -> {
             if (BillingReversal.reverse(connection, id, reason, clock.instant())) {
                 log.warn("purchase {} reversed: the e-money server refused its VALUE for good ({}); the card's quota is restored",

@@ -73,6 +73,36 @@ public final class Idempotency {
         });
     }
 
+    /** A check at the start of a transaction: false means the work is not for this transaction. */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds(Connection connection) throws SQLException;
+    }
+
+    /**
+     * As {@link #once}, in a transaction that first checks {@code condition}: null, and nothing
+     * done, when it does not hold (the caller checks what it must on its own and calls
+     * {@link #once}). A check that every request needs, repeats included, rides in the same
+     * transaction this way.
+     */
+    public <T> Answered<T> onceIf(Condition condition, UUID requestId, String endpoint, PeerIdentity client, Object request,
+                                  Class<T> type, Effect<T> effect) {
+        String hash = hash(request);
+        String clientName = client.role() + "/" + client.name();
+        return database.inTransaction(connection -> {
+            if (!condition.holds(connection)) {
+                return null;
+            }
+            StoredAnswer stored = find(connection, requestId, endpoint, clientName, hash);
+            if (stored != null) {
+                return new Answered<>(format.read(stored, type), true);
+            }
+            Outcome<T> outcome = effect.apply(connection);
+            insert(connection, requestId, endpoint, clientName, hash, format.store(outcome));
+            return new Answered<>(outcome, false);
+        });
+    }
+
     /**
      * What became of a request whose answer was lost: its stored decision if it arrived; otherwise
      * the id is closed with {@code notMade} as its decision, so that a copy still on its way gets

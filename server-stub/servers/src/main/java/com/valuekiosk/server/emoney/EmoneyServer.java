@@ -100,7 +100,7 @@ public final class EmoneyServer implements AutoCloseable {
                 return metrics.scrape();
             }));
             HttpsServer https = new HttpsServer("emoney", config.host(), config.port(), config.tls(),
-                    new ApiHandler("emoney", new SqlClientRegistry(database)::isKnown, routes, config.limits(),
+                    new ApiHandler("emoney", new SqlClientRegistry(database, config.clock(), SqlClientRegistry.DEFAULT_TTL)::isKnown, routes, config.limits(),
                     metrics.registry())).start();
             PreparationExpiry expiry = new PreparationExpiry(database, config.clock());
             ScheduledExecutorService scheduler = null;

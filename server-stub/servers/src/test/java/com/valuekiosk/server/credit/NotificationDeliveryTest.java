@@ -218,6 +218,82 @@ class NotificationDeliveryTest extends CreditServerTestBase {
         }
     }
 
+    /** An executor that keeps what it is given until the test runs it: a notice sender that is slow. */
+    static final class HeldTasks implements java.util.concurrent.Executor {
+        private final java.util.Queue<Runnable> held = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public void execute(Runnable task) {
+            held.add(task);
+        }
+
+        int size() {
+            return held.size();
+        }
+
+        void runAll() {
+            for (Runnable task = held.poll(); task != null; task = held.poll()) {
+                task.run();
+            }
+        }
+
+        void dropAll() {
+            held.clear();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aPurchaseAnswersBeforeItsNoticeIsSentAndTheNoticeGoesRightAfter(Storage storage) throws Exception {
+        HeldTasks senders = new HeldTasks();
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage, senders)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            ValuePurchaseRequest request = purchase(CREDIT, PURSE.digits(), 2_000, 1, KIOSK);
+
+            ValuePurchaseResponse purchase = approved(kiosk.post(ApiPaths.PURCHASES, request));
+
+            // Answered while the notice waits for a sender: PENDING, and nothing on the e-money side yet.
+            assertThat(purchase.notification()).isEqualTo(ValuePurchaseResponse.Notification.PENDING);
+            assertThat(senders.size()).isEqualTo(1);
+            assertThat(servers.available(PURSE)).isZero();
+            // The purchase's transaction claimed the notice for that first attempt: the background job leaves it.
+            assertThat(outbox(servers, "state", purchase)).isEqualTo("PENDING");
+            assertThat(attempts(servers, purchase)).isEqualTo(1);
+            assertThat(nextAttempt(servers, purchase)).isEqualTo(EmoneyNotifier.firstAttemptLease(ServersFixture.START));
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+
+            senders.runAll();
+
+            assertThat(outbox(servers, "state", purchase)).isEqualTo("DELIVERED");
+            assertThat(attempts(servers, purchase)).isEqualTo(1);
+            assertThat(servers.available(PURSE)).isEqualTo(2_000);
+            ValuePurchaseResponse repeated = approved(kiosk.post(ApiPaths.PURCHASES, request));
+            assertThat(repeated.notification()).isEqualTo(ValuePurchaseResponse.Notification.DELIVERED);
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aNoticeWhoseFirstAttemptNeverRanIsDeliveredWhenItsLeaseEnds(Storage storage) throws Exception {
+        HeldTasks senders = new HeldTasks();
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage, senders)) {
+            ValuePurchaseResponse purchase = approved(servers.terminal(KIOSK).post(ApiPaths.PURCHASES,
+                    purchase(CREDIT, PURSE.digits(), 2_000, 1, KIOSK)));
+            // The instance dies before its sender runs: the attempt is lost, the claim stays.
+            senders.dropAll();
+
+            servers.clock.set(EmoneyNotifier.firstAttemptLease(ServersFixture.START).minusMillis(1));
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+            servers.clock.set(EmoneyNotifier.firstAttemptLease(ServersFixture.START));
+            assertThat(servers.credit.notifier().deliverDue()).isEqualTo(new EmoneyNotifier.Run(1, 1, 0, 0));
+
+            assertThat(attempts(servers, purchase)).isEqualTo(2);
+            assertThat(servers.available(PURSE)).isEqualTo(2_000);
+            assertThat(PurchaseTest.billed(servers)).isEqualTo(1);
+        }
+    }
+
     @Test
     void backoffDoublesUpToFiveMinutes() {
         assertThat(EmoneyNotifier.backoff(1)).isEqualTo(Duration.ofSeconds(1));

@@ -371,6 +371,27 @@ class EmoneyServerTest {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
+    void availabilityOfACardWithoutAPasswordWaitsForNoLockOnItsUser(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 1_000);
+        try (java.sql.Connection other = fixture.server.database().dataSource().getConnection()) {
+            // Another transaction has the card's user row locked and holds it while this test asks.
+            try (java.sql.PreparedStatement update = other.prepareStatement(
+                    "UPDATE emoney_users SET failed_password_attempts = 0 WHERE card_number = ?")) {
+                update.setString(1, PURSE);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+
+            ApiClient.Response available = kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null));
+
+            assertThat(available.status()).as(available.body()).isEqualTo(200);
+            assertThat(available.as(Availability.class).total()).isEqualTo(1_000);
+            other.rollback();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
     void expiredUnclaimedValueIsRefundedToTheBankAccount(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);

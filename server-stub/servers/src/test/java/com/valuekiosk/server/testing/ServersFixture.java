@@ -15,6 +15,7 @@ import com.valuekiosk.server.credit.CreditServer;
 import com.valuekiosk.server.db.DatabaseSettings;
 import com.valuekiosk.server.emoney.EmoneyServer;
 import com.valuekiosk.server.emoney.EmoneyUsers;
+import com.valuekiosk.server.http.HttpLimits;
 import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.Availability;
 import com.valuekiosk.wire.AvailabilityRequest;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,7 +38,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>The e-money server can be stopped and started again on the same port and database, to test
  * that notices survive its absence. No background delivery runs: tests call
- * {@code credit.notifier().deliverDue()} after moving the clock.
+ * {@code credit.notifier().deliverDue()} after moving the clock. Each purchase's notice is sent in
+ * the request's thread before the purchase answers, so that a test sees it delivered at once.
  */
 public final class ServersFixture implements AutoCloseable {
 
@@ -67,6 +70,11 @@ public final class ServersFixture implements AutoCloseable {
     }
 
     public ServersFixture(DevPki pki, Path directory, Storage storage) throws Exception {
+        this(pki, directory, storage, CreditServer.Config.NOTICE_IN_REQUEST);
+    }
+
+    /** With each purchase's notice sent on {@code noticeDelivery} (see {@link CreditServer.Config}). */
+    public ServersFixture(DevPki pki, Path directory, Storage storage, Executor noticeDelivery) throws Exception {
         this.pki = pki;
         emoneyDatabase = storage.fresh(directory, "emoney");
         emoney = startEmoney(0);
@@ -77,7 +85,7 @@ public final class ServersFixture implements AutoCloseable {
         try {
             started = CreditServer.start(new CreditServer.Config("127.0.0.1", 0, storage.fresh(directory, "credit"),
                     tls(pki.creditServerKeyStore()), IssuerMasterKeys.demo(), DemoCards.YEN, emoneyUri(),
-                    tls(pki.creditServerKeyStore()), Duration.ZERO, clock));
+                    tls(pki.creditServerKeyStore()), Duration.ZERO, clock, HttpLimits.defaults(), noticeDelivery));
             CardAccounts.seedDemo(started.database(), List.of(KIOSK, OTHER_KIOSK));
             EmoneyFixture.registerMonitor(started.database());
         } catch (Exception | Error e) {

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * The {@code notification_outbox} table: one row per purchase, written in the purchase's own
- * transaction, then claimed and settled by delivery attempts. Only SQL lives here; what an attempt
+ * transaction (claimed there for its first attempt), then claimed and settled by delivery attempts. Only SQL lives here; what an attempt
  * sends and what its answer means is {@link com.valuekiosk.server.credit.EmoneyNotifier}'s.
  *
  * <p>An attempt is two-phase, like a jPOS transaction participant, and each phase tolerates being
@@ -59,8 +59,13 @@ public final class NotificationOutbox {
         this.database = database;
     }
 
-    /** Writes the notice of a purchase, due {@code now}, inside the purchase's transaction. */
-    public static void enqueue(Connection connection, UUID purchaseId, PreparationNotice notice, Instant now) throws SQLException {
+    /**
+     * Writes the notice of a purchase inside the purchase's transaction, already claimed for its
+     * first attempt until {@code leaseEnd} (attempt 1: the claim of {@link #claim}, without a
+     * transaction of its own). Returns the payload, for that attempt to send.
+     */
+    public static String enqueueClaimed(Connection connection, UUID purchaseId, PreparationNotice notice, Instant leaseEnd)
+            throws SQLException {
         String payload;
         try {
             payload = Json.mapper().writeValueAsString(notice);
@@ -69,12 +74,13 @@ public final class NotificationOutbox {
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO notification_outbox (purchase_id, payload, state, attempts, next_attempt_at)"
-                        + " VALUES (?, ?, 'PENDING', 0, ?)")) {
+                        + " VALUES (?, ?, 'PENDING', 1, ?)")) {
             insert.setString(1, purchaseId.toString());
             insert.setString(2, payload);
-            insert.setObject(3, Database.utc(now));
+            insert.setObject(3, Database.utc(leaseEnd));
             insert.executeUpdate();
         }
+        return payload;
     }
 
     /** The row of a purchase, or null. */

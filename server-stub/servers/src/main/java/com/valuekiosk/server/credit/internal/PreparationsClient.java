@@ -26,6 +26,10 @@ import javax.net.ssl.SSLContext;
  *   <li>Anything else — no connection, a timeout, 5xx, or a 4xx that configuration can cure (the
  *       credit server not registered on the e-money side, a wrong path): PENDING, to retry.</li>
  * </ul>
+ *
+ * <p>Each thread that sends has a JDK {@link HttpClient} of its own (with its own keep-alive
+ * connection): one client shared by all threads serialised them on its internal lock. The server
+ * sends from a few delivery threads and its background job, so it holds a few clients.
  */
 public final class PreparationsClient {
 
@@ -42,16 +46,16 @@ public final class PreparationsClient {
     }
 
     private final URI preparations;
-    private final HttpClient http;
+    private final ThreadLocal<HttpClient> http;
 
     public PreparationsClient(URI emoneyServer, SSLContext tls, Duration connectTimeout) {
         this.preparations = emoneyServer.resolve(ApiPaths.PREPARATIONS);
-        this.http = HttpClient.newBuilder()
+        this.http = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
                 .sslContext(tls)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
     }
 
     /** Posts {@code payload} (a {@code PreparationNotice} as JSON), waiting at most {@code timeout}. */
@@ -63,7 +67,7 @@ public final class PreparationsClient {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             return new Result(State.PENDING, "timed out after " + timeout.toMillis() + " ms", true);
         } catch (IOException e) {

@@ -34,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * A VALUE purchase (FIG. 7, credit company side): identify the card, check its cryptogram and
  * ATC, check and use the quota, bill, and write the notice for the e-money server — all in one
  * transaction, under the request id, so that a repeated request bills once and gets the same
- * answer. After the commit the notice is sent right away; when that works the kiosk hears
- * {@code DELIVERED}, otherwise {@code PENDING} and the outbox keeps trying.
+ * answer. The purchase's transaction also claims the notice for its first attempt, which starts
+ * right after the commit on the notifier's delivery threads ({@link EmoneyNotifier#deliverFresh}):
+ * the kiosk's answer does not wait for the e-money server, and says {@code PENDING} unless that
+ * attempt has already got through. The outbox keeps trying until it does.
  *
  * <p>The {@code notification} of an approval always tells the notice's state at the time of the
  * answer: the stored answer says PENDING, and a repeat of the request after the notice got
@@ -85,12 +88,34 @@ public final class PurchaseService {
 
     /** A purchase from a terminal; the terminal id is the certificate's, never the request's. */
     public Outcome<ValuePurchaseResponse> purchase(ValuePurchaseRequest request, PeerIdentity terminal) {
+        // The notice written by the attempt that committed: a retried transaction writes it again.
+        String[] notice = new String[1];
         Idempotency.Answered<ValuePurchaseResponse> answered = idempotency.once(request.requestId(), ApiPaths.PURCHASES,
-                terminal, request, ValuePurchaseResponse.class, connection -> bill(connection, request, terminal));
+                terminal, request, ValuePurchaseResponse.class, connection -> bill(connection, request, terminal, notice));
         // Logged after the commit, from what was committed: a transaction retried (or beaten by a
         // copy of the same request) logs nothing false.
         logDecision(request, terminal, answered);
-        return withCurrentNotification(answered.outcome());
+        if (answered.replayed()) {
+            return withCurrentNotification(answered.outcome());
+        }
+        return answered.outcome().map(approved -> delivered(notifier.deliverFresh(approved.purchaseId(), notice[0]))
+                ? withNotification(approved, ValuePurchaseResponse.Notification.DELIVERED) : approved);
+    }
+
+    /**
+     * True when the notice's first attempt has already delivered it: with the server's delivery
+     * threads it is still on its way when the purchase answers (PENDING); run in the calling thread
+     * (tests) it is done.
+     */
+    private static boolean delivered(CompletableFuture<Boolean> attempt) {
+        return attempt.isDone() && attempt.getNow(false);
+    }
+
+    private static ValuePurchaseResponse withNotification(ValuePurchaseResponse approved,
+                                                          ValuePurchaseResponse.Notification notification) {
+        return new ValuePurchaseResponse(approved.purchaseId(), approved.requestId(), approved.amount(),
+                approved.currency(), approved.maskedCardNumber(), approved.maskedEmoneyCardNumber(),
+                approved.terminalId(), approved.billedAt(), notification);
     }
 
     /**
@@ -114,9 +139,7 @@ public final class PurchaseService {
     private Outcome<ValuePurchaseResponse> withCurrentNotification(Outcome<ValuePurchaseResponse> outcome) {
         return outcome.map(approved -> approved.notification() == ValuePurchaseResponse.Notification.DELIVERED
                 || !deliveredNow(approved.purchaseId()) ? approved
-                : new ValuePurchaseResponse(approved.purchaseId(), approved.requestId(), approved.amount(),
-                        approved.currency(), approved.maskedCardNumber(), approved.maskedEmoneyCardNumber(),
-                        approved.terminalId(), approved.billedAt(), ValuePurchaseResponse.Notification.DELIVERED));
+                : withNotification(approved, ValuePurchaseResponse.Notification.DELIVERED));
     }
 
     /** The purchase stands whatever happens here: a failure only means the outbox delivers it later. */
@@ -151,8 +174,9 @@ public final class PurchaseService {
         }
     }
 
-    private Outcome<ValuePurchaseResponse> bill(Connection connection, ValuePurchaseRequest request, PeerIdentity terminal)
-            throws SQLException {
+    /** Decides the purchase; an approval's notice payload goes to {@code notice[0]}. */
+    private Outcome<ValuePurchaseResponse> bill(Connection connection, ValuePurchaseRequest request, PeerIdentity terminal,
+                                                String[] notice) throws SQLException {
         CardNumber card = CardNumber.of(request.cardNumber());
         Currency requested = currencyOf(request.currency());
         Account account = account(connection, request.cardNumber());
@@ -190,9 +214,9 @@ public final class PurchaseService {
         UUID purchaseId = UUID.randomUUID();
         boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
         insertBillingRecord(connection, purchaseId, request, terminal, now);
-        NotificationOutbox.enqueue(connection, purchaseId, new PreparationNotice(purchaseId,
+        notice[0] = NotificationOutbox.enqueueClaimed(connection, purchaseId, new PreparationNotice(purchaseId,
                 mapped ? null : request.emoneyCardNumber(), mapped ? request.cardNumber() : null,
-                request.amount(), request.currency(), PreparationNotice.Source.PURCHASE), now);
+                request.amount(), request.currency(), PreparationNotice.Source.PURCHASE), EmoneyNotifier.firstAttemptLease(now));
         return Outcome.done(new ValuePurchaseResponse(purchaseId, request.requestId(), request.amount(), request.currency(),
                 card.masked(), CardNumber.of(request.emoneyCardNumber()).masked(), terminal.name(), now,
                 ValuePurchaseResponse.Notification.PENDING));

@@ -144,18 +144,26 @@ public final class EmoneyService {
 
     /** What is waiting for a card (FIG. 10B); {@link Refused} for an unknown card or a password problem. */
     public Availability availability(AvailabilityRequest request) {
+        // A card without a password: one transaction. With one: the password's own, then this.
+        Availability free = database.inTransaction(connection ->
+                PasswordCheck.isFree(connection, request.cardNumber()) ? availability(connection, request) : null);
+        if (free != null) {
+            return free;
+        }
         passwords.require(request.cardNumber(), request.password());
-        return database.inTransaction(connection -> {
-            List<Availability.Prepared> prepared = new ArrayList<>();
-            long total = 0;
-            for (Prepared p : waiting(connection, request.cardNumber(), clock.instant())) {
-                prepared.add(new Availability.Prepared(p.id(), p.amount(), p.source(), p.expiresAt()));
-                total += p.amount();
-            }
-            String challenge = newChallenge(connection, request.cardNumber()).challenge();
-            return new Availability(CardNumber.of(request.cardNumber()).masked(), total, currency.getCurrencyCode(), prepared,
-                    challenge);
-        });
+        return database.inTransaction(connection -> availability(connection, request));
+    }
+
+    private Availability availability(Connection connection, AvailabilityRequest request) throws SQLException {
+        List<Availability.Prepared> prepared = new ArrayList<>();
+        long total = 0;
+        for (Prepared p : waiting(connection, request.cardNumber(), clock.instant())) {
+            prepared.add(new Availability.Prepared(p.id(), p.amount(), p.source(), p.expiresAt()));
+            total += p.amount();
+        }
+        String challenge = newChallenge(connection, request.cardNumber()).challenge();
+        return new Availability(CardNumber.of(request.cardNumber()).masked(), total, currency.getCurrencyCode(), prepared,
+                challenge);
     }
 
     /** A fresh challenge for the card's PROVE STATE; {@link Refused} for an unknown card. */
@@ -174,71 +182,82 @@ public final class EmoneyService {
      * can hold. Refused: unknown card, password problems, a card state behind the server's.
      */
     public Outcome<AmountChangeResponse> issueAmountChange(AmountChangeRequest request, PeerIdentity terminal) {
-        passwords.require(request.cardNumber(), request.password());
         // The stored request hash must not cover the password: a fast unsalted hash of it would sit
-        // beside the Argon2id one. The password is checked above, on every call.
+        // beside the Argon2id one. The password is checked on every call, repeats included: for a
+        // card without one in the same transaction, else on its own first.
         AmountChangeRequest withoutPassword = new AmountChangeRequest(request.requestId(), request.cardNumber(), null, request.card());
+        Idempotency.Answered<AmountChangeResponse> free = idempotency.onceIf(
+                connection -> PasswordCheck.isFree(connection, request.cardNumber()), request.requestId(),
+                ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword, AmountChangeResponse.class,
+                connection -> amountChange(connection, request, terminal));
+        if (free != null) {
+            return free.outcome();
+        }
+        passwords.require(request.cardNumber(), request.password());
         return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword,
-                AmountChangeResponse.class, connection -> {
-            String card = request.cardNumber();
-            lockUser(connection, card);
-            CardState state = proven(connection, card, request.card());
-            reopenUnprovenSettlements(connection, card, state.creditSequence());
-            Charge resend = null;
-            for (Charge open : openCharges(connection, card)) {
-                if (state.creditSequence() == open.sequence()) {
-                    resend = open;
-                } else {
-                    settle(connection, open, state);
+                AmountChangeResponse.class, connection -> amountChange(connection, request, terminal)).outcome();
+    }
+
+    private Outcome<AmountChangeResponse> amountChange(Connection connection, AmountChangeRequest request,
+                                                       PeerIdentity terminal) throws SQLException {
+        String card = request.cardNumber();
+        lockUser(connection, card);
+        CardState state = proven(connection, card, request.card());
+        reopenUnprovenSettlements(connection, card, state.creditSequence());
+        Charge resend = null;
+        for (Charge open : openCharges(connection, card)) {
+            if (state.creditSequence() == open.sequence()) {
+                resend = open;
+            } else {
+                settle(connection, open, state);
+            }
+        }
+        if (resend != null) {
+            // Not applied yet: the same change again, byte for byte.
+            return Outcome.done(resend.toResponse());
+        }
+        requireFreeSequence(connection, card, state.creditSequence());
+        Instant now = clock.instant();
+        List<Prepared> prepared = available(connection, card, now);
+        long total = prepared.stream().mapToLong(Prepared::amount).sum();
+        if (total == 0) {
+            return Outcome.declined(ErrorCode.NOTHING_TO_CHARGE, "no VALUE is waiting for this card");
+        }
+        if (total > Fields.MAX_AMOUNT - state.balance()) {
+            return Outcome.declined(ErrorCode.CARD_STATE_INCONSISTENT, "the card cannot hold this amount");
+        }
+        long chargeId = newChargeId();
+        AmountChange change = AmountChange.issue(issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card)),
+                CardNumber.of(card), total, state.creditSequence(), chargeId);
+        Charge charge = new Charge(chargeId, card, state.creditSequence(), total, currency.getCurrencyCode(),
+                Bytes.hex(change.mac()), "ISSUED");
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id, issued_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)")) {
+            insert.setLong(1, chargeId);
+            insert.setString(2, card);
+            insert.setInt(3, charge.sequence());
+            insert.setLong(4, total);
+            insert.setString(5, charge.currency());
+            insert.setString(6, charge.mac());
+            insert.setString(7, terminal.name());
+            insert.setObject(8, Database.utc(now));
+            insert.executeUpdate();
+        }
+        voidChallenges(connection, card);
+        for (Prepared p : prepared) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE preparations SET state = 'CHARGING', charge_id = ? WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
+                update.setLong(1, chargeId);
+                update.setString(2, p.id().toString());
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("preparation changed under a row lock");
                 }
             }
-            if (resend != null) {
-                // Not applied yet: the same change again, byte for byte.
-                return Outcome.done(resend.toResponse());
-            }
-            requireFreeSequence(connection, card, state.creditSequence());
-            Instant now = clock.instant();
-            List<Prepared> prepared = available(connection, card, now);
-            long total = prepared.stream().mapToLong(Prepared::amount).sum();
-            if (total == 0) {
-                return Outcome.declined(ErrorCode.NOTHING_TO_CHARGE, "no VALUE is waiting for this card");
-            }
-            if (total > Fields.MAX_AMOUNT - state.balance()) {
-                return Outcome.declined(ErrorCode.CARD_STATE_INCONSISTENT, "the card cannot hold this amount");
-            }
-            long chargeId = newChargeId();
-            AmountChange change = AmountChange.issue(issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card)),
-                    CardNumber.of(card), total, state.creditSequence(), chargeId);
-            Charge charge = new Charge(chargeId, card, state.creditSequence(), total, currency.getCurrencyCode(),
-                    Bytes.hex(change.mac()), "ISSUED");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id, issued_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)")) {
-                insert.setLong(1, chargeId);
-                insert.setString(2, card);
-                insert.setInt(3, charge.sequence());
-                insert.setLong(4, total);
-                insert.setString(5, charge.currency());
-                insert.setString(6, charge.mac());
-                insert.setString(7, terminal.name());
-                insert.setObject(8, Database.utc(now));
-                insert.executeUpdate();
-            }
-            voidChallenges(connection, card);
-            for (Prepared p : prepared) {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE preparations SET state = 'CHARGING', charge_id = ? WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
-                    update.setLong(1, chargeId);
-                    update.setString(2, p.id().toString());
-                    if (update.executeUpdate() != 1) {
-                        throw new IllegalStateException("preparation changed under a row lock");
-                    }
-                }
-            }
-            log.info("issued charge {} of {} {} to {} at sequence {} for {}", chargeId, total, charge.currency(),
-                    CardNumber.of(card), charge.sequence(), terminal.name());
-            return Outcome.done(charge.toResponse());
-        }).outcome();
+        }
+        log.info("issued charge {} of {} {} to {} at sequence {} for {}", chargeId, total, charge.currency(),
+                CardNumber.of(card), charge.sequence(), terminal.name());
+        return Outcome.done(charge.toResponse());
     }
 
     /** A charge completed on the card's receipt; {@link Refused} for an unknown charge or a receipt that does not prove it. */

@@ -3,8 +3,10 @@ package com.valuekiosk.server.emoney.internal;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ErrorCode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,10 @@ import java.time.Instant;
  * The e-money card's password (FIG. 10A), when its user set one. Wrong passwords are counted;
  * the fifth in a row locks the card for a while. The count is committed on its own, before the
  * request fails, so that no retry pattern can reset it.
+ *
+ * <p>A card without a password needs no lock and no transaction of its own: {@link #isFree} reads
+ * that inside the caller's transaction, and only a card with a password goes through
+ * {@link #require}, which locks its row to count attempts.
  */
 public final class PasswordCheck {
 
@@ -27,6 +33,24 @@ public final class PasswordCheck {
         this.database = database;
         this.hasher = hasher;
         this.clock = clock;
+    }
+
+    /**
+     * In the caller's transaction: true when the card has no password (any password sent is
+     * ignored then); false when it has one, to be checked with {@link #require}. {@link Refused}
+     * {@code CARD_UNKNOWN} for a card that is not registered.
+     */
+    public static boolean isFree(Connection connection, String cardNumber) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT password_hash FROM emoney_users WHERE card_number = ?")) {
+            select.setString(1, cardNumber);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                }
+                return row.getString(1) == null;
+            }
+        }
     }
 
     /** Returns when the card is registered and the password (if the card has one) is right; {@link Refused} otherwise. */

@@ -1,0 +1,80 @@
+package com.valuekiosk.benchmark;
+
+import com.valuekiosk.server.http.ApiHandler;
+import com.valuekiosk.server.http.HttpLimits;
+import com.valuekiosk.server.http.HttpsServer;
+import com.valuekiosk.server.http.Route;
+import com.valuekiosk.wire.ApiPaths;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What this machine's HTTPS stack can do at most, measured in the same run as the flows: a
+ * hello-world endpoint ({@code GET /health}, no database) on the same Jetty, TLS 1.3 with client
+ * certificates, limits and HTTP layer as the servers, asked by as many threads as there are kiosks,
+ * each with its own JDK client and terminal certificate, keep-alive, as the kiosks do.
+ */
+final class Ceiling {
+
+    /** Requests a flow needs: the kiosk's four and the credit company server's notice. */
+    static final int REQUESTS_PER_FLOW = 5;
+
+    private Ceiling() {
+    }
+
+    /** Requests per second over {@code measured}, after {@code warmup} of the same. */
+    static double requestsPerSecond(String host, SSLContext serverTls, List<SSLContext> clients, HttpLimits limits,
+                                    Duration warmup, Duration measured) throws Exception {
+        try (HttpsServer hello = new HttpsServer("ceiling", host, 0, serverTls,
+                new ApiHandler("ceiling", peer -> true, List.of(Route.health("ceiling")), limits)).start()) {
+            URI health = URI.create("https://" + host + ":" + hello.port() + ApiPaths.HEALTH);
+            AtomicLong requests = new AtomicLong();
+            AtomicLong failures = new AtomicLong();
+            // Set when every client is ready: from then on, the warm-up, then the measured time.
+            long[] times = new long[2];
+            CyclicBarrier start = new CyclicBarrier(clients.size(), () -> {
+                times[0] = System.nanoTime() + warmup.toNanos();
+                times[1] = times[0] + measured.toNanos();
+            });
+            List<Thread> threads = new ArrayList<>();
+            for (SSLContext tls : clients) {
+                threads.add(new Thread(() -> {
+                    HttpClient http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Kiosk.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+                    HttpRequest request = HttpRequest.newBuilder(health).timeout(Kiosk.REQUEST_TIMEOUT).GET().build();
+                    try {
+                        start.await();
+                        long warmupEnd = times[0];
+                        long end = times[1];
+                        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (response.statusCode() != 200) {
+                                failures.incrementAndGet();
+                            } else if (now >= warmupEnd) {
+                                requests.incrementAndGet();
+                            }
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }, "ceiling-client"));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failures.get() > 0) {
+                throw new IllegalStateException("the hello-world endpoint failed " + failures.get() + " times");
+            }
+            return requests.get() / (measured.toNanos() / 1e9);
+        }
+    }
+}
