@@ -227,6 +227,8 @@ def main():
     parser.add_argument("--self-check", action="store_true", help="time the headless self-check instead of the window")
     parser.add_argument("--config", type=Path, help="a site configuration of your own (servers already running)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds to wait for the menu (default 120)")
+    parser.add_argument("--launcher-jar", type=Path, help="another site kiosk jar (its lib/ beside it), to compare")
+    parser.add_argument("--demo-jar", type=Path, help="another demo jar (its lib/ beside it), to compare")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs of every run)")
     args = parser.parse_args()
 
@@ -256,7 +258,7 @@ def main():
               f"{args.runs} runs per target; JAVA_OPTIONS={' '.join(java_options) or '(none)'}")
         for target in args.targets:
             if target == "site-jar":
-                jar = ROOT / f"kiosk-app/launcher/target/kiosk-launcher-{version}.jar"
+                jar = args.launcher_jar or ROOT / f"kiosk-app/launcher/target/kiosk-launcher-{version}.jar"
                 command = [java, *java_options, "-jar", str(jar), "run", "--config", str(config), *shot]
             elif target == "site-image":
                 launcher = ROOT / "installer/target/ValueKiosk/bin/ValueKiosk"
@@ -264,7 +266,7 @@ def main():
                     raise SystemExit("no application image: installer/build.sh app-image")
                 command = [str(launcher), "run", "--config", str(config), *shot]
             else:
-                jar = ROOT / f"kiosk-app/demo/target/kiosk-demo-{version}.jar"
+                jar = args.demo_jar or ROOT / f"kiosk-app/demo/target/kiosk-demo-{version}.jar"
                 command = [java, *java_options, "-jar", str(jar), "demo", "--data-dir", str(work / "demo"), *shot]
             if not Path(command[0] if target == "site-image" else jar).exists():
                 raise SystemExit(f"not built: {command}")
