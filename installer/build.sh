@@ -27,9 +27,19 @@ issuer_tool="$root/card-applets/issuer-tool/target"
 # jdk.localedata: Japanese number and date formats; java.desktop: javax.print, javax.sound, AWT image I/O;
 # java.smartcardio: the PC/SC readers; java.naming, java.management, java.sql: logback and the JDK's own users
 # (the image held the demo servers once; the site kiosk has none, see check_site_image).
+# java.xml.crypto and jdk.security.jgss: the XMLDSig and JdkSASL providers that the runtime's java.security lists.
+# Without them a provider lookup that falls through the list looks for providers on the class path instead, which
+# verified BouncyCastle's signed jar and registered its provider at every start: 1.5 s (issue #16).
 kiosk_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,\
-java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,\
-jdk.charsets,jdk.unsupported,jdk.zipfs,jdk.management
+java.security.jgss,java.smartcardio,java.sql,java.xml,java.xml.crypto,jdk.crypto.ec,jdk.crypto.cryptoki,\
+jdk.localedata,jdk.charsets,jdk.security.jgss,jdk.unsupported,jdk.zipfs,jdk.management
+
+# The kiosk's JVM (issue #16: up in 2 s, under 250 MB resident). One person at a time on an I/O-bound program:
+# C1 only (C2 compiling at start-up took as much CPU as the kiosk itself), one compiler thread, the serial
+# collector on a small heap that grows in small steps and gives memory back. Measured with
+# installer/measure-startup.py; the figures are in this directory's README.
+kiosk_java_options=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=48m
+                    -XX:+UseSerialGC -Xms24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20)
 
 build_jars() {
   [ "${SKIP_JARS:-0}" = 1 ] || ./mvnw -B -ntp -DskipTests -pl "$1" -am package
@@ -40,7 +50,9 @@ app_image() {
   mkdir -p "$out/input"
   cp "$launcher/kiosk-launcher-$snapshot.jar" "$out/input/"
   cp "$launcher"/lib/*.jar "$out/input/"
-  jlink --add-modules "$kiosk_modules" --strip-debug --no-header-files --no-man-pages \
+  # --generate-cds-archive: the runtime's own classes as a CDS archive (lib/server/classes.jsa), as a JDK has it;
+  # without it a jlinked runtime loads and verifies every JDK class at each start.
+  jlink --add-modules "$kiosk_modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
         --output "$out/runtime"
   # A second launcher in the same image: the field technician's checks (bin/valuekiosk-diag), on the same jars.
   printf 'main-class=com.valuekiosk.kiosk.app.diag.DiagMain\ndescription=ValueKiosk diagnostics for field technicians\n' \
@@ -50,7 +62,10 @@ app_image() {
            --input "$out/input" --main-jar "kiosk-launcher-$snapshot.jar" \
            --main-class com.valuekiosk.kiosk.app.KioskMain \
            --add-launcher valuekiosk-diag="$out/valuekiosk-diag.properties" \
+           $(printf -- '--java-options %s ' "${kiosk_java_options[@]}") \
            --runtime-image "$out/runtime" --dest "$out"
+  # The CDS archive for -XX:-UseCompressedOops (heaps over 32 GB) is never used by this heap size.
+  rm -f "$out/ValueKiosk/lib/runtime/lib/server/classes_nocoops.jsa"
   rm -rf "$out/input" "$out/runtime" "$out/valuekiosk-diag.properties"
   check_site_image "$out/ValueKiosk"
   echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1), $(find "$out/ValueKiosk" -name '*.jar' | wc -l) jars)"

@@ -2,14 +2,17 @@ package com.valuekiosk.kiosk.app;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import com.valuekiosk.kiosk.ui.KioskFonts;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 
 /** Starting JavaFX from a main class that is not an {@code Application}, with or without a display. */
 public final class FxPlatform {
 
-    private static boolean started;
+    /** The toolkit's start, once per JVM: begun by {@link #startInBackground()} or {@link #start()}. */
+    private static CompletableFuture<Void> starting;
 
     private FxPlatform() {
     }
@@ -43,17 +46,52 @@ public final class FxPlatform {
         return value != null && !value.isBlank();
     }
 
-    /** Starts the FX toolkit once per JVM; the kiosk decides itself when to exit. */
-    public static synchronized void start() {
-        if (!started) {
-            try {
-                Platform.startup(() -> { });
-            } catch (IllegalStateException alreadyRunning) {
-                // Started by someone else in this JVM (a test framework): use it.
-            }
-            Platform.setImplicitExit(false);
-            started = true;
+    /**
+     * Begins starting the FX toolkit on a thread of its own and returns at once, so that the kiosk's parts (key
+     * stores, clients, journal, readers; the demo's servers) are put together while JavaFX starts; {@link #start()}
+     * then waits for it. The kiosk's fonts are registered on that thread too, before the first scene needs them.
+     * Once per JVM; the glass platform must have been chosen already ({@link #headlessIfNoDisplay()}).
+     */
+    public static synchronized void startInBackground() {
+        if (starting == null) {
+            starting = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    startToolkit();
+                    KioskFonts.load();
+                    starting.complete(null);
+                } catch (RuntimeException | Error e) {
+                    starting.completeExceptionally(e);
+                }
+            }, "fx-start");
+            starter.setDaemon(true);
+            starter.start();
         }
+    }
+
+    /** Starts the FX toolkit once per JVM (or waits for {@link #startInBackground()}); the kiosk decides itself when to exit. */
+    public static void start() {
+        startInBackground();
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void startToolkit() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // Started by someone else in this JVM (a test framework): use it.
+        }
+        Platform.setImplicitExit(false);
     }
 
     /** Runs {@code work} on the FX thread and waits for its result. */

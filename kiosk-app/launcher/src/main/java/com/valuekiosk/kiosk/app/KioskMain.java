@@ -107,6 +107,7 @@ public final class KioskMain {
             PrintWriter out = spec.commandLine().getOut();
             if (selfCheck != null) {
                 FxPlatform.headlessIfNoDisplay();
+                FxPlatform.startInBackground();
                 Composition composition;
                 try {
                     composition = compose();
@@ -126,6 +127,8 @@ public final class KioskMain {
                 throw new IllegalStateException("no display to show the kiosk on (DISPLAY is not set);"
                         + " use --self-check FILE.png to check it headless");
             }
+            // JavaFX starts while the parts are put together (key stores, clients, journal; the demo's servers).
+            FxPlatform.startInBackground();
             try (Composition composition = compose()) {
                 new KioskApplication(composition).runUntilClosed();
             }

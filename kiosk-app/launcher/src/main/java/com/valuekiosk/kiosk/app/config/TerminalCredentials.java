@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -95,9 +97,22 @@ public final class TerminalCredentials {
      * Opens the key store and the trust store with the password from the password file, checks that the key
      * store holds the terminal's key with a certificate issued to the terminal id and that the trust store
      * holds a certificate, and builds the kiosk's TLS from them. The password is wiped afterwards.
+     *
+     * <p>Each PKCS12 store costs a password derivation of 10,000 rounds per part: the TLS context, which reads the
+     * stores again, is built on a thread of its own while the stores are checked here (start-up, issue #16).
      */
     public KioskTls openTls() {
         char[] password = readStorePassword();
+        CompletableFuture<KioskTls> built = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                built.complete(KioskTls.fromFiles(keyStore, password, trustStore));
+            } catch (RuntimeException | Error e) {
+                built.completeExceptionally(e);
+            }
+        }, "kiosk-tls");
+        builder.setDaemon(true);
+        builder.start();
         try {
             KeyStore keys = open(KioskConfig.TLS_KEYSTORE, keyStore, password);
             String commonName = commonName(terminalCertificate(keys));
@@ -111,12 +126,21 @@ public final class TerminalCredentials {
                 throw new KioskConfigException(KioskConfig.TLS_TRUSTSTORE, trustStore + " holds no certificate to trust");
             }
             try {
-                return KioskTls.fromFiles(keyStore, password, trustStore);
-            } catch (RuntimeException e) {
-                throw new KioskConfigException(KioskConfig.TLS_KEYSTORE, "cannot be used for TLS: " + e.getMessage());
+                return built.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new KioskConfigException(KioskConfig.TLS_KEYSTORE, "cannot be used for TLS: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             }
         } finally {
-            Arrays.fill(password, '\0');
+            // The builder reads the password too: wiped only when it is done with it.
+            try {
+                built.exceptionally(e -> null).join();
+            } finally {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 
