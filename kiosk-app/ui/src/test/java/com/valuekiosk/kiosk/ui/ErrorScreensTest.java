@@ -415,7 +415,7 @@ class ErrorScreensTest {
     @Test
     void internal_theEmoneyServerNoLongerKnowsThisKiosk() throws Exception {
         // The e-money operator took this kiosk off its list of terminals: a refusal no screen words fit but "ask staff".
-        deactivateKiosk(kiosk.servers.emoney().database());
+        deactivateKiosk(kiosk.servers.emoney().database(), kiosk.servers.clock);
         robot.clickOn("#menu-chargeup");
         robot.moveCards(() -> kiosk.contactless.tap(kiosk.emoneyCard));
 
@@ -426,7 +426,7 @@ class ErrorScreensTest {
     @Test
     void internal_theCreditCompanyNoLongerKnowsThisKioskAndThePersonIsNotToldTheirCardWasDeclined() {
         // A kiosk the credit company took off its list: its card is not the problem, so not DECLINED's words.
-        deactivateKiosk(kiosk.servers.credit.database());
+        deactivateKiosk(kiosk.servers.credit.database(), kiosk.servers.clock);
         robot.moveCards(kiosk::placeBothCards);
         robot.clickOn("#menu-purchase");
         robot.typePin(DemoCards.PIN);
@@ -505,7 +505,7 @@ class ErrorScreensTest {
     }
 
     /** The server's operator struck this kiosk from its registered terminals (its certificate is still valid). */
-    private static void deactivateKiosk(Database server) {
+    private static void deactivateKiosk(Database server, com.valuekiosk.server.testing.MutableClock serversClock) {
         int changed = server.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE clients SET active = FALSE WHERE role = 'TERMINAL' AND name = ?")) {
@@ -514,6 +514,8 @@ class ErrorScreensTest {
             }
         });
         assertThat(changed).isEqualTo(1);
+        // The servers believe a client they found active for a few seconds: past that, the deactivation counts.
+        serversClock.advance(com.valuekiosk.server.db.SqlClientRegistry.DEFAULT_TTL.plusSeconds(1));
     }
 
     private static String emoney(PurseProfile purse) {
