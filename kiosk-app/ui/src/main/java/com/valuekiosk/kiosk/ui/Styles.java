@@ -49,6 +49,7 @@ public final class Styles {
     // (with verdict-pass / verdict-warn / verdict-fail).
     public static final String DIAGNOSTICS_LIST = "diagnostics-list";
     public static final String DIAGNOSTICS_TEXT = "diagnostics-text";
+    public static final String DIAGNOSTICS_DETAILS = "diagnostics-details";
     public static final String VERDICT_TAG = "verdict-tag";
     /** The box of an overlay (idle warning, attendant screen). */
     public static final String DIALOG = "dialog";

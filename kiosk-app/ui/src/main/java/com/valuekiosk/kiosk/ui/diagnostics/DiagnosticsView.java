@@ -74,6 +74,7 @@ public final class DiagnosticsView implements View {
         model.selectedProperty().addListener((o, was, chosen) -> details.getChildren().setAll(detailRows(chosen)));
         ScrollPane detailsScroll = new ScrollPane(details);
         detailsScroll.setFitToWidth(true);
+        detailsScroll.getStyleClass().add(Styles.DIAGNOSTICS_DETAILS);
         HBox.setHgrow(detailsScroll, Priority.ALWAYS);
         HBox body = new HBox(16, list, detailsScroll);
         VBox.setVgrow(body, Priority.ALWAYS);

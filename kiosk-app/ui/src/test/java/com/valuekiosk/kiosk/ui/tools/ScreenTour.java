@@ -50,7 +50,7 @@ public final class ScreenTour {
     }
 
     /** How many sights the tour stops at, each in a shoot(...) below: a walk cut short fails the tests that count. */
-    public static final int SIGHTS = 40;
+    public static final int SIGHTS = 41;
 
     private final KioskRig kiosk;
     private final double width;
@@ -245,6 +245,9 @@ public final class ScreenTour {
             ui.showOverlay(diagnosticsView.root(), KeyboardTarget.NONE);
             model.runAll();
             shoot("diagnostics");
+            ui.highContrastProperty().set(true);
+            shoot("diagnostics_high_contrast");
+            ui.highContrastProperty().set(false);
             ui.hideOverlay(diagnosticsView.root());
         }
         kiosk.contact.remove();
