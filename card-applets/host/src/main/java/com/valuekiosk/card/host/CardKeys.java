@@ -17,6 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CardKeys {
 
     private static final int BLOCK = 16;
+    private static final byte[] ZERO_IV = new byte[BLOCK];
+
+    /*
+     * Cipher.getInstance searches the providers on every call, which cost a server more than the AES
+     * itself (several derivations and MACs per request). A Cipher is not thread-safe: one per thread.
+     */
+    private static final ThreadLocal<Cipher> ECB = ThreadLocal.withInitial(() -> cipher("AES/ECB/NoPadding"));
+    private static final ThreadLocal<Cipher> CBC = ThreadLocal.withInitial(() -> cipher("AES/CBC/NoPadding"));
 
     private CardKeys() {
     }
@@ -26,7 +34,7 @@ public final class CardKeys {
         byte[] input = new byte[BLOCK];
         System.arraycopy(card.toBcd(), 0, input, 0, CardProtocol.CARD_NUMBER_LENGTH);
         input[CardProtocol.CARD_NUMBER_LENGTH] = usage.code();
-        return aes(masterKey, "AES/ECB/NoPadding", input);
+        return aes(masterKey, ECB.get(), input);
     }
 
     public static byte[] mac(byte[] key, byte[] message) {
@@ -36,7 +44,7 @@ public final class CardKeys {
         System.arraycopy(message, 0, input, 0, message.length);
         input[message.length] = (byte) 0x80;
         // CBC with a zero IV: the last cipher block is the CBC-MAC.
-        byte[] chain = aes(key, "AES/CBC/NoPadding", input);
+        byte[] chain = aes(key, CBC.get(), input);
         byte[] mac = new byte[CardProtocol.MAC_LENGTH];
         System.arraycopy(chain, padded - BLOCK, mac, 0, mac.length);
         return mac;
@@ -53,16 +61,23 @@ public final class CardKeys {
         }
     }
 
-    private static byte[] aes(byte[] key, String transformation, byte[] input) {
+    private static byte[] aes(byte[] key, Cipher cipher, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance(transformation);
             SecretKeySpec spec = new SecretKeySpec(key, "AES");
-            if (transformation.contains("/CBC/")) {
-                cipher.init(Cipher.ENCRYPT_MODE, spec, new IvParameterSpec(new byte[BLOCK]));
+            if (cipher.getAlgorithm().contains("/CBC/")) {
+                cipher.init(Cipher.ENCRYPT_MODE, spec, new IvParameterSpec(ZERO_IV));
             } else {
                 cipher.init(Cipher.ENCRYPT_MODE, spec);
             }
             return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES refused a " + CardProtocol.KEY_LENGTH + "-byte key", e);
+        }
+    }
+
+    private static Cipher cipher(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
         } catch (GeneralSecurityException e) {
             // AES is mandatory in every Java runtime: this is a broken installation, not bad input.
             throw new IllegalStateException("AES unavailable", e);

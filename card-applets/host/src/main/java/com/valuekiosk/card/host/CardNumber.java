@@ -1,6 +1,7 @@
 package com.valuekiosk.card.host;
 
 import com.valuekiosk.card.host.internal.Bcd;
+import java.util.regex.Pattern;
 
 /**
  * A 16-digit card number (credit card or e-money card), 8 bytes of packed BCD on the card.
@@ -10,6 +11,9 @@ import com.valuekiosk.card.host.internal.Bcd;
 public final class CardNumber {
 
     public static final int DIGITS = 16;
+
+    /** 16 digits, optionally grouped by spaces or hyphens; compiled once (servers mask every log line). */
+    private static final Pattern IN_TEXT = Pattern.compile("\\b(?:\\d[ -]?){12}(\\d{4})\\b");
 
     private final String digits;
 
@@ -66,6 +70,6 @@ public final class CardNumber {
 
     /** Masks every run of 16 digits (optionally grouped by spaces or hyphens) in free text. */
     public static String maskAll(String text) {
-        return text.replaceAll("\\b(?:\\d[ -]?){12}(\\d{4})\\b", "**** **** **** $1");
+        return IN_TEXT.matcher(text).replaceAll("**** **** **** $1");
     }
 }

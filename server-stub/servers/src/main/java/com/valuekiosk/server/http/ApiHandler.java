@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSession;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -57,6 +59,9 @@ public final class ApiHandler extends Handler.Abstract {
     private final ClientRegistry clients;
     private final HttpLimits limits;
     private final MeterRegistry metrics;
+    /** The meters already registered, by label values: registering looks a meter up by its sorted tags, every time. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errorCounters = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Route>> routes = new HashMap<>();
 
     public ApiHandler(String serverName, ClientRegistry clients, List<Route> routes) {
@@ -104,11 +109,12 @@ public final class ApiHandler extends Handler.Abstract {
             reply = Reply.error(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             // Logged once here, where it is finally handled; the client gets no internals.
-            log.error("{} {} {} failed", serverName, Echo.of(method), Echo.of(path), e);
+            log.error("{} {} {} failed", serverName, loggableMethod(method), loggablePath(path), e);
             reply = Reply.error(ErrorCode.INTERNAL_ERROR, "internal error; the request may be retried with the same request id");
         }
         long elapsed = System.nanoTime() - started;
-        log.info("{} {} {} {} -> {} in {} ms", serverName, Echo.of(method), Echo.of(path), peer == null ? "-" : peer.role() + "/" + peer.name(),
+        log.info("{} {} {} {} -> {} in {} ms", serverName, loggableMethod(method), loggablePath(path),
+                peer == null ? "-" : peer.role() + "/" + peer.name(),
                 reply.status(), elapsed / 1_000_000);
         record(method, path, reply, elapsed);
         response.setStatus(reply.status());
@@ -122,19 +128,21 @@ public final class ApiHandler extends Handler.Abstract {
     private void record(String method, String path, Reply reply, long elapsedNanos) {
         String route = routes.containsKey(path) ? path : UNMATCHED;
         String knownMethod = METHODS.contains(method) ? method : "OTHER";
-        Timer.builder(REQUESTS)
+        String status = Integer.toString(reply.status());
+        timers.computeIfAbsent(route + ' ' + knownMethod + ' ' + status, key -> Timer.builder(REQUESTS)
                 .description("Requests answered, by route template, method and status")
-                .tags("route", route, "method", knownMethod, "status", Integer.toString(reply.status()))
+                .tags("route", route, "method", knownMethod, "status", status)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(metrics)
+                .register(metrics))
                 .record(elapsedNanos, TimeUnit.NANOSECONDS);
         if (reply.errorCode() != null) {
-            Counter.builder(ERRORS)
+            String code = reply.errorCode().name();
+            errorCounters.computeIfAbsent(code + ' ' + route, key -> Counter.builder(ERRORS)
                     .description("Error answers, by error code and route template")
-                    .tags("code", reply.errorCode().name(), "route", route)
-                    .register(metrics)
+                    .tags("code", code, "route", route)
+                    .register(metrics))
                     .increment();
         }
     }
@@ -158,6 +166,21 @@ public final class ApiHandler extends Handler.Abstract {
         return route.endpoint().handle(new Call(peer, body));
     }
 
+    /**
+     * The method and path as a log line may show them: ours as they are, anything else through
+     * {@link Echo} (masked, bounded, escaped).
+     */
+    private static String loggableMethod(String method) {
+        return METHODS.contains(method) ? method : Echo.of(method);
+    }
+
+    private String loggablePath(String path) {
+        return routes.containsKey(path) ? path : Echo.of(path);
+    }
+
+    /** Where a TLS session keeps the identity read from its client certificate. */
+    private static final String PEER_IN_SESSION = PeerIdentity.class.getName();
+
     private static PeerIdentity peer(Request request) {
         EndPoint.SslSessionData ssl = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
         X509Certificate[] chain = ssl == null ? null : ssl.peerCertificates();
@@ -165,11 +188,26 @@ public final class ApiHandler extends Handler.Abstract {
             // TLS requires a client certificate, so this means a misconfigured connector.
             throw ApiException.refused(ErrorCode.UNKNOWN_CLIENT, "no client certificate");
         }
+        // Reading the subject's name is most of the work, and a keep-alive connection presents the same
+        // certificate on every request: the identity is kept with the TLS session, beside its certificate.
+        SSLSession session = ssl.sslSession();
+        Object kept = session == null ? null : session.getValue(PEER_IN_SESSION);
+        if (kept instanceof KnownPeer && ((KnownPeer) kept).certificate().equals(chain[0])) {
+            return ((KnownPeer) kept).identity();
+        }
+        PeerIdentity identity;
         try {
-            return PeerIdentity.of(chain[0]);
+            identity = PeerIdentity.of(chain[0]);
         } catch (IllegalArgumentException e) {
             throw ApiException.refused(ErrorCode.UNKNOWN_CLIENT, e.getMessage());
         }
+        if (session != null) {
+            session.putValue(PEER_IN_SESSION, new KnownPeer(chain[0], identity));
+        }
+        return identity;
+    }
+
+    private record KnownPeer(X509Certificate certificate, PeerIdentity identity) {
     }
 
     private byte[] readBody(Request request) {

@@ -287,7 +287,7 @@ public final class EmoneyService {
             }
             markCompleted(connection, charge, "RECEIPT", request.balanceAfter());
             voidChallenges(connection, charge.card());
-            return Outcome.done(charge(connection, request.chargeId()).toStatus());
+            return Outcome.done(charge.completed().toStatus());
         }).outcome();
     }
 
@@ -521,11 +521,13 @@ public final class EmoneyService {
 
     /**
      * What the person is told is waiting (FIG. 10B): the available VALUE and the VALUE of an issued
-     * charge the card has not applied yet — a YES re-sends that charge before issuing another.
+     * charge the card has not applied yet — a YES re-sends that charge before issuing another. Both
+     * states are named in one IN so that the index on (card, state) finds them without reading every
+     * preparation the card ever had.
      */
     private static List<Prepared> waiting(Connection connection, String card, Instant now) throws SQLException {
         return prepared(connection, "SELECT preparation_id, amount, source, expires_at FROM preparations"
-                + " WHERE card_number = ? AND ((state = 'AVAILABLE' AND expires_at > ?) OR state = 'CHARGING')"
+                + " WHERE card_number = ? AND state IN ('AVAILABLE', 'CHARGING') AND (state = 'CHARGING' OR expires_at > ?)"
                 + " ORDER BY created_at, preparation_id", card, now);
     }
 
@@ -548,6 +550,11 @@ public final class EmoneyService {
 
         AmountChangeResponse toResponse() {
             return new AmountChangeResponse(id, CardNumber.of(card).masked(), amount, currency, sequence, mac);
+        }
+
+        /** This charge as {@link #markCompleted} left it (under the card's lock: nothing else changed it). */
+        Charge completed() {
+            return new Charge(id, card, sequence, amount, currency, mac, "COMPLETED");
         }
 
         ChargeStatus toStatus() {
