@@ -1,11 +1,8 @@
 package com.valuekiosk.benchmark;
 
 import com.valuekiosk.card.host.CardNumber;
-import com.valuekiosk.card.host.CreditCardProfile;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.IssuerMasterKeys;
-import com.valuekiosk.card.host.PurseProfile;
-import com.valuekiosk.card.sim.SimulatedCardFactory;
 import com.valuekiosk.pki.CertificateRole;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.pki.PeerIdentity;
@@ -35,17 +32,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
  * One benchmark run on one kind of database: a fresh development PKI, both servers in this
  * process on loopback ports, each on a fresh database, one terminal, credit card account and
- * e-money user per kiosk, then the kiosks' threads — warm-up, a barrier, the measured flows —
- * and the money check. Everything it creates is deleted at the end.
+ * e-money user per kiosk, then the {@link Fleet} of kiosks — in this process or in a load generator
+ * of its own — and the money check. Everything it creates is deleted at the end.
  */
 final class BenchmarkRun {
 
@@ -78,18 +72,31 @@ final class BenchmarkRun {
      */
     static RunResult run(DatabaseKind kind, BenchmarkSettings settings, boolean durablePostgres, PrintStream progress)
             throws Exception {
+        return run(kind, settings, durablePostgres, LoadPlacement.IN_PROCESS, progress);
+    }
+
+    static RunResult run(DatabaseKind kind, BenchmarkSettings settings, boolean durablePostgres, LoadPlacement load,
+                         PrintStream progress) throws Exception {
         Path work = Files.createTempDirectory("valuekiosk-benchmark-" + kind.name().toLowerCase(java.util.Locale.ROOT));
         try (BenchmarkStorage storage = BenchmarkStorage.open(kind, work, durablePostgres)) {
-            return run(kind, settings, storage, work, progress);
+            return run(kind, settings, storage, work, load, progress);
         } finally {
             deleteRecursively(work);
         }
     }
 
+    /**
+     * Where the simulated kiosks run: in this process, or in a load generator process of their own
+     * ({@code cpus}: a {@code taskset} CPU list for it, or null).
+     */
+    record LoadPlacement(boolean separateProcess, String cpus) {
+        static final LoadPlacement IN_PROCESS = new LoadPlacement(false, null);
+    }
+
     // The servers' close() is declared "throws Exception" (javac's lint: it could throw InterruptedException).
     @SuppressWarnings("try")
     private static RunResult run(DatabaseKind kind, BenchmarkSettings settings, BenchmarkStorage storage, Path work,
-                                 PrintStream progress) throws Exception {
+                                 LoadPlacement load, PrintStream progress) throws Exception {
         long setupStarted = System.nanoTime();
         List<String> terminals = new ArrayList<>();
         for (int k = 1; k <= settings.kiosks(); k++) {
@@ -100,7 +107,8 @@ final class BenchmarkRun {
         Clock clock = Clock.systemUTC();
         try (EmoneyServer emoney = EmoneyServer.start(new EmoneyServer.Config(HOST, 0, storage.fresh("emoney"),
                 tls(pki, pki.emoneyServerKeyStore()), keys, DemoCards.YEN, PREPARATION_VALIDITY, Duration.ZERO, clock,
-                limits(settings)))) {
+                limits(settings)));
+             Ceiling.HelloServer hello = Ceiling.HelloServer.start(HOST, tls(pki, pki.emoneyServerKeyStore()), limits(settings))) {
             registerOnEmoney(emoney.database(), settings, terminals);
             URI emoneyUri = URI.create("https://" + HOST + ":" + emoney.port());
             try (CreditServer credit = CreditServer.start(new CreditServer.Config(HOST, 0, storage.fresh("credit"),
@@ -108,36 +116,42 @@ final class BenchmarkRun {
                     tls(pki, pki.creditServerKeyStore()), settings.deliveryInterval(), clock, limits(settings)))) {
                 registerOnCredit(credit.database(), settings, terminals);
                 URI creditUri = URI.create("https://" + HOST + ":" + credit.port());
-                List<Kiosk> kiosks = kiosks(settings, pki, keys, creditUri, emoneyUri);
-                double setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-                progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s; %d warm-up + %d measured"
-                        + " flows per kiosk...%n", kind.label(), kiosks.size(), 2 * kiosks.size(), setupSeconds,
-                        settings.warmupFlows(), settings.flows());
-                Failures failures = new Failures();
+                URI helloWorld = settings.ceilingTime().isZero() ? null : hello.health();
                 Path pgData = kind == DatabaseKind.POSTGRES ? work.resolve(BenchmarkStorage.POSTGRES_DATA) : null;
                 long[] cpu = new long[4];
-                long wallNanos = load(kiosks, settings, failures, () -> {
+                Runnable atStart = () -> {
                     cpu[0] = CpuTime.jvm();
                     cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
-                });
-                cpu[2] = CpuTime.jvm();
-                cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
-                double ceiling = 0;
-                if (!settings.ceilingTime().isZero()) {
-                    progress.printf("%s: HTTPS ceiling (after the flows, in the warm JVM), a hello-world endpoint"
-                            + " asked by %d clients for %d s...%n", kind.label(), kiosks.size(),
-                            settings.ceilingTime().toSeconds());
-                    ceiling = Ceiling.requestsPerSecond(HOST, tls(pki, pki.emoneyServerKeyStore()),
-                            terminals.stream().map(t -> tls(pki, pki.terminalKeyStore(t))).toList(), limits(settings),
-                            settings.ceilingTime().dividedBy(2), settings.ceilingTime());
+                };
+                Runnable atEnd = () -> {
+                    cpu[2] = CpuTime.jvm();
+                    cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                };
+                FleetResult fleet;
+                double setupSeconds;
+                if (load.separateProcess()) {
+                    setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
+                    progress.printf("%s: both servers up in %.1f s; %d kiosks in a load generator process%s, %d warm-up"
+                            + " + %d measured flows per kiosk, then the HTTPS ceiling...%n", kind.label(),
+                            setupSeconds, settings.kiosks(),
+                            load.cpus() == null ? "" : " on CPUs " + load.cpus(), settings.warmupFlows(), settings.flows());
+                    fleet = LoadProcess.run(settings, pki, creditUri, emoneyUri, helloWorld, load.cpus(), atStart, atEnd);
+                } else {
+                    Fleet kiosks = new Fleet(settings, pki, creditUri, emoneyUri);
+                    setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
+                    progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s; %d warm-up + %d measured"
+                            + " flows per kiosk, then the HTTPS ceiling...%n", kind.label(), kiosks.size(),
+                            2 * kiosks.size(), setupSeconds, settings.warmupFlows(),
+                            settings.flows());
+                    fleet = kiosks.run(atStart, atEnd, helloWorld);
                 }
-                RunResult.Efficiency efficiency = new RunResult.Efficiency(ceiling,
+                // In its own process the kiosks' CPU is not this JVM's: nothing to take off.
+                RunResult.Efficiency efficiency = new RunResult.Efficiency(fleet.ceilingRequestsPerSecond(),
                         cpu[0] < 0 || cpu[2] < 0 ? -1 : cpu[2] - cpu[0],
-                        kiosks.stream().mapToLong(Kiosk::measuredCpuNanos).sum(),
-                        cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1]);
-                MoneyCheck money = moneyCheck(kiosks, settings, failures, credit.database(), emoney.database());
-                return result(kind, describe(emoney.database()), settings, setupSeconds, wallNanos, kiosks, failures,
-                        money, efficiency);
+                        load.separateProcess() ? 0 : fleet.kioskCpuNanos(),
+                        cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1], load.separateProcess());
+                MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
+                return result(kind, describe(emoney.database()), settings, setupSeconds, fleet, money, efficiency);
             }
         }
     }
@@ -174,16 +188,15 @@ final class BenchmarkRun {
         }
     }
 
-    private static String customer(int kiosk) {
+    static String customer(int kiosk) {
         return String.format("BENCH CUSTOMER %03d", kiosk);
     }
 
     /** Valid for years from now, whatever the date of the run. */
-    private static YearMonth cardExpiry() {
+    static YearMonth cardExpiry() {
         return YearMonth.now(ZoneOffset.UTC).plusYears(5);
     }
 
-    /** One kiosk per terminal, each with its own credit card and purse, personalised like the issuer would. */
     /**
      * The production limits, but every simulated kiosk connects from the one loopback address: the bound per
      * client address grows with the number of kiosks (each holds a few connections to each server).
@@ -193,86 +206,10 @@ final class BenchmarkRun {
         return production.withConnectionsPerClient(Math.max(production.connectionsPerClient(), 4 * settings.kiosks()));
     }
 
-    private static List<Kiosk> kiosks(BenchmarkSettings settings, DevPki pki, IssuerMasterKeys keys, URI creditUri,
-                                      URI emoneyUri) {
-        SimulatedCardFactory factory = new SimulatedCardFactory(keys);
-        List<Kiosk> kiosks = new ArrayList<>();
-        for (int k = 1; k <= settings.kiosks(); k++) {
-            String terminal = terminalId(k);
-            CreditCardProfile credit = new CreditCardProfile(creditCardNumber(k), customer(k), cardExpiry(), DemoCards.PIN, 3);
-            PurseProfile purse = new PurseProfile(purseNumber(k), DemoCards.YEN, BenchmarkSettings.PURSE_MAXIMUM_BALANCE, 0);
-            kiosks.add(new Kiosk(terminal, credit, purse, factory, tls(pki, pki.terminalKeyStore(terminal)), creditUri,
-                    emoneyUri, settings));
-        }
-        return kiosks;
-    }
-
-    /**
-     * Runs every kiosk in a thread of its own: warm-up, then all wait at a barrier, then the
-     * measured flows. Returns the wall time from the barrier until the last kiosk finished.
-     */
-    private static long load(List<Kiosk> kiosks, BenchmarkSettings settings, Failures failures, Runnable atStart)
-            throws InterruptedException {
-        AtomicLong started = new AtomicLong();
-        AtomicLong finished = new AtomicLong(Long.MIN_VALUE);
-        CyclicBarrier warmedUp = new CyclicBarrier(kiosks.size(), () -> {
-            atStart.run();
-            started.set(System.nanoTime());
-        });
-        List<Thread> threads = new ArrayList<>();
-        for (Kiosk kiosk : kiosks) {
-            Thread thread = new Thread(() -> {
-                try {
-                    for (int i = 0; i < settings.warmupFlows(); i++) {
-                        flow(kiosk, "warm-up", failures);
-                    }
-                } finally {
-                    try {
-                        warmedUp.await();
-                    } catch (InterruptedException | BrokenBarrierException e) {
-                        failures.record("warm-up", "barrier", e.getClass().getSimpleName());
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                kiosk.startMeasuring();
-                for (int i = 0; i < settings.flows() && !Thread.currentThread().isInterrupted(); i++) {
-                    flow(kiosk, "measured", failures);
-                }
-                kiosk.stopMeasuring();
-                finished.accumulateAndGet(System.nanoTime(), Math::max);
-            }, "kiosk-" + kiosk.terminalId());
-            threads.add(thread);
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return Math.max(0, finished.get() - started.get());
-    }
-
-    private static void flow(Kiosk kiosk, String phase, Failures failures) {
-        try {
-            kiosk.flow();
-        } catch (FlowFailure e) {
-            failures.record(phase, e.step(), e.getMessage());
-        } catch (RuntimeException e) {
-            failures.record(phase, "unexpected", e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private static MoneyCheck moneyCheck(List<Kiosk> kiosks, BenchmarkSettings settings, Failures failures,
-                                         Database credit, Database emoney) {
+    private static MoneyCheck moneyCheck(FleetResult fleet, BenchmarkSettings settings, Database credit, Database emoney) {
         long[] billed = sumAndCount(credit, "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM billing_records");
         long[] completed = sumAndCount(emoney,
                 "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM charges WHERE state = 'COMPLETED'");
-        long cardIncrease = 0;
-        for (Kiosk kiosk : kiosks) {
-            try {
-                cardIncrease += kiosk.readBalance(); // every purse started at 0
-            } catch (FlowFailure e) {
-                failures.record("money check", e.step(), e.getMessage());
-            }
-        }
         Map<String, Long> outbox = credit.inTransaction(connection -> {
             Map<String, Long> states = new TreeMap<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -285,8 +222,8 @@ final class BenchmarkRun {
             return states;
         });
         long open = sumAndCount(emoney, "SELECT 0, COUNT(*) FROM preparations WHERE state <> 'COMPLETED'")[1];
-        long succeeded = (long) kiosks.size() * settings.flowsPerKiosk() - failures.total();
-        return new MoneyCheck(billed[0], billed[1], cardIncrease, kiosks.size(), completed[0], completed[1],
+        long succeeded = (long) settings.kiosks() * settings.flowsPerKiosk() - fleet.failures();
+        return new MoneyCheck(billed[0], billed[1], fleet.cardIncrease(), settings.kiosks(), completed[0], completed[1],
                 succeeded * settings.amount(), outbox, open);
     }
 
@@ -324,21 +261,16 @@ final class BenchmarkRun {
     }
 
     private static RunResult result(DatabaseKind kind, String database, BenchmarkSettings settings, double setupSeconds,
-                                    long wallNanos, List<Kiosk> kiosks, Failures failures, MoneyCheck money,
-                                    RunResult.Efficiency efficiency) {
+                                    FleetResult fleet, MoneyCheck money, RunResult.Efficiency efficiency) {
         Map<Metric, Latency> latencies = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            latencies.put(metric, Latency.of(kiosks.stream().map(kiosk -> kiosk.samples(metric)).toList()));
+            latencies.put(metric, Latency.of(fleet.samples().getOrDefault(metric, new long[0])));
         }
-        long flows = kiosks.stream().mapToLong(Kiosk::measuredFlows).sum();
-        long requests = kiosks.stream().mapToLong(Kiosk::measuredRequests).sum();
-        long apdus = kiosks.stream().mapToLong(Kiosk::measuredApdus).sum();
-        return new RunResult(kind, database, settings, setupSeconds, wallNanos, flows, latencies,
-                flows == 0 ? 0 : (double) requests / flows, flows == 0 ? 0 : (double) apdus / flows,
-                kiosks.stream().mapToLong(Kiosk::pendingNotices).sum(),
-                kiosks.stream().mapToLong(Kiosk::flowsWithAvailabilityRetry).sum(),
-                kiosks.stream().mapToLong(Kiosk::availabilityRetries).sum(),
-                failures.total(), failures.summary(), money, efficiency);
+        long flows = fleet.flows();
+        return new RunResult(kind, database, settings, setupSeconds, fleet.wallNanos(), flows, latencies,
+                flows == 0 ? 0 : (double) fleet.requests() / flows, flows == 0 ? 0 : (double) fleet.apdus() / flows,
+                fleet.pendingNotices(), fleet.flowsWithAvailabilityRetry(), fleet.availabilityRetries(),
+                fleet.failures(), fleet.failureKinds(), money, efficiency);
     }
 
     private static void deleteRecursively(Path directory) {

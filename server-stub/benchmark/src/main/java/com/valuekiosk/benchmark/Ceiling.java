@@ -30,51 +30,73 @@ final class Ceiling {
     private Ceiling() {
     }
 
-    /** Requests per second over {@code measured}, after {@code warmup} of the same. */
-    static double requestsPerSecond(String host, SSLContext serverTls, List<SSLContext> clients, HttpLimits limits,
-                                    Duration warmup, Duration measured) throws Exception {
-        try (HttpsServer hello = new HttpsServer("ceiling", host, 0, serverTls,
-                new ApiHandler("ceiling", peer -> true, List.of(Route.health("ceiling")), limits)).start()) {
-            URI health = URI.create("https://" + host + ":" + hello.port() + ApiPaths.HEALTH);
-            AtomicLong requests = new AtomicLong();
-            AtomicLong failures = new AtomicLong();
-            // Set when every client is ready: from then on, the warm-up, then the measured time.
-            long[] times = new long[2];
-            CyclicBarrier start = new CyclicBarrier(clients.size(), () -> {
-                times[0] = System.nanoTime() + warmup.toNanos();
-                times[1] = times[0] + measured.toNanos();
-            });
-            List<Thread> threads = new ArrayList<>();
-            for (SSLContext tls : clients) {
-                threads.add(new Thread(() -> {
-                    HttpClient http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Kiosk.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-                    HttpRequest request = HttpRequest.newBuilder(health).timeout(Kiosk.REQUEST_TIMEOUT).GET().build();
-                    try {
-                        start.await();
-                        long warmupEnd = times[0];
-                        long end = times[1];
-                        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            } else if (now >= warmupEnd) {
-                                requests.incrementAndGet();
-                            }
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }, "ceiling-client"));
-            }
-            threads.forEach(Thread::start);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            if (failures.get() > 0) {
-                throw new IllegalStateException("the hello-world endpoint failed " + failures.get() + " times");
-            }
-            return requests.get() / (measured.toNanos() / 1e9);
+    /** The hello-world endpoint, started before the flows and asked after them. */
+    static final class HelloServer implements AutoCloseable {
+
+        private final HttpsServer server;
+
+        private HelloServer(HttpsServer server) {
+            this.server = server;
         }
+
+        static HelloServer start(String host, SSLContext serverTls, HttpLimits limits) throws Exception {
+            return new HelloServer(new HttpsServer("ceiling", host, 0, serverTls,
+                    new ApiHandler("ceiling", peer -> true, List.of(Route.health("ceiling")), limits)).start());
+        }
+
+        URI health() {
+            return URI.create("https://" + BenchmarkRun.HOST + ":" + server.port() + ApiPaths.HEALTH);
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    /**
+     * Requests per second that {@code clients}, one thread each, get from {@code health} over
+     * {@code measured}, after {@code warmup} of the same.
+     */
+    static double ask(URI health, List<SSLContext> clients, Duration warmup, Duration measured) throws InterruptedException {
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        // Set when every client is ready: from then on, the warm-up, then the measured time.
+        long[] times = new long[2];
+        CyclicBarrier start = new CyclicBarrier(clients.size(), () -> {
+            times[0] = System.nanoTime() + warmup.toNanos();
+            times[1] = times[0] + measured.toNanos();
+        });
+        List<Thread> threads = new ArrayList<>();
+        for (SSLContext tls : clients) {
+            threads.add(new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Kiosk.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpRequest request = HttpRequest.newBuilder(health).timeout(Kiosk.REQUEST_TIMEOUT).GET().build();
+                try {
+                    start.await();
+                    long warmupEnd = times[0];
+                    long end = times[1];
+                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        } else if (now >= warmupEnd) {
+                            requests.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            }, "ceiling-client"));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException("the hello-world endpoint failed " + failures.get() + " times");
+        }
+        return requests.get() / (measured.toNanos() / 1e9);
     }
 }

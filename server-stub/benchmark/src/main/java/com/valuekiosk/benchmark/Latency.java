@@ -10,6 +10,11 @@ import java.util.Collection;
 public record Latency(int count, double p50, double p90, double p99, double max, double mean) {
 
     static Latency of(Collection<Samples> parts) {
+        return of(concat(parts));
+    }
+
+    /** Every sample of {@code parts}, one after the other. */
+    static long[] concat(Collection<Samples> parts) {
         long[] all = new long[parts.stream().mapToInt(Samples::size).sum()];
         int at = 0;
         for (Samples part : parts) {
@@ -17,7 +22,7 @@ public record Latency(int count, double p50, double p90, double p99, double max,
             System.arraycopy(values, 0, all, at, values.length);
             at += values.length;
         }
-        return of(all);
+        return all;
     }
 
     static Latency of(long[] nanos) {

@@ -46,8 +46,13 @@ final class Report {
                 settings.kiosks(), settings.warmupFlows(), settings.flows(), settings.amount(), "JPY",
                 settings.deliveryInterval().toMillis(), settings.chargeAfter().toMillis(), settings.availabilityAttempts(),
                 settings.availabilityPause().toMillis());
-        out.printf(Locale.ROOT, "setup       : %.1f s (PKI, both servers, registrations, %d personalised cards)%n",
-                result.setupSeconds(), 2 * settings.kiosks());
+        if (result.efficiency().loadProcess()) {
+            out.printf(Locale.ROOT, "setup       : %.1f s (PKI, both servers, registrations; the load generator"
+                    + " personalises its %d cards itself)%n", result.setupSeconds(), 2 * settings.kiosks());
+        } else {
+            out.printf(Locale.ROOT, "setup       : %.1f s (PKI, both servers, registrations, %d personalised cards)%n",
+                    result.setupSeconds(), 2 * settings.kiosks());
+        }
         out.printf(Locale.ROOT, "wall time   : %.3f s (measured flows only)%n", result.wallNanos() / 1e9);
         out.printf(Locale.ROOT, "throughput  : %.1f completed flows/s (%d completed, %d expected)%n",
                 result.flowsPerSecond(), result.completedFlows(), (long) settings.kiosks() * settings.flows());
@@ -56,15 +61,22 @@ final class Report {
         RunResult.Efficiency efficiency = result.efficiency();
         if (efficiency.ceilingRequestsPerSecond() > 0) {
             out.printf(Locale.ROOT, "ceiling     : %.0f hello-world requests/s (same Jetty, TLS 1.3 with client certificates,"
-                            + " %d keep-alive clients) -> ratio %s = flows/s / (ceiling / %d requests per flow)%n",
-                    efficiency.ceilingRequestsPerSecond(), settings.kiosks(), ratio(result), Ceiling.REQUESTS_PER_FLOW);
+                            + " %d keep-alive clients%s) -> ratio %s = flows/s / (ceiling / %d requests per flow)%n",
+                    efficiency.ceilingRequestsPerSecond(), settings.kiosks(),
+                    efficiency.loadProcess() ? " in the load generator's process" : "", ratio(result), Ceiling.REQUESTS_PER_FLOW);
         }
-        out.printf(Locale.ROOT, "CPU per flow: servers %s ms (this JVM %s ms less the kiosk threads' %s ms; the kiosks'"
-                        + " HTTP client threads count as the servers')%s -> server side %s ms%n",
-                perFlow(result, efficiency.jvmCpuNanos() < 0 ? -1 : efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos()),
-                perFlow(result, efficiency.jvmCpuNanos()), perFlow(result, efficiency.kioskCpuNanos()),
-                efficiency.postgresCpuNanos() < 0 ? "" : ", PostgreSQL's processes " + perFlow(result,
-                        efficiency.postgresCpuNanos()) + " ms", serverCpuPerFlow(result));
+        String postgres = efficiency.postgresCpuNanos() < 0 ? ""
+                : ", PostgreSQL's processes " + perFlow(result, efficiency.postgresCpuNanos()) + " ms";
+        if (efficiency.loadProcess()) {
+            out.printf(Locale.ROOT, "CPU per flow: servers' JVM %s ms (the kiosks ran in a process of their own)%s"
+                    + " -> server side %s ms%n", perFlow(result, efficiency.jvmCpuNanos()), postgres, serverCpuPerFlow(result));
+        } else {
+            out.printf(Locale.ROOT, "CPU per flow: servers %s ms (this JVM %s ms less the kiosk threads' %s ms; the kiosks'"
+                            + " HTTP client threads count as the servers')%s -> server side %s ms%n",
+                    perFlow(result, efficiency.jvmCpuNanos() < 0 ? -1 : efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos()),
+                    perFlow(result, efficiency.jvmCpuNanos()), perFlow(result, efficiency.kioskCpuNanos()), postgres,
+                    serverCpuPerFlow(result));
+        }
         out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
                 + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),
                 result.availabilityRetries());

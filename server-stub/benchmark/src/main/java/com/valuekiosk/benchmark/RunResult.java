@@ -15,10 +15,13 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
     /**
      * The machine's HTTPS ceiling (hello-world requests/s, 0 when not measured) and the CPU time
      * used during the measured flows: this JVM's (servers and kiosks), the kiosk threads' own, and
-     * PostgreSQL's processes' (-1 when not known: H2, or no {@code /proc}).
+     * PostgreSQL's processes' (-1 when not known: H2, or no {@code /proc}). With {@code loadProcess}
+     * the kiosks ran in a process of their own: this JVM is the servers alone, and the kiosk
+     * threads' CPU here is 0.
      */
-    public record Efficiency(double ceilingRequestsPerSecond, long jvmCpuNanos, long kioskCpuNanos, long postgresCpuNanos) {
-        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1);
+    public record Efficiency(double ceilingRequestsPerSecond, long jvmCpuNanos, long kioskCpuNanos, long postgresCpuNanos,
+                             boolean loadProcess) {
+        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false);
     }
 
     /** flows/s ÷ (ceiling ÷ requests a flow needs): 1 would be flows as cheap as hello-world requests. */

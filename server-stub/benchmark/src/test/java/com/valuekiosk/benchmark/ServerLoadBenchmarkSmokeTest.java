@@ -44,4 +44,32 @@ class ServerLoadBenchmarkSmokeTest {
         assertThat(report).contains("ceiling     :").contains("CPU per flow:");
         assertThat(report).contains("result      : OK").doesNotContain("4999980000000001", "9999980000000001");
     }
+
+    @Test
+    void theKiosksCanRunInALoadGeneratorProcessOfTheirOwn() throws Exception {
+        BenchmarkSettings defaults = BenchmarkSettings.of(2, 1, 2);
+        BenchmarkSettings settings = new BenchmarkSettings(defaults.kiosks(), defaults.warmupFlows(), defaults.flows(),
+                defaults.amount(), defaults.availabilityAttempts(), defaults.availabilityPause(),
+                defaults.deliveryInterval(), defaults.chargeAfter(), java.time.Duration.ofSeconds(1));
+
+        RunResult result = BenchmarkRun.run(DatabaseKind.H2, settings, false, new BenchmarkRun.LoadPlacement(true, null),
+                System.out);
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Report.print(result, Machine.current(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(report);
+        assertThat(result.failureKinds()).as("failures").isEmpty();
+        assertThat(result.completedFlows()).isEqualTo(4);
+        assertThat(result.latencies().get(Metric.PURCHASE).count()).isEqualTo(4);
+        assertThat(result.apdusPerFlow()).isEqualTo(6.0);
+        assertThat(result.money().cardIncrease()).as("what the purses, in the other process, gained")
+                .isEqualTo(2 * 3 * settings.amount());
+        assertThat(result.ok()).isTrue();
+        assertThat(result.efficiency().loadProcess()).isTrue();
+        assertThat(result.efficiency().kioskCpuNanos()).as("no kiosk thread in the servers' JVM").isZero();
+        assertThat(result.efficiency().jvmCpuNanos()).as("the servers' JVM's CPU time").isPositive();
+        assertThat(result.efficiency().ceilingRequestsPerSecond()).as("asked from the load generator").isPositive();
+        assertThat(report).contains("the kiosks ran in a process of their own").contains("result      : OK");
+    }
 }
