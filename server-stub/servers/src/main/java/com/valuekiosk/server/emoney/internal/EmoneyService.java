@@ -497,8 +497,23 @@ public final class EmoneyService {
         }
     }
 
-    /** Serialises all charge work on one card, across threads and server instances. */
-    private static void lockUser(Connection connection, String card) throws SQLException {
+    /**
+     * Serialises all charge work on one card, across threads and server instances: the card's user
+     * row stays locked until the transaction ends.
+     */
+    private void lockUser(Connection connection, String card) throws SQLException {
+        if (!database.isPostgres()) {
+            // H2 never caches a SELECT … FOR UPDATE: it parsed it again on every call, which cost more
+            // than the lock. An UPDATE that changes nothing takes the same row lock, and is cached.
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE emoney_users SET failed_password_attempts = failed_password_attempts WHERE card_number = ?")) {
+                update.setString(1, card);
+                if (update.executeUpdate() != 1) {
+                    throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                }
+            }
+            return;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT card_number FROM emoney_users WHERE card_number = ? FOR UPDATE")) {
             select.setString(1, card);
