@@ -15,10 +15,7 @@ class ServerLoadBenchmarkSmokeTest {
 
     @Test
     void twoKiosksRunThreeFlowsEachWithoutFailureAndTheMoneyAddsUp() throws Exception {
-        BenchmarkSettings defaults = BenchmarkSettings.of(2, 1, 3);
-        BenchmarkSettings settings = new BenchmarkSettings(defaults.kiosks(), defaults.warmupFlows(), defaults.flows(),
-                defaults.amount(), defaults.availabilityAttempts(), defaults.availabilityPause(),
-                defaults.deliveryInterval(), defaults.chargeAfter(), java.time.Duration.ofSeconds(1));
+        BenchmarkSettings settings = withOneSecondCeiling(BenchmarkSettings.of(2, 1, 3));
 
         RunResult result = ServerLoadBenchmark.run(DatabaseKind.H2, settings, false, System.out);
 
@@ -47,10 +44,7 @@ class ServerLoadBenchmarkSmokeTest {
 
     @Test
     void theKiosksCanRunInALoadGeneratorProcessOfTheirOwn() throws Exception {
-        BenchmarkSettings defaults = BenchmarkSettings.of(2, 1, 2);
-        BenchmarkSettings settings = new BenchmarkSettings(defaults.kiosks(), defaults.warmupFlows(), defaults.flows(),
-                defaults.amount(), defaults.availabilityAttempts(), defaults.availabilityPause(),
-                defaults.deliveryInterval(), defaults.chargeAfter(), java.time.Duration.ofSeconds(1));
+        BenchmarkSettings settings = withOneSecondCeiling(BenchmarkSettings.of(2, 1, 2));
 
         RunResult result = BenchmarkRun.run(DatabaseKind.H2, settings, false, new BenchmarkRun.LoadPlacement(true, null),
                 System.out);
@@ -71,5 +65,11 @@ class ServerLoadBenchmarkSmokeTest {
         assertThat(result.efficiency().jvmCpuNanos()).as("the servers' JVM's CPU time").isPositive();
         assertThat(result.efficiency().ceilingRequestsPerSecond()).as("asked from the load generator").isPositive();
         assertThat(report).contains("the kiosks ran in a process of their own").contains("result      : OK");
+    }
+
+    private static BenchmarkSettings withOneSecondCeiling(BenchmarkSettings defaults) {
+        return new BenchmarkSettings(defaults.kiosks(), defaults.warmupFlows(), defaults.flows(), defaults.amount(),
+                defaults.availabilityAttempts(), defaults.availabilityPause(), defaults.deliveryInterval(),
+                defaults.chargeAfter(), java.time.Duration.ofSeconds(1));
     }
 }
