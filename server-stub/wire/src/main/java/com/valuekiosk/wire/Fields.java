@@ -1,6 +1,7 @@
 package com.valuekiosk.wire;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Checks shared by the messages' constructors; a failure becomes a 400 INVALID_REQUEST. The checks
@@ -10,6 +11,10 @@ public final class Fields {
 
     /** The largest amount a card field holds (4 bytes unsigned), in minor units. */
     public static final long MAX_AMOUNT = 0xFFFF_FFFFL;
+
+    // Compiled once: every request and answer checks its fields (String.matches compiles each time).
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{16}");
 
     private Fields() {
     }
@@ -41,7 +46,7 @@ public final class Fields {
     }
 
     static String currency(String currency) {
-        if (currency == null || !currency.matches("[A-Z]{3}")) {
+        if (currency == null || !CURRENCY.matcher(currency).matches()) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code such as JPY");
         }
         return currency;
@@ -55,10 +60,10 @@ public final class Fields {
     }
 
     static String mac(String name, String hex) {
-        if (hex == null || !hex.matches("[0-9A-Fa-f]{16}")) {
+        if (hex == null || !MAC.matcher(hex).matches()) {
             throw new IllegalArgumentException(name + " must be 8 bytes in hex");
         }
-        return hex.toUpperCase();
+        return hex.toUpperCase(java.util.Locale.ROOT);
     }
 
     static String password(String password) {

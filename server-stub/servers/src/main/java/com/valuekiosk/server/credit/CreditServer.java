@@ -131,9 +131,10 @@ public final class CreditServer implements AutoCloseable {
             throw e;
         }
         ExecutorService noticeSenders = config.noticeDelivery() == null ? noticeSenders() : null;
+        EmoneyNotifier notifier = null;
         try {
             outboxGauges(database, config.clock(), metrics.registry());
-            EmoneyNotifier notifier = new EmoneyNotifier(database, config.emoneyServer(), config.emoneyClientTls(),
+            notifier = new EmoneyNotifier(database, config.emoneyServer(), config.emoneyClientTls(),
                     config.clock(), noticeSenders != null ? noticeSenders : config.noticeDelivery());
             PurchaseService purchases = new PurchaseService(database, StoredReplies.INSTANCE, config.issuerKeys(),
                     config.currency(), notifier, config.clock());
@@ -152,7 +153,8 @@ public final class CreditServer implements AutoCloseable {
                     return thread;
                 });
                 long millis = interval.toMillis();
-                delivery.scheduleWithFixedDelay(() -> runDelivery(notifier), millis, millis, TimeUnit.MILLISECONDS);
+                EmoneyNotifier notices = notifier;
+                delivery.scheduleWithFixedDelay(() -> runDelivery(notices), millis, millis, TimeUnit.MILLISECONDS);
             }
             log.info("credit company server listening on {}:{}, notifying {}", config.host(), https.port(),
                     config.emoneyServer());
@@ -160,6 +162,9 @@ public final class CreditServer implements AutoCloseable {
         } catch (Exception | Error e) {
             if (noticeSenders != null) {
                 noticeSenders.shutdownNow();
+            }
+            if (notifier != null) {
+                notifier.close();
             }
             database.close();
             metrics.close();
@@ -269,6 +274,7 @@ public final class CreditServer implements AutoCloseable {
                 noticeSenders.awaitTermination(EmoneyNotifier.IMMEDIATE_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
             }
         } finally {
+            notifier.close();
             database.close();
             metrics.close();
         }

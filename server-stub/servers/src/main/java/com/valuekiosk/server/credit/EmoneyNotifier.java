@@ -1,8 +1,8 @@
 package com.valuekiosk.server.credit;
 
+import com.valuekiosk.server.credit.http.PreparationsClient;
 import com.valuekiosk.server.credit.internal.BillingReversal;
 import com.valuekiosk.server.credit.internal.NotificationOutbox;
-import com.valuekiosk.server.credit.internal.PreparationsClient;
 import com.valuekiosk.server.db.Database;
 import java.net.URI;
 import java.time.Clock;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * e-money server is down, and the other notices stay due for the next run instead of each waiting
  * for its own timeout.
  */
-public final class EmoneyNotifier {
+public final class EmoneyNotifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmoneyNotifier.class);
 
@@ -236,5 +236,11 @@ public final class EmoneyNotifier {
                     purchaseId, attempts, result.error(), retryAt);
         }
         return result;
+    }
+
+    /** Stops the client: nothing is sent any more (the outbox keeps what was not delivered). */
+    @Override
+    public void close() {
+        emoney.close();
     }
 }

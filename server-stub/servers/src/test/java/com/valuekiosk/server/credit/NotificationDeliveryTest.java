@@ -203,13 +203,15 @@ class NotificationDeliveryTest extends CreditServerTestBase {
             servers.startEmoney();
             servers.clock.advance(Duration.ofSeconds(1));
             EmoneyNotifier first = servers.credit.notifier();
-            EmoneyNotifier second = new EmoneyNotifier(servers.credit.database(), servers.emoneyUri(),
-                    servers.creditServerTls(), servers.clock);
-
-            CompletableFuture<EmoneyNotifier.Run> one = CompletableFuture.supplyAsync(first::deliverDue);
-            CompletableFuture<EmoneyNotifier.Run> two = CompletableFuture.supplyAsync(second::deliverDue);
-            EmoneyNotifier.Run a = one.get(60, TimeUnit.SECONDS);
-            EmoneyNotifier.Run b = two.get(60, TimeUnit.SECONDS);
+            EmoneyNotifier.Run a;
+            EmoneyNotifier.Run b;
+            try (EmoneyNotifier second = new EmoneyNotifier(servers.credit.database(), servers.emoneyUri(),
+                    servers.creditServerTls(), servers.clock)) {
+                CompletableFuture<EmoneyNotifier.Run> one = CompletableFuture.supplyAsync(first::deliverDue);
+                CompletableFuture<EmoneyNotifier.Run> two = CompletableFuture.supplyAsync(second::deliverDue);
+                a = one.get(60, TimeUnit.SECONDS);
+                b = two.get(60, TimeUnit.SECONDS);
+            }
 
             assertThat(a.delivered() + b.delivered()).isEqualTo(12);
             assertThat(a.attempted() + b.attempted()).isEqualTo(12);
