@@ -119,8 +119,7 @@ public final class ChargeUpFlow {
         moveTo(State.READING_CARD);
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            PurseData data = purse.readCardData();
+            PurseData data = purse.cardData(purse.select());
             card = data.cardNumber();
             balanceBefore = data.balance();
             maximumBalance = data.maximumBalance();
@@ -317,8 +316,7 @@ public final class ChargeUpFlow {
         moveTo(State.WRITING_CARD);
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            PurseData before = purse.readCardData();
+            PurseData before = purse.cardData(purse.select());
             return write(purse, change, before.creditSequence(), before.balance());
         } catch (CardRemovedException e) {
             log.info("card left during the write of charge {}; waiting for it", change.chargeId());

@@ -152,17 +152,15 @@ public final class PurchaseFlow implements AutoCloseable {
         try {
             creditSession = creditReader.connect();
             CreditCardApplication credit = new CreditCardApplication(creditSession);
-            credit.select();
-            CreditCardData data = credit.readCardData();
+            AppletInfo selected = credit.select();
+            CreditCardData data = credit.cardData(selected);
             if (data.pinTriesRemaining() == 0) {
                 return fail(FlowFailure.of(FlowError.CARD_BLOCKED, "PIN blocked"));
             }
             creditCard = data.cardNumber();
-            if (emoneyCard == null) {
-                emoneyCard = purseOnTheSameCard(creditSession);
-                if (emoneyCard != null) {
-                    credit.select();
-                }
+            // The SELECT answer says whether a purse shares the chip; only a card that does not say (version 1) is probed.
+            if (emoneyCard == null && selected.purseOnCard().orElse(true)) {
+                emoneyCard = purseOnTheSameCard(credit, creditSession);
             }
             return moveTo(emoneyCard == null ? State.READING_EMONEY_CARD : State.READY_FOR_PIN_AND_AMOUNT);
         } catch (CardStatusException | MalformedResponseException e) {
@@ -180,8 +178,7 @@ public final class PurchaseFlow implements AutoCloseable {
         moveTo(State.READING_EMONEY_CARD);
         try (CardSession session = emoneyReader.connect()) {
             PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            emoneyCard = purse.readCardData().cardNumber();
+            emoneyCard = purse.cardData(purse.select()).cardNumber();
             // FIG. 14A: on a single reader the credit card may come second.
             return moveTo(creditCard == null ? State.READING_CREDIT_CARD : State.READY_FOR_PIN_AND_AMOUNT);
         } catch (CardStatusException | MalformedResponseException e) {
@@ -251,8 +248,7 @@ public final class PurchaseFlow implements AutoCloseable {
         closeSession();
         creditSession = creditReader.connect();
         CreditCardApplication credit = new CreditCardApplication(creditSession);
-        credit.select();
-        return credit.readCardData().cardNumber().equals(creditCard);
+        return credit.cardData(credit.select()).cardNumber().equals(creditCard);
     }
 
     /** A PIN the flow will not use is still wiped. */
@@ -299,16 +295,30 @@ public final class PurchaseFlow implements AutoCloseable {
         };
     }
 
-    private CardNumber purseOnTheSameCard(CardSession session) throws CardTransportException {
+    /**
+     * The combo card's purse (FIG. 14B): its number from its SELECT answer, then the credit card applet selected
+     * again for VERIFY. Null when the purse is not there or not usable: the e-money card comes on the other reader.
+     */
+    private static CardNumber purseOnTheSameCard(CreditCardApplication credit, CardSession session)
+            throws CardTransportException, CardStatusException {
+        PurseApplication purse = new PurseApplication(session);
+        CardNumber number = null;
+        boolean purseSelected = false;
         try {
-            PurseApplication purse = new PurseApplication(session);
-            if (purse.select().kind() == AppletInfo.Kind.PURSE) {
-                return purse.readCardData().cardNumber();
+            AppletInfo selected = purse.select();
+            purseSelected = true;
+            if (selected.operational()) {
+                number = purse.cardData(selected).cardNumber();
             }
-        } catch (CardStatusException | MalformedResponseException notACombo) {
-            // An ordinary credit card: the e-money card comes on the other reader.
+        } catch (CardStatusException notThere) {
+            // No purse answered (6A82): the credit card applet is still the selected one.
+        } catch (MalformedResponseException notOurs) {
+            purseSelected = true;
         }
-        return null;
+        if (purseSelected) {
+            credit.select();
+        }
+        return number;
     }
 
     private static FlowFailure pinOrCardFailure(CardStatusException e) {
