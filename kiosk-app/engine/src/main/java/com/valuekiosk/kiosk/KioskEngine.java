@@ -2,11 +2,13 @@ package com.valuekiosk.kiosk;
 
 import com.valuekiosk.kiosk.client.CreditCompanyClient;
 import com.valuekiosk.kiosk.client.EmoneyClient;
+import com.valuekiosk.kiosk.client.Sleeper;
 import com.valuekiosk.kiosk.flow.BackgroundRecovery;
 import com.valuekiosk.kiosk.flow.BalanceInquiryFlow;
 import com.valuekiosk.kiosk.flow.CardFingerprints;
 import com.valuekiosk.kiosk.flow.ChargeUpFlow;
 import com.valuekiosk.kiosk.flow.FlowListener;
+import com.valuekiosk.kiosk.flow.KeptPurseSession;
 import com.valuekiosk.kiosk.flow.KioskSettings;
 import com.valuekiosk.kiosk.flow.LingeringCardGuard;
 import com.valuekiosk.kiosk.flow.LiveTransactions;
@@ -46,6 +48,8 @@ public final class KioskEngine implements AutoCloseable {
     private final KioskSettings settings;
     private final CardFingerprints fingerprints;
     private final LingeringCardGuard guard = new LingeringCardGuard();
+    /** The e-money card's session a purchase leaves for its charge-up (issue "speed"). */
+    private final KeptPurseSession keptPurse = KeptPurseSession.create();
     private final LiveTransactions live;
     private final BackgroundRecovery recovery;
 
@@ -70,6 +74,7 @@ public final class KioskEngine implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
         guard.watch(contactlessReader);
+        keptPurse.watch(contactlessReader);
         this.live = new LiveTransactions(Clock.systemUTC(), LiveTransactions.DEFAULT_LEASE);
         Recovery settling = new Recovery(journal, creditCompany, emoney, live::isLive);
         this.recovery = new BackgroundRecovery(settling::run, BackgroundRecovery.newExecutor(),
@@ -91,14 +96,25 @@ public final class KioskEngine implements AutoCloseable {
             throw new IllegalStateException("a home terminal sells no VALUE");
         }
         CardReader reader = creditOnContactless || creditReader == null ? contactlessReader : creditReader;
+        keptPurse.release(); // a new visit: a session the last one left is closed
         FlowJournal own = new FlowJournal(journal, live);
         return new PurchaseFlow(reader, contactlessReader, pinEntry, creditCompany, own, settings, fingerprints,
-                endingIn(PURCHASE_ENDS, own, listener));
+                endingIn(PURCHASE_ENDS, own, listener), keptPurse);
     }
 
+    /**
+     * A charge-up. After a purchase whose e-money card stayed in the field it goes on in the purchase's card session
+     * (the purse still selected): no new SELECT ({@link KeptPurseSession}).
+     */
     public ChargeUpFlow chargeUp(FlowListener<ChargeUpFlow.State> listener) {
         FlowJournal own = new FlowJournal(journal, live);
-        return new ChargeUpFlow(contactlessReader, emoney, own, fingerprints, guard, endingIn(CHARGE_ENDS, own, listener));
+        return new ChargeUpFlow(contactlessReader, emoney, own, fingerprints, guard, endingIn(CHARGE_ENDS, own, listener),
+                Sleeper.system(), keptPurse);
+    }
+
+    /** Closes a card session a flow left open for the next one (the visit ended: the idle timeout). */
+    public void endVisit() {
+        keptPurse.release();
     }
 
     /** When the flow ends, its transactions go back to recovery, which runs at once if one was left open. */
@@ -113,6 +129,7 @@ public final class KioskEngine implements AutoCloseable {
     }
 
     public BalanceInquiryFlow balanceInquiry(FlowListener<BalanceInquiryFlow.State> listener) {
+        keptPurse.release(); // the inquiry connects itself
         return new BalanceInquiryFlow(contactlessReader, listener);
     }
 

@@ -56,8 +56,14 @@ public final class CardProtocol {
     public static final byte LIFE_CYCLE_OPERATIONAL = (byte) 0x02;
     public static final byte APPLET_KIND_CREDIT = (byte) 0x01;
     public static final byte APPLET_KIND_PURSE = (byte) 0x02;
-    public static final byte APPLET_VERSION = (byte) 0x01;
+    /** 02: an operational card's SELECT answer carries its data; 01 (older cards) answers the first 3 bytes only. */
+    public static final byte APPLET_VERSION = (byte) 0x02;
+    /** The first bytes of every SELECT answer (kind, version, life cycle); all of it in personalisation. */
     public static final short SELECT_RESPONSE_LENGTH = 3;
+    /** Credit card SELECT answer, byte 3: a purse applet shares the chip (a combo card). */
+    public static final byte SELECT_FLAG_PURSE_ON_CARD = (byte) 0x01;
+    /** Credit card SELECT answer: where the GET DATA answer starts (after the flags byte). */
+    public static final short CREDIT_SELECT_DATA_OFFSET = 4;
 
     // ---- Sizes ----
     public static final short CARD_NUMBER_LENGTH = 8;

@@ -14,12 +14,28 @@ public final class CreditCardApplication {
         this.card = card;
     }
 
+    /**
+     * The SELECT answer; on an operational card it carries the card's data and says whether a purse shares the
+     * chip (APDU.md 5.1).
+     *
+     * @throws MalformedResponseException when the answer does not match its layout, or is not a credit card's
+     */
     public AppletInfo select() throws CardTransportException, CardStatusException {
-        return AppletInfo.parse(send("SELECT credit card", CardCommands.select(Aids.CREDIT_CARD), -1));
+        AppletInfo info = AppletInfo.parse(send("SELECT credit card", CardCommands.select(Aids.CREDIT_CARD), -1));
+        if (info.kind() != AppletInfo.Kind.CREDIT_CARD) {
+            throw new MalformedResponseException("SELECT credit card answered as a " + info.kind());
+        }
+        return info;
     }
 
+    /** GET DATA: for diagnostics and cards whose SELECT answer carries no data (version 1). */
     public CreditCardData readCardData() throws CardTransportException, CardStatusException {
         return CreditCardData.parse(send("GET DATA", CardCommands.getData(), -1));
+    }
+
+    /** The card's data from its SELECT answer {@code selected}, or by GET DATA when the answer had none. */
+    public CreditCardData cardData(AppletInfo selected) throws CardTransportException, CardStatusException {
+        return selected.creditCard().isPresent() ? selected.creditCard().get() : readCardData();
     }
 
     /**

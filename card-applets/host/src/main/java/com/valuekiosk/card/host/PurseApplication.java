@@ -12,12 +12,27 @@ public final class PurseApplication {
         this.card = card;
     }
 
+    /**
+     * The SELECT answer; on an operational card it carries the purse's data (APDU.md 6.1).
+     *
+     * @throws MalformedResponseException when the answer does not match its layout, or is not a purse's
+     */
     public AppletInfo select() throws CardTransportException, CardStatusException {
-        return AppletInfo.parse(send("SELECT purse", CardCommands.select(Aids.PURSE), -1));
+        AppletInfo info = AppletInfo.parse(send("SELECT purse", CardCommands.select(Aids.PURSE), -1));
+        if (info.kind() != AppletInfo.Kind.PURSE) {
+            throw new MalformedResponseException("SELECT purse answered as a " + info.kind());
+        }
+        return info;
     }
 
+    /** GET DATA: for diagnostics and cards whose SELECT answer carries no data (version 1). */
     public PurseData readCardData() throws CardTransportException, CardStatusException {
         return PurseData.parse(send("GET DATA", CardCommands.getData(), CardProtocol.PURSE_DATA_LENGTH));
+    }
+
+    /** The purse's data from its SELECT answer {@code selected}, or by GET DATA when the answer had none. */
+    public PurseData cardData(AppletInfo selected) throws CardTransportException, CardStatusException {
+        return selected.purse().isPresent() ? selected.purse().get() : readCardData();
     }
 
     /**
@@ -31,7 +46,11 @@ public final class PurseApplication {
 
     /** The whole log, newest first. */
     public List<PurseLogEntry> readLog() throws CardTransportException, CardStatusException {
-        int count = readCardData().logCount();
+        return readLog(readCardData().logCount());
+    }
+
+    /** The newest {@code count} log records (the log count of the purse's data), newest first. */
+    public List<PurseLogEntry> readLog(int count) throws CardTransportException, CardStatusException {
         List<PurseLogEntry> entries = new ArrayList<>(count);
         for (int number = 1; number <= count; number++) {
             entries.add(readLogRecord(number));

@@ -64,8 +64,14 @@ public final class Constants {
     // ---- SELECT answer: kind, version, life cycle ----
     public static final byte APPLET_KIND_CREDIT = (byte) 0x01;
     public static final byte APPLET_KIND_PURSE = (byte) 0x02;
-    public static final byte APPLET_VERSION = (byte) 0x01;
+    /** 02: the SELECT answer of an operational card carries its data (01 answered the first 3 bytes only). */
+    public static final byte APPLET_VERSION = (byte) 0x02;
+    /** The first bytes of every SELECT answer; all of it in personalisation. */
     public static final short SELECT_RESPONSE_LENGTH = 3;
+    /** Credit card SELECT answer, operational: byte 3 holds these flags, the GET DATA answer follows. */
+    public static final byte SELECT_FLAG_PURSE_ON_CARD = (byte) 0x01;
+    /** Credit card SELECT answer, operational: kind, version, life cycle, flags, then the GET DATA answer. */
+    public static final short CREDIT_SELECT_DATA_OFFSET = 4;
 
     // ---- Sizes ----
     public static final short CARD_NUMBER_LENGTH = 8;

@@ -40,6 +40,8 @@ public final class CreditCardApplet extends PersonalisedApplet {
     private final CardMac mac;
     /** The PIN padded to a fixed block, so its length does not show in the comparison. */
     private final byte[] pinBlock;
+    /** The purse applet's AID (APDU.md 1.1): on a combo card it shares the chip, and the SELECT answer says so. */
+    private final byte[] purseAid;
 
     private CreditCardApplet(byte pinTryLimit) {
         super(Constants.APPLET_KIND_CREDIT);
@@ -47,6 +49,7 @@ public final class CreditCardApplet extends PersonalisedApplet {
         cardKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
         mac = new CardMac();
         pinBlock = JCSystem.makeTransientByteArray(PIN_BLOCK_LENGTH, JCSystem.CLEAR_ON_DESELECT);
+        purseAid = new byte[] {(byte) 0xF0, 0x56, 0x4B, 0x49, 0x4F, 0x53, 0x4B, 0x02};
     }
 
     /** Application data of the install parameters, if any: byte 0 is the PIN try limit (1..15, default 3). */
@@ -120,13 +123,28 @@ public final class CreditCardApplet extends PersonalisedApplet {
 
     private void getData(APDU apdu, byte[] buffer) {
         Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
-        short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, (short) 0, Constants.CARD_NUMBER_LENGTH);
+        Apdus.send(apdu, writeData(buffer, (short) 0));
+    }
+
+    /**
+     * SELECT answer after kind, version and life cycle: the flags (a purse on this chip: the terminal needs no
+     * probe for a combo card), then the GET DATA answer. The purse is looked up in the card's registry when
+     * the answer is made, so the flag is true by construction, whatever the personalisation said.
+     */
+    protected short writeSelectData(byte[] buffer, short offset) {
+        boolean purseOnCard = JCSystem.lookupAID(purseAid, (short) 0, (byte) purseAid.length) != null;
+        buffer[offset] = purseOnCard ? Constants.SELECT_FLAG_PURSE_ON_CARD : 0;
+        return writeData(buffer, (short) (offset + 1));
+    }
+
+    /** The GET DATA answer at {@code offset}; returns where it ends. */
+    private short writeData(byte[] buffer, short offset) {
+        short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, offset, Constants.CARD_NUMBER_LENGTH);
         at = Util.arrayCopyNonAtomic(expiry, (short) 0, buffer, at, Constants.EXPIRY_LENGTH);
         at = Util.setShort(buffer, at, atc);
         buffer[at++] = pin.getTriesRemaining();
         buffer[at++] = holderNameLength;
-        at = Util.arrayCopyNonAtomic(holderName, (short) 0, buffer, at, holderNameLength);
-        Apdus.send(apdu, at);
+        return Util.arrayCopyNonAtomic(holderName, (short) 0, buffer, at, holderNameLength);
     }
 
     /**

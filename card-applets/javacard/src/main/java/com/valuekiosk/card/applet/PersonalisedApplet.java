@@ -6,7 +6,8 @@ import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 
 /**
- * What both applets share: the SELECT answer, the class byte check and the life cycle. A card
+ * What both applets share: the SELECT answer (kind, version, life cycle, then the card's data once
+ * operational), the class byte check and the life cycle. A card
  * leaves the factory in personalisation, where only PUT DATA and ACTIVATE work; ACTIVATE (once
  * every mandatory item is written) moves it to operational for good, after which PUT DATA and
  * ACTIVATE answer {@link Constants#SW_WRONG_LIFE_CYCLE} (R-CA3).
@@ -30,7 +31,11 @@ public abstract class PersonalisedApplet extends Applet {
             buffer[0] = kind;
             buffer[1] = Constants.APPLET_VERSION;
             buffer[2] = lifeCycle;
-            Apdus.send(apdu, Constants.SELECT_RESPONSE_LENGTH);
+            short length = Constants.SELECT_RESPONSE_LENGTH;
+            if (lifeCycle == Constants.LIFE_CYCLE_OPERATIONAL) {
+                length = writeSelectData(buffer, length);
+            }
+            Apdus.send(apdu, length);
             return;
         }
         byte cla = buffer[ISO7816.OFFSET_CLA];
@@ -62,6 +67,13 @@ public abstract class PersonalisedApplet extends Applet {
      * class byte and then calls {@link #requireOperational()}; an unknown one answers 6D00.
      */
     protected abstract void processOperational(APDU apdu, byte[] buffer, byte ins);
+
+    /**
+     * Writes what the terminal needs of this card after the SELECT answer's first bytes, at {@code offset}
+     * (operational only: a card in personalisation has no data yet); returns the answer's whole length. The
+     * terminal then needs no GET DATA (APDU.md 3.1).
+     */
+    protected abstract short writeSelectData(byte[] buffer, short offset);
 
     /** Stores one personalisation item; wrong tag 6A86, wrong length 6700, bad value 6A80. */
     protected abstract void putData(byte tag, byte[] buffer, short offset, short length);

@@ -99,12 +99,17 @@ public final class PurseApplet extends PersonalisedApplet {
 
     private void getData(APDU apdu, byte[] buffer) {
         Apdus.requireP1P2(buffer, (byte) 0, (byte) 0);
-        Apdus.send(apdu, writeData(buffer));
+        Apdus.send(apdu, writeData(buffer, (short) 0));
     }
 
-    /** The GET DATA answer at the start of the buffer; returns its length. */
-    private short writeData(byte[] buffer) {
-        short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, (short) 0, Constants.CARD_NUMBER_LENGTH);
+    /** SELECT answer after kind, version and life cycle: the GET DATA answer. */
+    protected short writeSelectData(byte[] buffer, short offset) {
+        return writeData(buffer, offset);
+    }
+
+    /** The GET DATA answer at {@code offset}; returns where it ends. */
+    private short writeData(byte[] buffer, short offset) {
+        short at = Util.arrayCopyNonAtomic(cardNumber, (short) 0, buffer, offset, Constants.CARD_NUMBER_LENGTH);
         at = Util.arrayCopyNonAtomic(currency, (short) 0, buffer, at, Constants.CURRENCY_LENGTH);
         at = Util.arrayCopyNonAtomic(balance, (short) 0, buffer, at, Constants.AMOUNT_LENGTH);
         at = Util.arrayCopyNonAtomic(maximumBalance, (short) 0, buffer, at, Constants.AMOUNT_LENGTH);
@@ -128,7 +133,7 @@ public final class PurseApplet extends PersonalisedApplet {
         length = Util.arrayCopyNonAtomic(balance, (short) 0, message, length, Constants.AMOUNT_LENGTH);
         length = Util.setShort(message, length, creditSequence);
         length = Util.arrayCopyNonAtomic(buffer, ISO7816.OFFSET_CDATA, message, length, Constants.CHALLENGE_LENGTH);
-        short at = writeData(buffer);
+        short at = writeData(buffer, (short) 0);
         mac.sign(creditKey, length, buffer, at);
         Apdus.send(apdu, Constants.PROVE_STATE_RESPONSE_LENGTH);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.host.Aids;
 import com.valuekiosk.card.host.AmountChange;
+import com.valuekiosk.card.host.Bytes;
 import com.valuekiosk.card.host.CardCommands;
 import com.valuekiosk.card.host.CreditCardApplication;
 import com.valuekiosk.card.host.DemoCards;
@@ -41,7 +42,7 @@ class CardVariantsTest {
 
         CreditCardApplication credit = new CreditCardApplication(combo);
         PurseApplication purse = new PurseApplication(combo);
-        credit.select();
+        assertThat(credit.select().purseOnCard()).as("the SELECT answer says a purse shares the chip").contains(true);
         credit.verifyPin(DemoCards.PIN.toCharArray());
         assertThat(purse.select().kind()).isEqualTo(com.valuekiosk.card.host.AppletInfo.Kind.PURSE);
         assertThat(purse.readCardData().cardNumber()).isEqualTo(DemoCards.COMBO_PURSE.cardNumber());
@@ -59,6 +60,18 @@ class CardVariantsTest {
         var purseNumber = DemoCards.COMBO_PURSE.cardNumber();
         assertThat(purse.credit(AmountChange.issue(key(KeyUsage.PURSE_CREDIT, purseNumber), purseNumber, 2_000, 0, 1))
                 .balanceAfter()).isEqualTo(2_000);
+    }
+
+    @Test
+    void onlyAComboCardSaysAPurseSharesTheChip() throws Exception {
+        assertThat(new CreditCardApplication(factory().creditCard(DemoCards.CREDIT_CARD)).select().purseOnCard())
+                .contains(false);
+        assertThat(new CreditCardApplication(factory().contactlessCreditCard(DemoCards.CONTACTLESS_CREDIT_CARD)).select()
+                .purseOnCard()).contains(false);
+        SimulatedCard combo = factory().comboCard(DemoCards.COMBO_CREDIT, DemoCards.COMBO_PURSE);
+        assertThat(Bytes.hex(send(combo, CardCommands.select(Aids.CREDIT_CARD)))).startsWith("01020201");
+        assertThat(new PurseApplication(combo).select().purse().orElseThrow().cardNumber())
+                .isEqualTo(DemoCards.COMBO_PURSE.cardNumber());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.valuekiosk.card.sim.CardTestSupport.swHex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.valuekiosk.card.host.Aids;
 import com.valuekiosk.card.host.AppletInfo;
 import com.valuekiosk.card.host.Bytes;
 import com.valuekiosk.card.host.CardCommands;
@@ -49,8 +50,30 @@ class CreditCardAppletTest {
     }
 
     @Test
-    void selectAnswersKindVersionAndOperationalState() throws Exception {
-        assertThat(credit.select()).isEqualTo(new AppletInfo(AppletInfo.Kind.CREDIT_CARD, 1, true));
+    void selectAnswersKindVersionLifeCycleAndTheCardData() throws Exception {
+        AppletInfo info = credit.select();
+        assertThat(info.kind()).isEqualTo(AppletInfo.Kind.CREDIT_CARD);
+        assertThat(info.version()).isEqualTo(2);
+        assertThat(info.operational()).isTrue();
+        assertThat(info.creditCard()).contains(new CreditCardData(CARD, YearMonth.of(2030, 12), 0, 3, "TARO YAMADA"));
+        assertThat(info.purse()).isEmpty();
+        assertThat(info.purseOnCard()).as("a credit-only card").contains(false);
+    }
+
+    /** APDU.md 5.1: kind, version, life cycle, flags, then the GET DATA answer byte for byte. */
+    @Test
+    void selectAnswerIsThePrefixTheFlagsAndTheGetDataAnswer() {
+        String getData = Bytes.hex(send(card, "80 CA 00 00 00"));
+        String select = Bytes.hex(send(card, CardCommands.select(Aids.CREDIT_CARD)));
+        assertThat(getData).endsWith("9000");
+        assertThat(select).isEqualTo("010202" + "00" + getData);
+        assertThat(select.length() / 2 - 2).as("data bytes").isEqualTo(4 + 14 + "TARO YAMADA".length());
+    }
+
+    @Test
+    void selectAnswerShowsTheTriesLeftAsTheyAreNow() throws Exception {
+        assertThat(swHex(send(card, "00 20 00 80 04 39393939"))).isEqualTo("63C2");
+        assertThat(credit.select().creditCard().orElseThrow().pinTriesRemaining()).isEqualTo(2);
     }
 
     @Test

@@ -6,7 +6,10 @@ import static com.valuekiosk.card.sim.CardTestSupport.swHex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.valuekiosk.card.host.Aids;
 import com.valuekiosk.card.host.AppletInfo;
+import com.valuekiosk.card.host.Bytes;
+import com.valuekiosk.card.host.CardCommands;
 import com.valuekiosk.card.host.CreditCardApplication;
 import com.valuekiosk.card.host.CreditCardData;
 import com.valuekiosk.card.host.CreditCardProfile;
@@ -33,12 +36,15 @@ class PersonalisationTest {
     void aBlankCardOnlyTakesPersonalisationCommands() throws Exception {
         SimulatedCard blank = SimulatedCardFactory.blank(FormFactor.COMBO_CARD, (byte) 3, appletCode());
 
-        assertThat(new CreditCardApplication(blank).select().operational()).isFalse();
+        assertThat(new CreditCardApplication(blank).select()).isEqualTo(new AppletInfo(AppletInfo.Kind.CREDIT_CARD, 2, false));
+        assertThat(Bytes.hex(send(blank, CardCommands.select(Aids.CREDIT_CARD))))
+                .as("in personalisation the SELECT answer is the 3 bytes: no data yet").isEqualTo("0102019000");
         assertThat(swHex(send(blank, "80 CA 00 00 00"))).as("GET DATA").isEqualTo("6985");
         assertThat(swHex(send(blank, "00 20 00 80 04 31323334"))).as("VERIFY").isEqualTo("6985");
         assertThat(swHex(send(blank, "00 20 00 80"))).as("VERIFY status").isEqualTo("6985");
 
-        assertThat(new PurseApplication(blank).select()).isEqualTo(new AppletInfo(AppletInfo.Kind.PURSE, 1, false));
+        assertThat(Bytes.hex(send(blank, CardCommands.select(Aids.PURSE)))).isEqualTo("0202019000");
+        assertThat(new PurseApplication(blank).select()).isEqualTo(new AppletInfo(AppletInfo.Kind.PURSE, 2, false));
         assertThat(swHex(send(blank, "80 CA 00 00 00"))).as("GET DATA").isEqualTo("6985");
         assertThat(swHex(send(blank, "80 B2 01 04 00"))).as("READ RECORD").isEqualTo("6985");
         assertThat(swHex(send(blank, "80 32 00 00 16 000007D0000000000000000000010000000000000000"))).as("CREDIT").isEqualTo("6985");

@@ -6,6 +6,7 @@ import static com.valuekiosk.card.sim.CardTestSupport.swHex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.host.AmountChange;
+import com.valuekiosk.card.host.Aids;
 import com.valuekiosk.card.host.AppletInfo;
 import com.valuekiosk.card.host.Bytes;
 import com.valuekiosk.card.host.CardCommands;
@@ -50,8 +51,23 @@ class PurseAppletTest {
     }
 
     @Test
-    void selectAnswersKindVersionAndOperationalState() throws Exception {
-        assertThat(purse.select()).isEqualTo(new AppletInfo(AppletInfo.Kind.PURSE, 1, true));
+    void selectAnswersKindVersionLifeCycleAndThePurseData() throws Exception {
+        AppletInfo info = purse.select();
+        assertThat(info.kind()).isEqualTo(AppletInfo.Kind.PURSE);
+        assertThat(info.version()).isEqualTo(2);
+        assertThat(info.operational()).isTrue();
+        assertThat(info.purse()).contains(new PurseData(PURSE, DemoCards.YEN, 1_000, 50_000, 0, 0, 0));
+        assertThat(info.creditCard()).isEmpty();
+        assertThat(info.purseOnCard()).isEmpty();
+    }
+
+    /** APDU.md 6.1: kind, version, life cycle, then the GET DATA answer byte for byte (26 bytes). */
+    @Test
+    void selectAnswerIsThePrefixAndTheGetDataAnswer() {
+        String getData = Bytes.hex(send(card, "80 CA 00 00 00"));
+        String select = Bytes.hex(send(card, CardCommands.select(Aids.PURSE)));
+        assertThat(select).isEqualTo("020202" + getData);
+        assertThat(select.length() / 2 - 2).as("data bytes").isEqualTo(3 + 23);
     }
 
     @Test

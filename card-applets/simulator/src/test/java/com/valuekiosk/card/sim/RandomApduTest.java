@@ -98,10 +98,9 @@ class RandomApduTest {
     private static final TerminalId TERMINAL = new TerminalId("KIOSK-01");
     private static final byte[] INSTRUCTIONS = {INS_SELECT, INS_VERIFY, INS_GET_DATA, INS_READ_RECORD,
         INS_AUTHORIZE_PURCHASE, INS_DEBIT, INS_CREDIT, INS_PUT_DATA, INS_ACTIVATE};
-    private static final byte[] CREDIT_SELECTED = {APPLET_KIND_CREDIT, APPLET_VERSION, LIFE_CYCLE_OPERATIONAL,
-        (byte) 0x90, 0x00};
-    private static final byte[] PURSE_SELECTED = {APPLET_KIND_PURSE, APPLET_VERSION, LIFE_CYCLE_OPERATIONAL,
-        (byte) 0x90, 0x00};
+    /** The SELECT answers' first bytes; the card's data follows (APDU.md 3.1), then 9000. */
+    private static final byte[] CREDIT_SELECTED = {APPLET_KIND_CREDIT, APPLET_VERSION, LIFE_CYCLE_OPERATIONAL};
+    private static final byte[] PURSE_SELECTED = {APPLET_KIND_PURSE, APPLET_VERSION, LIFE_CYCLE_OPERATIONAL};
     /** CLA INS P1 P2 Lc and the 22 data bytes of CREDIT and DEBIT: what the card acts on, Le aside. */
     private static final int MONEY_COMMAND_BODY = 5 + 22;
 
@@ -441,8 +440,10 @@ class RandomApduTest {
 
         private void selectPurse() {
             byte[] response = send("SELECT purse", CardCommands.select(Aids.PURSE));
-            assertThat(Bytes.hex(response)).as(() -> "SELECT purse\n" + trace.describe()).isEqualTo(Bytes.hex(PURSE_SELECTED));
+            assertThat(isSelectAnswer(response, PURSE_SELECTED)).as(() -> "SELECT purse\n" + trace.describe()).isTrue();
             selected = true;
+            // The SELECT answer carries the GET DATA answer: the same model check.
+            checkPurseData(Arrays.copyOfRange(response, PURSE_SELECTED.length, response.length));
         }
 
         private void checkPurseData(byte[] response) {
@@ -552,7 +553,7 @@ class RandomApduTest {
         }
 
         private void noteSelection(byte[] response) {
-            if (Arrays.equals(response, PURSE_SELECTED)) {
+            if (isSelectAnswer(response, PURSE_SELECTED)) {
                 selected = true;
             }
         }
@@ -561,6 +562,13 @@ class RandomApduTest {
             return command.length >= 4 && command[0] == CLA_PROPRIETARY
                     && (command[1] == INS_CREDIT || command[1] == INS_DEBIT);
         }
+    }
+
+    /** A successful SELECT answer of an operational applet: {@code prefix} (kind, version, life cycle), data, 9000. */
+    private static boolean isSelectAnswer(byte[] response, byte[] prefix) {
+        return response.length > prefix.length + 2
+                && Arrays.equals(Arrays.copyOf(response, prefix.length), prefix)
+                && response[response.length - 2] == (byte) 0x90 && response[response.length - 1] == 0x00;
     }
 
     /** A CREDIT or DEBIT the test MACed with the card's keys. */
@@ -608,7 +616,7 @@ class RandomApduTest {
             boolean verifiedBefore = verified;
             byte[] response = send(label, command);
             int sw = sw(response);
-            if (Arrays.equals(response, CREDIT_SELECTED)) {
+            if (isSelectAnswer(response, CREDIT_SELECTED)) {
                 selected = true;
                 verified = false;
             } else if (isInstruction(command, INS_VERIFY)) {
@@ -735,7 +743,10 @@ class RandomApduTest {
 
         private void selectCredit() {
             byte[] response = sendAndFollow("SELECT credit", CardCommands.select(Aids.CREDIT_CARD));
-            assertThat(Bytes.hex(response)).as(() -> "SELECT credit\n" + trace.describe()).isEqualTo(Bytes.hex(CREDIT_SELECTED));
+            assertThat(isSelectAnswer(response, CREDIT_SELECTED)).as(() -> "SELECT credit\n" + trace.describe()).isTrue();
+            assertThat(response[CREDIT_SELECTED.length]).as(() -> "flags of a credit-only card\n" + trace.describe()).isZero();
+            // The SELECT answer carries the GET DATA answer after the flags: the same model check.
+            checkCardData(Arrays.copyOfRange(response, CREDIT_SELECTED.length + 1, response.length));
         }
 
         private void checkCardData(byte[] response) {

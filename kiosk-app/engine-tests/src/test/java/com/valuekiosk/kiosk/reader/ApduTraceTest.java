@@ -12,6 +12,7 @@ import com.valuekiosk.card.host.CardCommands;
 import com.valuekiosk.card.host.CardProtocol;
 import com.valuekiosk.card.host.CardStatusException;
 import com.valuekiosk.card.host.CreditCardApplication;
+import com.valuekiosk.card.host.PurseApplication;
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.kiosk.simulated.SimulatedReader;
 import com.valuekiosk.kiosk.simulated.SimulatedReader.Fault;
@@ -49,6 +50,8 @@ class ApduTraceTest {
         assertThat(entries).hasSize(3);
         assertThat(entries.get(0).command()).isEqualTo("00A40400 08 F0564B494F534B01 00");
         assertThat(entries.get(0).outcome()).isEqualTo("success");
+        assertThat(entries.get(0).response()).as("SELECT's answer carries the card data too: kind, version, life cycle only")
+                .matches("010202 \\(\\d+ bytes of card data\\) 9000");
         assertThat(entries.get(1).command()).isEqualTo("00200080 04 **");
         assertThat(entries.get(1).response()).isEqualTo("9000");
         assertThat(entries.get(2).command()).isEqualTo("80CA0000 00");
@@ -60,6 +63,29 @@ class ApduTraceTest {
             assertThat(entry.durationMicros()).isNotNegative();
             assertThat(entry.sw()).isEqualTo(CardProtocol.SW_SUCCESS);
         });
+    }
+
+    @Test
+    void aSelectAnswerShowsNeitherTheCardNumberNorTheNameNorTheBalance() throws Exception {
+        ApduTrace trace = new ApduTrace(ApduTrace.DEFAULT_CAPACITY, false, Clock.fixed(NOW, ZoneOffset.UTC));
+        reader.insert(TestCards.creditCard());
+        try (CardSession session = trace.trace(reader.connect())) {
+            // the card did answer its data in the SELECT answer
+            assertThat(new CreditCardApplication(session).select().creditCard().orElseThrow().holderName()).startsWith("TARO");
+        }
+        SimulatedReader contactless = SimulatedReader.contactless();
+        contactless.tap(TestCards.purseCard());
+        try (CardSession session = trace.trace(contactless.connect())) {
+            assertThat(new PurseApplication(session).select().purse()).isPresent();
+        }
+
+        List<ApduTrace.Entry> entries = trace.entries();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).response()).matches("010202 \\(\\d+ bytes of card data\\) 9000");
+        assertThat(entries.get(1).response()).isEqualTo("020202 (23 bytes of card data) 9000");
+        String text = trace.text();
+        assertThat(text).doesNotContain(CARD_DIGITS, CARD_DIGITS.substring(0, 12))
+                .doesNotContain(com.valuekiosk.card.host.Bytes.hex("TARO".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     @Test

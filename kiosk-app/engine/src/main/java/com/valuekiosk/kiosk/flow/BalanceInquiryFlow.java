@@ -35,10 +35,9 @@ public final class BalanceInquiryFlow {
         moveTo(State.READING_CARD);
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            PurseData data = purse.readCardData();
+            PurseData data = purse.cardData(purse.select());
             balance = new Balance(data.cardNumber().masked(), data.balance(), data.maximumBalance(),
-                    data.currency().getCurrencyCode(), purse.readLog());
+                    data.currency().getCurrencyCode(), purse.readLog(data.logCount()));
             return moveTo(State.SHOWING_BALANCE);
         } catch (CardStatusException | MalformedResponseException e) {
             failure = FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage());

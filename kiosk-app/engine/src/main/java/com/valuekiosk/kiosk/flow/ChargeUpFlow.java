@@ -35,6 +35,7 @@ import com.valuekiosk.wire.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,7 @@ public final class ChargeUpFlow {
     private final LingeringCardGuard guard;
     private final FlowListener<State> listener;
     private final Sleeper sleeper;
+    private final KeptPurseSession keptPurse;
 
     private State state = State.WAITING_FOR_CARD;
     private CardNumber card;
@@ -105,6 +107,16 @@ public final class ChargeUpFlow {
     /** With the pause between availability requests while a purchase's notice is on its way (tests move it by hand). */
     public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
                         LingeringCardGuard guard, FlowListener<State> listener, Sleeper sleeper) {
+        this(reader, emoney, journal, fingerprints, guard, listener, sleeper, KeptPurseSession.never());
+    }
+
+    /**
+     * @param keptPurse a purse session a purchase left open on {@code reader} (taken instead of a new SELECT), and
+     *        where this flow leaves its read's session until YES
+     */
+    public ChargeUpFlow(CardReader reader, EmoneyClient emoney, Journal journal, CardFingerprints fingerprints,
+                        LingeringCardGuard guard, FlowListener<State> listener, Sleeper sleeper, KeptPurseSession keptPurse) {
+        this.keptPurse = Objects.requireNonNull(keptPurse);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.reader = Objects.requireNonNull(reader);
         this.emoney = Objects.requireNonNull(emoney);
@@ -114,26 +126,63 @@ public final class ChargeUpFlow {
         this.listener = Objects.requireNonNull(listener);
     }
 
-    /** Reads the card, settles what an earlier interrupted charge left for it, and asks what is waiting. */
+    /**
+     * Reads the card, settles what an earlier interrupted charge left for it, and asks what is waiting. The read is
+     * the SELECT answer — the purchase's, when its session was kept with the card in the field (no APDU at all) —
+     * and its session stays open until YES, so the charge needs no SELECT of its own.
+     */
     public State readCard() {
         moveTo(State.READING_CARD);
-        try (CardSession session = reader.connect()) {
-            PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            PurseData data = purse.readCardData();
-            card = data.cardNumber();
-            balanceBefore = data.balance();
-            maximumBalance = data.maximumBalance();
-            if (guard.isLingering(reader, fingerprints.of(card))) {
-                return fail(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "take the card away before charging again"));
+        Optional<KeptPurseSession.Kept> handed = keptPurse.take(reader);
+        CardSession session = null;
+        KeptPurseSession.Kept read;
+        try {
+            PurseData data = handed.map(KeptPurseSession.Kept::data).orElse(null);
+            if (handed.isPresent()) {
+                session = handed.get().session();
+                try {
+                    settleIfNotLingering(new PurseApplication(session), data);
+                } catch (CardStatusException | CardTransportException | MalformedResponseException broken) {
+                    // The kept session broke without an event; PROVE STATE only reads: read anew.
+                    closeQuietly(session);
+                    session = null;
+                }
             }
-            settleEarlierCharges(purse);
+            if (session == null) {
+                session = reader.connect();
+                PurseApplication purse = new PurseApplication(session);
+                data = purse.cardData(purse.select());
+                settleIfNotLingering(purse, data);
+            }
+            if (state == State.FAILED) {
+                closeQuietly(session);
+                return state;
+            }
+            read = keptPurse.keep(reader, session, data);
         } catch (CardStatusException | MalformedResponseException e) {
+            closeQuietly(session);
             return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, e.getMessage()));
         } catch (CardTransportException e) {
+            closeQuietly(session);
             return fail(PurchaseFlow.transportFailure(e));
         }
-        return askAvailability();
+        State next = askAvailability();
+        if (next != State.AWAITING_CONFIRMATION) {
+            keptPurse.release(read); // a password first, or nothing to do: the charge (if any) connects itself
+        }
+        return next;
+    }
+
+    /** Takes in the card's data; unless the card lingers after its last charge here, settles its earlier charges. */
+    private void settleIfNotLingering(PurseApplication purse, PurseData data) throws CardStatusException, CardTransportException {
+        card = data.cardNumber();
+        balanceBefore = data.balance();
+        maximumBalance = data.maximumBalance();
+        if (guard.isLingering(reader, fingerprints.of(card))) {
+            fail(FlowFailure.of(FlowError.CARD_STILL_ON_READER, "take the card away before charging again"));
+            return;
+        }
+        settleEarlierCharges(purse);
     }
 
     /** The card's password (FIG. 10A); kept until the flow ends, then wiped. */
@@ -237,20 +286,48 @@ public final class ChargeUpFlow {
     /**
      * One amount change: prove, request, write, confirm. The proof and the write share one card session — the card
      * stays powered while the server answers — so the write needs no SELECT and no read of its own: the proved
-     * sequence number says whether the change is still to be written (3 APDUs: SELECT, PROVE STATE, CREDIT).
+     * sequence number says whether the change is still to be written (3 APDUs: SELECT, PROVE STATE, CREDIT). The read's
+     * session, kept since {@link #readCard()} (or the purchase's), saves the SELECT: 2 APDUs. If that session broke —
+     * the card left, another session reset it — its PROVE STATE fails before anything was asked of the server, and the
+     * charge connects and SELECTs anew: PROVE STATE only reads, so nothing is lost or done twice.
      */
     private State chargeOnce() {
         moveTo(State.REQUESTING_CHANGE);
         UUID requestId = UUID.randomUUID();
         journal.append(transaction, new StepRecord.ChargeStarted(requestId, card.masked(), fingerprints.of(card)));
         CardSession session = null;
-        PurseApplication purse;
-        Outcome<AmountChangeResponse> outcome;
+        PurseApplication purse = null;
+        Outcome<AmountChangeResponse> outcome = null;
         try {
-            session = reader.connect();
-            purse = new PurseApplication(session);
-            purse.select();
-            outcome = requestChange(requestId, purse);
+            Optional<KeptPurseSession.Kept> kept = keptPurse.take(reader);
+            if (kept.isPresent() && kept.get().data().cardNumber().equals(card)) {
+                session = kept.get().session();
+                purse = new PurseApplication(session);
+                lastProof = null;
+                try {
+                    outcome = requestChange(requestId, purse);
+                } catch (CardStatusException | CardTransportException | MalformedResponseException broken) {
+                    if (lastProof != null) {
+                        throw broken; // the server was asked already: as before, no second try
+                    }
+                    log.info("the kept card session broke before PROVE STATE ({}); selecting the card anew", broken.getMessage());
+                    closeQuietly(session);
+                    session = null;
+                }
+            } else {
+                kept.ifPresent(other -> other.session().close());
+            }
+            if (session == null) {
+                session = reader.connect();
+                purse = new PurseApplication(session);
+                CardNumber there = purse.cardData(purse.select()).cardNumber();
+                if (!there.equals(card)) {
+                    closeQuietly(session);
+                    journal.append(transaction, new StepRecord.ChargeFailed("CARD_NOT_SUPPORTED"));
+                    return fail(FlowFailure.of(FlowError.CARD_NOT_SUPPORTED, "another card is on the reader: " + there.masked()));
+                }
+                outcome = requestChange(requestId, purse);
+            }
         } catch (CardStatusException | MalformedResponseException e) {
             closeQuietly(session);
             journal.append(transaction, new StepRecord.ChargeFailed("CARD_NOT_SUPPORTED"));
@@ -317,8 +394,7 @@ public final class ChargeUpFlow {
         moveTo(State.WRITING_CARD);
         try (CardSession session = reader.connect()) {
             PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            PurseData before = purse.readCardData();
+            PurseData before = purse.cardData(purse.select());
             return write(purse, change, before.creditSequence(), before.balance());
         } catch (CardRemovedException e) {
             log.info("card left during the write of charge {}; waiting for it", change.chargeId());
@@ -481,6 +557,9 @@ public final class ChargeUpFlow {
 
     private State moveTo(State next) {
         state = next;
+        if (next == State.COMPLETED || next == State.FAILED || next == State.KEPT_FOR_LATER) {
+            keptPurse.release(); // the flow ends: the read's session, if still kept, is closed
+        }
         listener.onState(next);
         return next;
     }

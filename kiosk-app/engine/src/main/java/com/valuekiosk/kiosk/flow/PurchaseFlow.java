@@ -12,6 +12,7 @@ import com.valuekiosk.card.host.MalformedResponseException;
 import com.valuekiosk.card.host.PurchaseAuthorization;
 import com.valuekiosk.card.host.PurchaseRequest;
 import com.valuekiosk.card.host.PurseApplication;
+import com.valuekiosk.card.host.PurseData;
 import com.valuekiosk.kiosk.client.CreditCompanyClient;
 import com.valuekiosk.kiosk.client.Outcome;
 import com.valuekiosk.kiosk.journal.Journal;
@@ -77,9 +78,12 @@ public final class PurchaseFlow implements AutoCloseable {
     private final KioskSettings settings;
     private final CardFingerprints fingerprints;
     private final FlowListener<State> listener;
+    private final KeptPurseSession keptPurse;
 
     private State state = State.WAITING_FOR_CARDS;
     private CardSession creditSession;
+    /** The e-money card's session this flow left in {@link #keptPurse} for the charge-up; null when none. */
+    private KeptPurseSession.Kept purseSession;
     private CardNumber creditCard;
     private CardNumber emoneyCard;
     private FlowFailure failure;
@@ -90,6 +94,18 @@ public final class PurchaseFlow implements AutoCloseable {
     public PurchaseFlow(CardReader creditReader, CardReader emoneyReader, PinEntry pinEntry,
                         CreditCompanyClient creditCompany, Journal journal, KioskSettings settings,
                         CardFingerprints fingerprints, FlowListener<State> listener) {
+        this(creditReader, emoneyReader, pinEntry, creditCompany, journal, settings, fingerprints, listener,
+                KeptPurseSession.never());
+    }
+
+    /**
+     * @param keptPurse where the e-money card's session is left, the purse selected, for the charge-up that may
+     *        follow (issue "speed"): it saves the charge-up a SELECT; released when this flow fails or is closed
+     */
+    public PurchaseFlow(CardReader creditReader, CardReader emoneyReader, PinEntry pinEntry,
+                        CreditCompanyClient creditCompany, Journal journal, KioskSettings settings,
+                        CardFingerprints fingerprints, FlowListener<State> listener, KeptPurseSession keptPurse) {
+        this.keptPurse = Objects.requireNonNull(keptPurse);
         this.creditReader = Objects.requireNonNull(creditReader);
         this.emoneyReader = Objects.requireNonNull(emoneyReader);
         this.pinEntry = Objects.requireNonNull(pinEntry);
@@ -152,17 +168,15 @@ public final class PurchaseFlow implements AutoCloseable {
         try {
             creditSession = creditReader.connect();
             CreditCardApplication credit = new CreditCardApplication(creditSession);
-            credit.select();
-            CreditCardData data = credit.readCardData();
+            AppletInfo selected = credit.select();
+            CreditCardData data = credit.cardData(selected);
             if (data.pinTriesRemaining() == 0) {
                 return fail(FlowFailure.of(FlowError.CARD_BLOCKED, "PIN blocked"));
             }
             creditCard = data.cardNumber();
-            if (emoneyCard == null) {
-                emoneyCard = purseOnTheSameCard(creditSession);
-                if (emoneyCard != null) {
-                    credit.select();
-                }
+            // The SELECT answer says whether a purse shares the chip; only a card that does not say (version 1) is probed.
+            if (emoneyCard == null && selected.purseOnCard().orElse(true)) {
+                emoneyCard = purseOnTheSameCard(credit, creditSession);
             }
             return moveTo(emoneyCard == null ? State.READING_EMONEY_CARD : State.READY_FOR_PIN_AND_AMOUNT);
         } catch (CardStatusException | MalformedResponseException e) {
@@ -172,16 +186,33 @@ public final class PurchaseFlow implements AutoCloseable {
         }
     }
 
-    /** Reads the e-money card number (or the phone's) on the contactless reader. */
+    /**
+     * Reads the e-money card number (or the phone's) on the contactless reader: one SELECT, whose answer carries
+     * it. On its own reader the card's session stays open while the card stays in the field ({@link KeptPurseSession}):
+     * the charge-up after "Charge up now" goes on in it without a new SELECT.
+     */
     public State readEmoneyCard() {
         if (emoneyCard != null) {
             return moveTo(creditCard == null ? State.READING_CREDIT_CARD : State.READY_FOR_PIN_AND_AMOUNT);
         }
         moveTo(State.READING_EMONEY_CARD);
-        try (CardSession session = emoneyReader.connect()) {
-            PurseApplication purse = new PurseApplication(session);
-            purse.select();
-            emoneyCard = purse.readCardData().cardNumber();
+        try {
+            CardSession session = emoneyReader.connect();
+            boolean kept = false;
+            try {
+                PurseApplication purse = new PurseApplication(session);
+                PurseData data = purse.cardData(purse.select());
+                emoneyCard = data.cardNumber();
+                // FIG. 14A's one reader takes the credit card again next: nothing to keep there.
+                if (emoneyReader != creditReader) {
+                    purseSession = keptPurse.keep(emoneyReader, session, data);
+                    kept = true;
+                }
+            } finally {
+                if (!kept) {
+                    session.close();
+                }
+            }
             // FIG. 14A: on a single reader the credit card may come second.
             return moveTo(creditCard == null ? State.READING_CREDIT_CARD : State.READY_FOR_PIN_AND_AMOUNT);
         } catch (CardStatusException | MalformedResponseException e) {
@@ -251,8 +282,7 @@ public final class PurchaseFlow implements AutoCloseable {
         closeSession();
         creditSession = creditReader.connect();
         CreditCardApplication credit = new CreditCardApplication(creditSession);
-        credit.select();
-        return credit.readCardData().cardNumber().equals(creditCard);
+        return credit.cardData(credit.select()).cardNumber().equals(creditCard);
     }
 
     /** A PIN the flow will not use is still wiped. */
@@ -299,16 +329,30 @@ public final class PurchaseFlow implements AutoCloseable {
         };
     }
 
-    private CardNumber purseOnTheSameCard(CardSession session) throws CardTransportException {
+    /**
+     * The combo card's purse (FIG. 14B): its number from its SELECT answer, then the credit card applet selected
+     * again for VERIFY. Null when the purse is not there or not usable: the e-money card comes on the other reader.
+     */
+    private static CardNumber purseOnTheSameCard(CreditCardApplication credit, CardSession session)
+            throws CardTransportException, CardStatusException {
+        PurseApplication purse = new PurseApplication(session);
+        CardNumber number = null;
+        boolean purseSelected = false;
         try {
-            PurseApplication purse = new PurseApplication(session);
-            if (purse.select().kind() == AppletInfo.Kind.PURSE) {
-                return purse.readCardData().cardNumber();
+            AppletInfo selected = purse.select();
+            purseSelected = true;
+            if (selected.operational()) {
+                number = purse.cardData(selected).cardNumber();
             }
-        } catch (CardStatusException | MalformedResponseException notACombo) {
-            // An ordinary credit card: the e-money card comes on the other reader.
+        } catch (CardStatusException notThere) {
+            // No purse answered (6A82): the credit card applet is still the selected one.
+        } catch (MalformedResponseException notOurs) {
+            purseSelected = true;
         }
-        return null;
+        if (purseSelected) {
+            credit.select();
+        }
+        return number;
     }
 
     private static FlowFailure pinOrCardFailure(CardStatusException e) {
@@ -342,6 +386,7 @@ public final class PurchaseFlow implements AutoCloseable {
             record(new StepRecord.PurchaseFailed(failure.error().name()));
         }
         closeSession();
+        releasePurseSession(); // no charge-up follows a failed purchase
         return moveTo(State.FAILED);
     }
 
@@ -366,13 +411,23 @@ public final class PurchaseFlow implements AutoCloseable {
         }
     }
 
+    /** The e-money card's session left for a charge-up, closed unless a charge-up took it already. */
+    private void releasePurseSession() {
+        if (purseSession != null) {
+            keptPurse.release(purseSession);
+            purseSession = null;
+        }
+    }
+
     /**
-     * The person walked away (or the idle timeout fired): the card session is released. A purchase
-     * already sent stays in the journal for Recovery; nothing else happened that needs undoing.
+     * The person walked away (or the idle timeout fired): the card sessions are released — the e-money card's too,
+     * unless a charge-up took it. A purchase already sent stays in the journal for Recovery; nothing else happened
+     * that needs undoing.
      */
     @Override
     public void close() {
         closeSession();
+        releasePurseSession();
     }
 
     public State state() {

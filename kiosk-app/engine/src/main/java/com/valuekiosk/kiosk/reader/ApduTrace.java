@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the data of a GET DATA answer (INS CA: the card's data — holder name, number, expiry) is shown as its length
  *       only, {@code (58 bytes of card data)}: the applets check of the diagnostics shows those fields parsed and
  *       masked;</li>
+ *   <li>a SELECT answer (INS A4) carries the same card data after kind, version and life cycle (APDU.md 3.1): those
+ *       3 bytes are shown, the rest as its length only, {@code 010202 (26 bytes of card data) 9000};</li>
  *   <li>every run of 16 or more hex characters that are all decimal digits — a packed-BCD card number and
  *       whatever digits touch it — keeps only its last 4: {@code 4999990000000013} →
  *       {@code ************0013}. Over-masking is accepted.</li>
@@ -133,8 +135,7 @@ public final class ApduTrace {
             long micros = (System.nanoTime() - start) / 1_000;
             int sw = response != null && response.length >= 2
                     ? ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF) : -1;
-            add(new Entry(time, micros, shown, command.length > 1 && command[1] == CardProtocol.INS_GET_DATA
-                    ? withheldResponse(response) : maskResponse(response), sw,
+            add(new Entry(time, micros, shown, responseText(command, response), sw,
                     sw < 0 ? "answer shorter than a status word" : StatusWords.describe(sw)));
             return response;
         } catch (CardTransportException | RuntimeException e) {
@@ -214,12 +215,29 @@ public final class ApduTrace {
         return text.toString();
     }
 
-    /** The answer to GET DATA: its length and status word, never its data (a name is not a digit run to mask). */
-    static String withheldResponse(byte[] response) {
-        if (response == null || response.length <= 2) {
+    /** The answer as trace text: the card's data of GET DATA and SELECT withheld, card numbers masked everywhere else. */
+    static String responseText(byte[] command, byte[] response) {
+        byte ins = command.length > 1 ? command[1] : 0;
+        if (ins == CardProtocol.INS_GET_DATA) {
+            return withheldResponse(response, 0);
+        }
+        if (ins == CardProtocol.INS_SELECT) {
+            return withheldResponse(response, CardProtocol.SELECT_RESPONSE_LENGTH);
+        }
+        return maskResponse(response);
+    }
+
+    /**
+     * The answer to GET DATA ({@code shown} 0) or SELECT ({@code shown} 3: kind, version, life cycle): the first
+     * {@code shown} bytes, then the length of the rest and the status word, never the card's data (a name is not a
+     * digit run to mask).
+     */
+    static String withheldResponse(byte[] response, int shown) {
+        if (response == null || response.length <= 2 + shown) {
             return maskResponse(response);
         }
-        return "(" + (response.length - 2) + " bytes of card data) "
+        String head = shown == 0 ? "" : Bytes.hex(Arrays.copyOf(response, shown)) + " ";
+        return head + "(" + (response.length - 2 - shown) + " bytes of card data) "
                 + Bytes.hex(Arrays.copyOfRange(response, response.length - 2, response.length));
     }
 

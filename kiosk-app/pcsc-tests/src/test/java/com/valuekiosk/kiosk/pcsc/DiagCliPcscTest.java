@@ -86,6 +86,7 @@ class DiagCliPcscTest extends PcscKioskTestBase {
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("> 2: 00200080 04 **").contains("63C2 wrong PIN, 2 tries left")
                 .doesNotContain("35353535", "4999990000000013").contains("WARN  apdu")
+                .containsPattern("< 1: 010202 \\(\\d+ bytes of card data\\) 9000") // the SELECT answer's card data too
                 .containsPattern("< 3: \\(\\d+ bytes of card data\\) 9000").doesNotContain("5441524F"); // "TARO", the holder
     }
 

@@ -39,6 +39,13 @@ public interface KioskFlows {
         return purchase(listener);
     }
 
+    /**
+     * The visit ended (the idle timeout): a card session a flow left open for the next one — the e-money card's,
+     * kept from the purchase for its charge-up — is closed. Default: nothing is kept.
+     */
+    default void endVisit() {
+    }
+
     /** False on a home terminal (R-KI6): it charges up and shows balances, and sells no VALUE. */
     default boolean sellsValue() {
         return true;
@@ -89,6 +96,11 @@ public interface KioskFlows {
             @Override
             public boolean sellsValue() {
                 return !engine.isHomeTerminal();
+            }
+
+            @Override
+            public void endVisit() {
+                engine.endVisit();
             }
 
             @Override

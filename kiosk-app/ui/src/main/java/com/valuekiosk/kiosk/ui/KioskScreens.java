@@ -81,6 +81,11 @@ public final class KioskScreens {
         purchaseProcess = new PurchaseProcess(flows, background, navigator, progress, problems, cards, receipt::show);
         navigator.register(purchaseProcess);
         navigator.register(chargeUp);
+        // Last: once the processes settled, a card session kept for the next flow of the visit is closed.
+        navigator.register(() -> {
+            flows.endVisit();
+            return true;
+        });
 
         purchase = new PurchaseViewModel(purchaseProcess, cards, navigator, settings.sale());
         balance = new BalanceViewModel(flows, background, navigator, progress, problems, cards);

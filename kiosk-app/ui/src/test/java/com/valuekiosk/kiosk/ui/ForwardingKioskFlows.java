@@ -43,6 +43,11 @@ public class ForwardingKioskFlows implements KioskFlows {
     }
 
     @Override
+    public void endVisit() {
+        delegate.endVisit();
+    }
+
+    @Override
     public Optional<CardReader> contactReader() {
         return delegate.contactReader();
     }

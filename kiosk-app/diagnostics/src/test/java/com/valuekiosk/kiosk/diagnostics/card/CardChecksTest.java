@@ -126,6 +126,8 @@ class CardChecksTest {
         assertThat(text).contains("63C2 wrong PIN, 2 tries left");
         assertThat(text).contains("9000 success");
         assertThat(text).doesNotContain("4999990000000013").containsPattern("< 3 \\(\\d+ bytes of card data\\) 9000")
+                .as("the SELECT answer carries the same card data: withheld too")
+                .containsPattern("< 1 010202 \\(\\d+ bytes of card data\\) 9000")
                 .doesNotContain(com.valuekiosk.card.host.Bytes.hex("TARO".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertThat(console.traceText()).doesNotContain("39393939");
         assertThat(outcome.verdict()).as("a refused command is a warning").isEqualTo(Verdict.WARN);

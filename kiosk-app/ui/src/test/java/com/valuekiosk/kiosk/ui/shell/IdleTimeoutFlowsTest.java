@@ -43,6 +43,7 @@ class IdleTimeoutFlowsTest {
     private final ScreenRobot robot = new ScreenRobot();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final AtomicReference<PurchaseFlow> lastPurchase = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger visitsEnded = new java.util.concurrent.atomic.AtomicInteger();
     private KioskRig kiosk;
     private KioskUi ui;
     private KioskScreens screens;
@@ -64,6 +65,12 @@ class IdleTimeoutFlowsTest {
                 PurchaseFlow flow = super.purchase(creditOnContactless, listener);
                 lastPurchase.set(flow);
                 return flow;
+            }
+
+            @Override
+            public void endVisit() {
+                visitsEnded.incrementAndGet();
+                super.endVisit();
             }
         };
         ui = kioskStage.show(() -> new KioskUi(screens = new KioskScreens(watched, KioskRig.currentThread(), kiosk.uiSettings())),
@@ -145,6 +152,21 @@ class IdleTimeoutFlowsTest {
         assertThat(ui.navigator().current()).as("placed again, the write went on without a touch: %s",
                 robot.text("#error-what")).isEqualTo(Screen.COMPLETED);
         assertThat(robot.text("#completed-balance")).isEqualTo("The balance after charging-up is ¥3,000");
+    }
+
+    @Test
+    void aReceiptLeftAloneEndsTheVisitAndReleasesTheEmoneyCardsSession() {
+        robot.clickOn("#menu-purchase");
+        robot.typePin(DemoCards.PIN);
+        robot.clickOn("#preset-1000");
+        robot.clickOn("#transmit");
+        assertThat(ui.navigator().current()).as(robot.text("#error-what")).isEqualTo(Screen.RECEIPT);
+        assertThat(visitsEnded).hasValue(0);
+
+        idleUntilTimeout();
+
+        assertThat(visitsEnded).as("the e-money card's session kept for \"Charge up now\" is closed").hasValue(1);
+        robot.takeCreditCardBack(ui, kiosk.contact);
     }
 
     private void buyAndAskToChargeUp() {
