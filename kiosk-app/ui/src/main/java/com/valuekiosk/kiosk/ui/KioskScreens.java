@@ -41,8 +41,8 @@ import java.util.function.Supplier;
  * {@link KioskUi} shows what is built here. Build it on the FX thread.
  *
  * <p>The services, processes and view models are made here at once; a screen's view (its nodes) only when it is
- * first shown ({@link #view(Screen)}): the kiosk starts on the menu, and building every view up front held up the
- * menu by 0.4–1 s at start-up (issue #16). A view binds to its view model's current state when it is built, so a
+ * first shown ({@link #view(Screen)}): the kiosk starts on the menu, and the other views built up front were work
+ * the menu waited for at start-up (issue #16). A view binds to its view model's current state when it is built, so a
  * view built late shows what one built early would.
  *
  * <p>The accessors of the view models and processes are for tests and the screenshot renderer, which drive the
