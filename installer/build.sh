@@ -38,8 +38,14 @@ jdk.localedata,jdk.charsets,jdk.security.jgss,jdk.unsupported,jdk.zipfs,jdk.mana
 # C1 only (C2 compiling at start-up took as much CPU as the kiosk itself), one compiler thread, the serial
 # collector on a small heap that grows in small steps and gives memory back. Measured with
 # installer/measure-startup.py; the figures are in this directory's README.
+# The class data sharing archive of the kiosk's own classes (AppCDS) is lib/app/valuekiosk.jsa: in the image a link
+# to the runtime's archive of the JDK's classes, replaced where the image is installed by an archive of the kiosk's
+# classes on top of it (installer/kiosk/class-archive; on JDK 17 such an archive is only valid in the directory it
+# was made in). A missing file would leave even the JDK's classes unshared; a stale one is ignored (-Xshare:auto) with
+# one warning line, the JDK's classes still shared.
 kiosk_java_options=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=48m
-                    -XX:+UseSerialGC -Xms24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20)
+                    -XX:+UseSerialGC -Xms24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20
+                    -Xshare:auto '-XX:SharedArchiveFile=$APPDIR/valuekiosk.jsa')
 
 build_jars() {
   [ "${SKIP_JARS:-0}" = 1 ] || ./mvnw -B -ntp -DskipTests -pl "$1" -am package
@@ -66,9 +72,16 @@ app_image() {
            --runtime-image "$out/runtime" --dest "$out"
   # The CDS archive for -XX:-UseCompressedOops (heaps over 32 GB) is never used by this heap size.
   rm -f "$out/ValueKiosk/lib/runtime/lib/server/classes_nocoops.jsa"
+  runtime_archive_link "$out/ValueKiosk"
   rm -rf "$out/input" "$out/runtime" "$out/valuekiosk-diag.properties"
   check_site_image "$out/ValueKiosk"
   echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1), $(find "$out/ValueKiosk" -name '*.jar' | wc -l) jars)"
+}
+
+# lib/app/valuekiosk.jsa (the launchers' -XX:SharedArchiveFile) as a link to the runtime's own CDS archive: what the
+# image uses until installer/kiosk/class-archive makes the archive of the kiosk's classes in its place.
+runtime_archive_link() {
+  ln -sfn ../runtime/lib/server/classes.jsa "$1/lib/app/valuekiosk.jsa"
 }
 
 # What ships to sites: no jcardsim (card-simulator carries it as a resource), no simulated readers, no servers,
@@ -112,6 +125,10 @@ kiosk_deb() {
   mkdir -p "$stage/opt" "$stage/etc/valuekiosk" "$stage/lib/systemd/system" "$stage/usr/lib/valuekiosk" \
            "$stage/etc/pam.d" "$stage/usr/bin"
   cp -a "$out/ValueKiosk" "$stage/opt/valuekiosk"
+  # An archive made for installer/target (check-app-image.sh) is not valid under /opt/valuekiosk: the package ships
+  # the link, and the kiosk's first start there makes the archive (class-archive, from the kiosk's service).
+  runtime_archive_link "$stage/opt/valuekiosk"
+  install -m 0755 "$root/installer/kiosk/class-archive" "$stage/usr/lib/valuekiosk/class-archive"
   cp "$root/kiosk-app/launcher/src/main/dist/valuekiosk.properties" "$stage/etc/valuekiosk/valuekiosk.properties"
   cp "$root/installer/kiosk/logback.xml" "$stage/etc/valuekiosk/logback.xml"
   cp "$root/installer/kiosk/valuekiosk-kiosk.service" "$stage/lib/systemd/system/"

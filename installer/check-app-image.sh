@@ -92,6 +92,25 @@ if grep -q 'org\.bouncycastle' "$work/classes.txt"; then
   grep -m 3 'org\.bouncycastle' "$work/classes.txt" >&2
   exit 1
 fi
+# The archive of the kiosk's own classes (AppCDS), made where the image is, as the kiosk's service makes it where the
+# package installs it; then the self-check again: the kiosk's classes must come from it, with no CDS warning.
+env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" JAVA_TOOL_OPTIONS="-Djavafx.cachedir=$work/javafx" \
+    FORCE=1 installer/kiosk/class-archive "$image" "$site/valuekiosk.properties"
+KIOSK_JAVA_OPTIONS="-Xlog:class+load:file=$work/classes-archived.txt -Xlog:cds*=warning:file=$work/cds.txt" \
+    kiosk run --config "$site/valuekiosk.properties" --self-check "$work/second-screen.png" >"$work/self-check-archived.txt"
+grep -q 'self-check OK' "$work/self-check-archived.txt" \
+    || { echo "the image's self-check failed with its class archive:" >&2; cat "$work/self-check-archived.txt" >&2; exit 1; }
+archived=$(grep -c 'com\.valuekiosk\..* source: shared objects file (top)' "$work/classes-archived.txt" || true)
+from_jars=$(grep -c 'com\.valuekiosk\..* source: file:' "$work/classes-archived.txt" || true)
+echo "class archive: $archived of the kiosk's classes mapped from it, $from_jars read from jars;" \
+     "$(grep -c 'source: shared objects file (top)' "$work/classes-archived.txt") classes in all from it," \
+     "$(grep -c 'source: file:' "$work/classes-archived.txt") from jars"
+# The same self-check as the one the archive was made over: (nearly) all of the kiosk's classes come from it.
+if [ "$archived" -lt 100 ] || [ $((from_jars * 10)) -gt "$archived" ] || [ -s "$work/cds.txt" ]; then
+  echo "the image's kiosk did not use its class archive ($image/lib/app/valuekiosk.jsa):" >&2
+  cat "$work/cds.txt" >&2
+  exit 1
+fi
 # A site's self-check passes with servers down (an installer may run before the network is up); here they must answer.
 grep -q 'credit=UP' "$work/self-check.txt" && grep -q 'emoney=UP' "$work/self-check.txt" \
     || { echo "the image's kiosk did not reach both servers" >&2; exit 1; }

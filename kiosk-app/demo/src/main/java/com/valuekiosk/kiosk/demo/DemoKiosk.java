@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,18 @@ public final class DemoKiosk implements Composition {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         FileLock lock = lock(directory);
         List<AutoCloseable> started = new ArrayList<>();
+        // The simulated cards are personalised (jcardsim, the issuer's keys) while the servers start: neither needs the
+        // other, and together they are most of the demo's start (issue #16).
+        CompletableFuture<DemoReaders> cards = new CompletableFuture<>();
+        Thread personalising = new Thread(() -> {
+            try {
+                cards.complete(DemoReaders.create());
+            } catch (RuntimeException | Error e) {
+                cards.completeExceptionally(e);
+            }
+        }, "demo-cards");
+        personalising.setDaemon(true);
+        personalising.start();
         try {
             DemoServers servers = DemoServers.start(directory);
             started.add(0, servers);
@@ -105,7 +119,7 @@ public final class DemoKiosk implements Composition {
             }
             KioskTls tls = KioskTls.fromFiles(servers.pki().terminalKeyStore(DemoServers.TERMINAL),
                     servers.pki().storePassword(), servers.pki().trustStore());
-            DemoReaders readers = DemoReaders.create();
+            DemoReaders readers = personalised(cards);
             readers.placePurchaseCards();
             SaleSettings sale = SaleSettings.yen();
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(readers.contact(), readers.contactless(),
@@ -120,6 +134,20 @@ public final class DemoKiosk implements Composition {
             Shutdown.closeAll(started);
             lock.release();
             lock.channel().close();
+            throw e;
+        }
+    }
+
+    private static DemoReaders personalised(CompletableFuture<DemoReaders> cards) {
+        try {
+            return cards.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
             throw e;
         }
     }

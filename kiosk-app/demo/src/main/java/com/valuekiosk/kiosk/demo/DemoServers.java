@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -53,14 +55,23 @@ public final class DemoServers implements AutoCloseable {
         DevPki pki = DevPki.createOrLoad(directory.resolve("pki"), DevPki.DEFAULT_PASSWORD.toCharArray(), List.of(TERMINAL));
         DatabaseSettings emoneyDatabase = DatabaseSettings.h2(fresh(directory.resolve("servers"), "emoney"));
         DatabaseSettings creditDatabase = DatabaseSettings.h2(fresh(directory.resolve("servers"), "credit"));
+        // The credit company server's TLS context (its key and trust stores opened, PBKDF2 each) is made while the e-money
+        // server starts, and serves both its own port and its calls to the e-money server (issue #16).
+        CompletableFuture<SSLContext> creditTls = CompletableFuture.supplyAsync(() -> tls(pki, pki.creditServerKeyStore()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "demo-credit-tls");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         EmoneyServer emoney = EmoneyServer.start(new EmoneyServer.Config(LOOPBACK, 0, emoneyDatabase,
                 tls(pki, pki.emoneyServerKeyStore()), IssuerMasterKeys.demo(), DemoCards.YEN, PREPARATION_VALIDITY,
                 EXPIRY_INTERVAL, Clock.systemUTC()));
         try {
             DemoData.seedEmoney(emoney.database(), List.of(TERMINAL));
+            SSLContext creditContext = joined(creditTls);
             CreditServer credit = CreditServer.start(new CreditServer.Config(LOOPBACK, 0, creditDatabase,
-                    tls(pki, pki.creditServerKeyStore()), IssuerMasterKeys.demo(), DemoCards.YEN,
-                    uri(emoney.port()), tls(pki, pki.creditServerKeyStore()), NOTICE_DELIVERY_INTERVAL, Clock.systemUTC()));
+                    creditContext, IssuerMasterKeys.demo(), DemoCards.YEN,
+                    uri(emoney.port()), creditContext, NOTICE_DELIVERY_INTERVAL, Clock.systemUTC()));
             try {
                 DemoData.seedCredit(credit.database(), List.of(TERMINAL));
             } catch (RuntimeException | Error e) {
@@ -85,6 +96,20 @@ public final class DemoServers implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare the demo database " + directory.resolve(name), e);
         }
         return directory.resolve(name);
+    }
+
+    private static SSLContext joined(CompletableFuture<SSLContext> context) {
+        try {
+            return context.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static SSLContext tls(DevPki pki, Path keyStore) {

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition of the screens, in one place: the services they share ({@link Navigator}, {@link Messages},
@@ -38,6 +39,11 @@ import java.util.Optional;
  * screens, and every screen's view model, view and keyboard keys. Screens never know each other: where one
  * starts another (the menu, "charge up now", an approved purchase's receipt) this class hands in the command.
  * {@link KioskUi} shows what is built here. Build it on the FX thread.
+ *
+ * <p>The services, processes and view models are made here at once; a screen's view (its nodes) only when it is
+ * first shown ({@link #view(Screen)}): the kiosk starts on the menu, and the other views built up front were work
+ * the menu waited for at start-up (issue #16). A view binds to its view model's current state when it is built, so a
+ * view built late shows what one built early would.
  *
  * <p>The accessors of the view models and processes are for tests and the screenshot renderer, which drive the
  * screens as a person would without looking for nodes; the kiosk itself needs none of them.
@@ -58,6 +64,8 @@ public final class KioskScreens {
     private final ReceiptViewModel receipt;
     private final BalanceViewModel balance;
     private final ErrorViewModel errors;
+    /** How each screen's view is made; {@link #view(Screen)} makes it once. */
+    private final Map<Screen, Supplier<View>> viewFactories = new EnumMap<>(Screen.class);
     private final Map<Screen, View> views = new EnumMap<>(Screen.class);
     private final Map<Screen, KeyboardTarget> keys = new EnumMap<>(Screen.class);
 
@@ -97,36 +105,44 @@ public final class KioskScreens {
         CompletedViewModel completed = new CompletedViewModel(chargeUp, navigator);
         TakeCardViewModel takeCard = new TakeCardViewModel(cards, navigator);
 
-        add(Screen.MENU, menu, new MenuView(menu, messages), KeyboardTarget.NONE);
-        add(Screen.PURCHASE, purchase, new PurchaseView(purchase, messages, settings),
+        add(Screen.MENU, menu, () -> new MenuView(menu, messages), KeyboardTarget.NONE);
+        add(Screen.PURCHASE, purchase, () -> new PurchaseView(purchase, messages, settings),
                 new KeyboardTarget(purchase::type, purchase::deleteLast, purchase::backToMenu));
-        add(Screen.PROCESSING, processing, new ProcessingView(processing, messages), KeyboardTarget.NONE);
-        add(Screen.RECEIPT, receipt, new ReceiptView(receipt, messages), KeyboardTarget.back(receipt::backToMenu));
-        add(Screen.CHARGE_UP, chargeUpScreen, new ChargeUpView(chargeUpScreen, messages, settings), new KeyboardTarget(digit -> {
+        add(Screen.PROCESSING, processing, () -> new ProcessingView(processing, messages), KeyboardTarget.NONE);
+        add(Screen.RECEIPT, receipt, () -> new ReceiptView(receipt, messages), KeyboardTarget.back(receipt::backToMenu));
+        add(Screen.CHARGE_UP, chargeUpScreen, () -> new ChargeUpView(chargeUpScreen, messages, settings), new KeyboardTarget(digit -> {
             if (chargeUpScreen.passwordNeededProperty().get()) {
                 chargeUpScreen.type(digit);
             }
         }, chargeUpScreen::deleteLast, chargeUpScreen::backToMenu));
-        add(Screen.CONFIRM, confirm, new ConfirmView(confirm, messages, settings), KeyboardTarget.NONE);
-        add(Screen.COMPLETED, completed, CompletedView.completed(completed, messages, settings),
+        add(Screen.CONFIRM, confirm, () -> new ConfirmView(confirm, messages, settings), KeyboardTarget.NONE);
+        add(Screen.COMPLETED, completed, () -> CompletedView.completed(completed, messages, settings),
                 KeyboardTarget.back(completed::backToMenu));
-        add(Screen.KEPT_FOR_LATER, completed, CompletedView.keptForLater(completed, messages, settings),
+        add(Screen.KEPT_FOR_LATER, completed, () -> CompletedView.keptForLater(completed, messages, settings),
                 KeyboardTarget.back(completed::backToMenu));
-        add(Screen.BALANCE, balance, new BalanceView(balance, messages, settings), KeyboardTarget.back(balance::backToMenu));
-        add(Screen.ERROR, errors, new ErrorView(errors, messages), KeyboardTarget.back(errors::backToMenu));
-        add(Screen.TAKE_CARD, takeCard, new TakeCardView(takeCard, messages, settings), KeyboardTarget.NONE);
+        add(Screen.BALANCE, balance, () -> new BalanceView(balance, messages, settings), KeyboardTarget.back(balance::backToMenu));
+        add(Screen.ERROR, errors, () -> new ErrorView(errors, messages), KeyboardTarget.back(errors::backToMenu));
+        add(Screen.TAKE_CARD, takeCard, () -> new TakeCardView(takeCard, messages, settings), KeyboardTarget.NONE);
     }
 
-    private void add(Screen screen, Resettable model, View view, KeyboardTarget screenKeys) {
+    private void add(Screen screen, Resettable model, Supplier<View> view, KeyboardTarget screenKeys) {
         navigator.register(screen, model);
-        view.root().setId("screen-" + screen.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        views.put(screen, view);
+        viewFactories.put(screen, view);
         keys.put(screen, screenKeys);
     }
 
-    /** Every screen's view. */
-    Map<Screen, View> views() {
-        return Collections.unmodifiableMap(views);
+    /** The view of {@code screen}, built the first time it is asked for. FX thread. */
+    View view(Screen screen) {
+        return views.computeIfAbsent(screen, wanted -> {
+            View view = Objects.requireNonNull(viewFactories.get(wanted), () -> "no view for " + wanted).get();
+            view.root().setId("screen-" + wanted.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            return view;
+        });
+    }
+
+    /** The screens whose views have been built so far, for tests. */
+    java.util.Set<Screen> builtViews() {
+        return Collections.unmodifiableSet(views.keySet());
     }
 
     /** Where a keyboard's keys go on each screen. */

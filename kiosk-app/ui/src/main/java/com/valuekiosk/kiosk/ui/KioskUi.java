@@ -88,7 +88,7 @@ public final class KioskUi implements ShellHost {
     }
 
     private Parent screenRoot(Screen screen) {
-        return screens.views().get(screen).root();
+        return screens.view(screen).root();
     }
 
     /**
@@ -101,7 +101,7 @@ public final class KioskUi implements ShellHost {
 
     /** The screen's main action ({@link View#initialFocus()}), else its first control. */
     private void focusScreen(Screen screen) {
-        View view = screens.views().get(screen);
+        View view = screens.view(screen);
         view.initialFocus().filter(node -> node.isVisible() && !node.isDisabled())
                 .ifPresentOrElse(Node::requestFocus, () -> FocusOrder.focusFirst(view.root()));
     }
