@@ -45,7 +45,9 @@ class PcscFlowsTest extends PcscKioskTestBase {
         kiosk.remove(kiosk.emoneyCard);
         assertThat(PcscKiosk.balance(kiosk.emoneyCard.card())).isEqualTo(START_BALANCE + 2_000);
         kiosk.assertMoneyConserved(2_000);
-        assertThat(kiosk.creditCard.commands()).as("the credit card was read through vpcd").isGreaterThan(3);
+        assertThat(kiosk.creditCard.commands()).as("SELECT, VERIFY, AUTHORIZE through vpcd").isEqualTo(3);
+        assertThat(kiosk.emoneyCard.commands()).as("SELECT, then PROVE STATE and CREDIT in the purchase's session")
+                .isEqualTo(3);
     }
 
     @Test
