@@ -3,6 +3,7 @@ package com.valuekiosk.kiosk.demo;
 import com.valuekiosk.kiosk.app.Composition;
 import com.valuekiosk.kiosk.app.KioskParts;
 import com.valuekiosk.kiosk.app.ServerProbe;
+import com.valuekiosk.kiosk.app.StartupWork;
 import com.valuekiosk.kiosk.app.Shutdown;
 import com.valuekiosk.kiosk.client.ClientSettings;
 import com.valuekiosk.kiosk.client.KioskTls;
@@ -35,7 +36,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +119,7 @@ public final class DemoKiosk implements Composition {
             }
             KioskTls tls = KioskTls.fromFiles(servers.pki().terminalKeyStore(DemoServers.TERMINAL),
                     servers.pki().storePassword(), servers.pki().trustStore());
-            DemoReaders readers = personalised(cards);
+            DemoReaders readers = StartupWork.join(cards);
             readers.placePurchaseCards();
             SaleSettings sale = SaleSettings.yen();
             KioskParts parts = KioskParts.assemble(new KioskParts.Plan(readers.contact(), readers.contactless(),
@@ -134,20 +134,6 @@ public final class DemoKiosk implements Composition {
             Shutdown.closeAll(started);
             lock.release();
             lock.channel().close();
-            throw e;
-        }
-    }
-
-    private static DemoReaders personalised(CompletableFuture<DemoReaders> cards) {
-        try {
-            return cards.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
             throw e;
         }
     }

@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.demo;
 
 import com.valuekiosk.card.host.DemoCards;
 import com.valuekiosk.card.host.IssuerMasterKeys;
+import com.valuekiosk.kiosk.app.StartupWork;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.pki.TlsContexts;
 import com.valuekiosk.server.credit.CreditServer;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -68,7 +68,7 @@ public final class DemoServers implements AutoCloseable {
                 EXPIRY_INTERVAL, Clock.systemUTC()));
         try {
             DemoData.seedEmoney(emoney.database(), List.of(TERMINAL));
-            SSLContext creditContext = joined(creditTls);
+            SSLContext creditContext = StartupWork.join(creditTls);
             CreditServer credit = CreditServer.start(new CreditServer.Config(LOOPBACK, 0, creditDatabase,
                     creditContext, IssuerMasterKeys.demo(), DemoCards.YEN,
                     uri(emoney.port()), creditContext, NOTICE_DELIVERY_INTERVAL, Clock.systemUTC()));
@@ -96,20 +96,6 @@ public final class DemoServers implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare the demo database " + directory.resolve(name), e);
         }
         return directory.resolve(name);
-    }
-
-    private static SSLContext joined(CompletableFuture<SSLContext> context) {
-        try {
-            return context.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private static SSLContext tls(DevPki pki, Path keyStore) {

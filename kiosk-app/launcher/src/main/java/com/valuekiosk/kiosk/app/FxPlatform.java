@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import com.valuekiosk.kiosk.ui.KioskFonts;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 
@@ -72,17 +71,7 @@ public final class FxPlatform {
     /** Starts the FX toolkit once per JVM (or waits for {@link #startInBackground()}); the kiosk decides itself when to exit. */
     public static void start() {
         startInBackground();
-        try {
-            starting.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        StartupWork.join(starting);
     }
 
     private static void startToolkit() {
