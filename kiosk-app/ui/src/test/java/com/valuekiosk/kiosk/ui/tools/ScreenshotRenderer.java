@@ -73,6 +73,9 @@ public final class ScreenshotRenderer {
         Messages messages = ui.messages();
         for (Locale language : Messages.LANGUAGES) {
             messages.setLocale(language);
+            // A list scrolled to a new selection lays its cells out over two passes; the snapshot makes only one.
+            shown.getRoot().applyCss();
+            shown.getRoot().layout();
             writePng(shown.snapshot(null), output.resolve(name + "_" + language.getLanguage() + ".png"));
             written++;
         }
