@@ -1,8 +1,6 @@
 package com.valuekiosk.kiosk.ui.shell;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
+import com.valuekiosk.pki.Argon2id;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,8 @@ import java.util.Objects;
  * The attendant's code that leaves kiosk mode (R-KI2). The kiosk keeps only a slow salted hash of it:
  * Argon2id (RFC 9106) with OWASP's minimum parameters (19 MiB, 2 passes) in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), the same as the e-money server's password hashes.
- * The hashing, the reading of a stored hash and the constant-time check are Password4j's; this class holds
- * the parameters of new hashes, the minimums a stored one must meet, and the lock.
+ * The hashing, the reading of a stored hash and the constant-time check are {@link Argon2id}'s (Bouncy Castle);
+ * this class holds the stored hash, the minimums it must meet, and the lock.
  * {@link #hash(char[])} makes that text for the site's configuration; {@link #matches(char[])} checks a
  * typed code in constant time. After {@value #ATTEMPTS_BEFORE_LOCK} wrong codes in a row nothing is
  * checked for {@link #LOCK}, so that the code cannot be guessed at the screen. Every char[] handed in is
@@ -28,16 +26,8 @@ public final class AttendantCode {
     public static final int ATTEMPTS_BEFORE_LOCK = 5;
     public static final Duration LOCK = Duration.ofMinutes(5);
 
-    private static final int MEMORY_KIB = 19 * 1024;
-    private static final int ITERATIONS = 2;
-    private static final int PARALLELISM = 1;
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
-    private static final String PHC_PREFIX = "$argon2id$v=19$";
-
     private final Clock clock;
-    private final byte[] encoded;
-    private final Argon2Function argon2;
+    private final String encoded;
 
     private int wrongInARow;
     private Instant lockedUntil;
@@ -46,19 +36,12 @@ public final class AttendantCode {
     public AttendantCode(String encoded, Clock clock) {
         Objects.requireNonNull(encoded, "encoded");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (!encoded.startsWith(PHC_PREFIX) || encoded.split("\\$", -1).length != 6) {
-            throw new IllegalArgumentException("not an Argon2id hash in PHC form ($argon2id$v=19$m=..,t=..,p=..$salt$hash)");
-        }
         try {
-            argon2 = Argon2Function.getInstanceFromHash(encoded);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("malformed Argon2id hash: " + e.getMessage(), e);
+            Argon2id.parameters(encoded); // read once now: a hash the kiosk cannot use is refused at start
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed attendant code hash: " + e.getMessage(), e);
         }
-        if (argon2.getMemory() < 8 * argon2.getParallelism() || argon2.getIterations() < 1 || argon2.getParallelism() < 1
-                || argon2.getOutputLength() < 16) {
-            throw new IllegalArgumentException("Argon2id parameters out of range (m, t, p or hash too small)");
-        }
-        this.encoded = encoded.getBytes(StandardCharsets.US_ASCII);
+        this.encoded = encoded;
     }
 
     /** With the system clock. */
@@ -75,10 +58,7 @@ public final class AttendantCode {
                 throw new IllegalArgumentException("an empty attendant code");
             }
             secret = utf8(code);
-            return Password.hash(secret).addRandomSalt(SALT_BYTES)
-                    .with(Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID,
-                            Argon2Function.ARGON2_VERSION_13))
-                    .getResult();
+            return Argon2id.hash(secret, Argon2id.OWASP_MINIMUM);
         } finally {
             Arrays.fill(code, '\0');
             if (secret != null) {
@@ -115,13 +95,9 @@ public final class AttendantCode {
         }
     }
 
-    /** Password4j compares the hashes in constant time; a hash it cannot read matches nothing. */
+    /** Compared in constant time; the working memory is freed when the check ends. */
     private boolean checks(byte[] secret) {
-        try {
-            return argon2.check(secret, encoded);
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
+        return Argon2id.matches(secret, encoded);
     }
 
     /** True for {@link #LOCK} after the {@value #ATTEMPTS_BEFORE_LOCK}th wrong code in a row. */
