@@ -41,10 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk on its embedded defaults: both servers in this process on loopback ({@link DemoServers}), the
- * development PKI, two simulated readers with the demo card set ({@link DemoReaders}), the engine and the
- * touch UI (its 1280 × 800 screen with the card panel beside it, scaled down on a smaller display). Everything
- * lives in one data directory:
+ * The kiosk on its embedded defaults: both servers in this process on loopback ({@link DemoServers}, started
+ * behind the menu), the development PKI, two simulated readers with the demo card set ({@link DemoReaders}), the
+ * engine and the touch UI (its 1280 × 800 screen with the card panel beside it, scaled down on a smaller display).
+ * Everything lives in one data directory:
  * {@code pki/} (kept), {@code servers/} (H2, fresh each start), {@code kiosk/} (journal fresh each start,
  * fingerprint key, receipts).
  */
@@ -87,9 +87,26 @@ public final class DemoKiosk implements Composition {
         return base.resolve("valuekiosk").resolve("demo");
     }
 
+    /** When the embedded servers start. */
+    public enum ServerStart {
+        /** At once, in the background: their first client waits for them (tests, the self-check, usability tools). */
+        AT_ONCE,
+        /**
+         * Once the window with the menu is shown ({@link #windowShown()}), or when something waits for them
+         * ({@link #probeServers()}): the menu comes up without sharing the processor with them.
+         */
+        BEHIND_MENU
+    }
+
     /** Starts servers and engine in {@code dataDirectory}; the UI language starts as {@code language}. */
     public static DemoKiosk start(Path dataDirectory, Locale language) throws Exception {
+        return start(dataDirectory, language, ServerStart.AT_ONCE);
+    }
+
+    /** As {@link #start(Path, Locale)}, the servers started {@code when}. */
+    public static DemoKiosk start(Path dataDirectory, Locale language, ServerStart when) throws Exception {
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(when, "when");
         Path directory = dataDirectory.toAbsolutePath().normalize();
         FileLock lock = lock(directory);
         List<AutoCloseable> started = new ArrayList<>();
@@ -106,8 +123,11 @@ public final class DemoKiosk implements Composition {
         personalising.setDaemon(true);
         personalising.start();
         try {
-            DemoServers servers = DemoServers.start(directory);
+            DemoServers servers = DemoServers.bind(directory);
             started.add(0, servers);
+            if (when == ServerStart.AT_ONCE) {
+                servers.begin();
+            }
             Path kiosk = directory.resolve("kiosk");
             // The servers forgot every purchase (fresh databases): so does the kiosk's journal.
             Files.createDirectories(kiosk);
@@ -243,8 +263,19 @@ public final class DemoKiosk implements Composition {
         return "ValueKiosk demo (simulated cards, servers on loopback)";
     }
 
+    /** The menu is on the screen: the servers start now, if they have not yet. */
+    @Override
+    public void windowShown() {
+        servers.begin();
+    }
+
     @Override
     public List<ServerProbe.Result> probeServers() {
+        try {
+            servers.awaitUp();
+        } catch (IllegalStateException failedToStart) {
+            // Logged where it happened; their sockets are closed, so the probes say "down" with the reason.
+        }
         ServerProbe probe = new ServerProbe(tls, PROBE_TIMEOUT);
         return List.of(probe.probe("credit", servers.creditUri()), probe.probe("emoney", servers.emoneyUri()));
     }

@@ -69,7 +69,8 @@ public final class DemoMain {
         protected Composition compose() throws Exception {
             Path directory = dataDirectory != null ? dataDirectory
                     : DemoKiosk.defaultDataDirectory(System.getenv("XDG_DATA_HOME"), System.getProperty("user.home"));
-            DemoKiosk kiosk = DemoKiosk.start(directory, language.locale);
+            // The servers start once the menu is shown, or when the self-check asks them.
+            DemoKiosk kiosk = DemoKiosk.start(directory, language.locale, DemoKiosk.ServerStart.BEHIND_MENU);
             if (record != null) {
                 Path sessions = record.toAbsolutePath().normalize();
                 kiosk.recordSessionsTo(sessions, study != null ? study

@@ -12,11 +12,16 @@ import com.valuekiosk.kiosk.reader.HostPinEntry;
 import com.valuekiosk.kiosk.reader.PinSource;
 import com.valuekiosk.pki.DevPki;
 import com.valuekiosk.server.testing.LogCapture;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,5 +115,46 @@ class DemoKioskTest {
     void theDemoDataDirectoryFollowsXdg() {
         assertThat(DemoKiosk.defaultDataDirectory("/srv/xdg", "/home/u")).isEqualTo(Path.of("/srv/xdg/valuekiosk/demo"));
         assertThat(DemoKiosk.defaultDataDirectory(null, "/home/u")).isEqualTo(Path.of("/home/u/.local/share/valuekiosk/demo"));
+    }
+
+    @Test
+    void behindTheMenuTheServersStartWhenTheWindowIsShownAndAPurchaseMadeBeforeWaitsForThem() throws Exception {
+        try (DemoKiosk kiosk = DemoKiosk.start(data, Locale.US, DemoKiosk.ServerStart.BEHIND_MENU)) {
+            assertThat(data.resolve("servers/credit.mv.db")).as("no server started before the window").doesNotExist();
+            PurchaseFlow purchase = kiosk.parts().engine().purchase(false, new HostPinEntry(), state -> { });
+            purchase.readCreditCard();
+            purchase.readEmoneyCard();
+            // Its connection is accepted by the bound port's backlog and waits there for the server.
+            CompletableFuture<PurchaseFlow.State> transmitted = CompletableFuture.supplyAsync(
+                    () -> purchase.transmit(PinSource.of(DemoCards.PIN.toCharArray()), 1_000));
+            assertThat(transmitted).as("the credit company server is not up").isNotDone();
+
+            kiosk.windowShown();
+
+            assertThat(transmitted.get(60, TimeUnit.SECONDS)).isEqualTo(PurchaseFlow.State.APPROVED);
+            assertThat(kiosk.probeServers()).extracting(ServerProbe.Result::up).containsExactly(true, true);
+        }
+    }
+
+    @Test
+    void theSelfChecksProbeStartsServersThatWaitForTheMenu() throws Exception {
+        try (DemoKiosk kiosk = DemoKiosk.start(data, Locale.US, DemoKiosk.ServerStart.BEHIND_MENU)) {
+            assertThat(kiosk.probeServers()).extracting(ServerProbe.Result::up).containsExactly(true, true);
+        }
+    }
+
+    @Test
+    void aDemoClosedBeforeItsServersStartedFreesTheirPortsAndItsDataDirectory() throws Exception {
+        int creditPort;
+        try (DemoKiosk kiosk = DemoKiosk.start(data, Locale.US, DemoKiosk.ServerStart.BEHIND_MENU)) {
+            creditPort = kiosk.servers().creditUri().getPort();
+        }
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", creditPort), 2_000))
+                    .isInstanceOf(ConnectException.class);
+        }
+        try (DemoKiosk again = DemoKiosk.start(data, Locale.US)) {
+            assertThat(again.probeServers()).allMatch(ServerProbe.Result::up);
+        }
     }
 }

@@ -59,6 +59,14 @@ public interface Composition extends AutoCloseable {
         return checks;
     }
 
+    /**
+     * The window with the menu is on the screen (FX start, parts and first screen no longer compete for the
+     * processor): work that can wait until then starts here — the demo's embedded servers. Called once, from the
+     * thread that showed the window; nothing by default.
+     */
+    default void windowShown() {
+    }
+
     /** Asks every server the kiosk talks to whether it answers. */
     List<ServerProbe.Result> probeServers();
 

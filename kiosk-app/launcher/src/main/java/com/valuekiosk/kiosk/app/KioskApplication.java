@@ -101,6 +101,7 @@ public final class KioskApplication {
         // installer/measure-startup.py times the kiosk's start by this line (issue #16).
         log.info("kiosk window shown ({}), {} after the process started: {}", shownAs, sinceProcessStart(),
                 composition.title());
+        composition.windowShown();
         windowClosed.await();
         stop(false);
         try {

@@ -16,6 +16,7 @@ import com.valuekiosk.server.metrics.ServerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,6 +123,14 @@ public final class CreditServer implements AutoCloseable {
     }
 
     public static CreditServer start(Config config) throws Exception {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(Config)}, accepting on {@code listening} (a socket bound and listening already, or null to
+     * bind {@code config}'s host and port): clients that connected before wait in its backlog until the server is up.
+     */
+    public static CreditServer start(Config config, ServerSocketChannel listening) throws Exception {
         ServerMetrics metrics = ServerMetrics.create("credit");
         Database database;
         try {
@@ -143,7 +152,7 @@ public final class CreditServer implements AutoCloseable {
             routes.add(Route.metrics(metrics::scrape));
             HttpsServer https = new HttpsServer("credit", config.host(), config.port(), config.tls(),
                     new ApiHandler("credit", new SqlClientRegistry(database, config.clock(), SqlClientRegistry.DEFAULT_TTL)::isKnown, routes, config.limits(),
-                    metrics.registry())).start();
+                    metrics.registry()), listening).start();
             ScheduledExecutorService delivery = null;
             Duration interval = config.deliveryInterval();
             if (interval != null && !interval.isNegative() && !interval.isZero()) {

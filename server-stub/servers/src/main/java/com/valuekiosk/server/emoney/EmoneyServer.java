@@ -15,6 +15,7 @@ import com.valuekiosk.server.metrics.CachedReading;
 import com.valuekiosk.server.metrics.ServerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.channels.ServerSocketChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,6 +80,14 @@ public final class EmoneyServer implements AutoCloseable {
     }
 
     public static EmoneyServer start(Config config) throws Exception {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(Config)}, accepting on {@code listening} (a socket bound and listening already, or null to
+     * bind {@code config}'s host and port): clients that connected before wait in its backlog until the server is up.
+     */
+    public static EmoneyServer start(Config config, ServerSocketChannel listening) throws Exception {
         ServerMetrics metrics = ServerMetrics.create("emoney");
         Database database;
         try {
@@ -101,7 +110,7 @@ public final class EmoneyServer implements AutoCloseable {
             }));
             HttpsServer https = new HttpsServer("emoney", config.host(), config.port(), config.tls(),
                     new ApiHandler("emoney", new SqlClientRegistry(database, config.clock(), SqlClientRegistry.DEFAULT_TTL)::isKnown, routes, config.limits(),
-                    metrics.registry())).start();
+                    metrics.registry()), listening).start();
             PreparationExpiry expiry = new PreparationExpiry(database, config.clock());
             ScheduledExecutorService scheduler = null;
             if (config.expiryInterval() != null && !config.expiryInterval().isNegative() && !config.expiryInterval().isZero()) {

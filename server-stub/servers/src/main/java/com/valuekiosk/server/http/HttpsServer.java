@@ -1,5 +1,6 @@
 package com.valuekiosk.server.http;
 
+import java.nio.channels.ServerSocketChannel;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -24,8 +25,20 @@ public final class HttpsServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    /** A socket already listening, to accept on instead of binding {@code host:port}; or null. */
+    private final ServerSocketChannel listening;
 
     public HttpsServer(String name, String host, int port, SSLContext tls, ApiHandler handler) {
+        this(name, host, port, tls, handler, null);
+    }
+
+    /**
+     * With {@code listening} not null, the server accepts on that socket (bound and listening already, so that its
+     * port was known and clients could connect before this server was made; they wait in its backlog until
+     * {@link #start()}) and {@code host} and {@code port} are not used.
+     */
+    public HttpsServer(String name, String host, int port, SSLContext tls, ApiHandler handler, ServerSocketChannel listening) {
+        this.listening = listening;
         HttpLimits limits = handler.limits();
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(8, limits.threads()));
         threads.setName(name);
@@ -57,6 +70,9 @@ public final class HttpsServer implements AutoCloseable {
     }
 
     public HttpsServer start() throws Exception {
+        if (listening != null) {
+            connector.open(listening);
+        }
         server.start();
         return this;
     }
