@@ -54,7 +54,14 @@ final class CertificateIssuer {
     static final Period CA_VALIDITY = Period.ofYears(10);
     static final Period LEAF_VALIDITY = Period.ofYears(2);
 
-    private final Provider bouncyCastle = new BouncyCastleProvider();
+    /**
+     * Made when the first certificate is signed, not with the issuer: its constructor registers every algorithm
+     * BouncyCastle has (several hundred classes), which loading an existing PKI — every start of the demo and of
+     * {@code run --demo} after the first — never needs (issue #16).
+     */
+    private static final class Signing {
+        static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    }
     private final SecureRandom random;
     private final Clock clock;
 
@@ -138,7 +145,7 @@ final class CertificateIssuer {
     private X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey) {
         try {
             ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
-                    .setProvider(bouncyCastle)
+                    .setProvider(Signing.BOUNCY_CASTLE)
                     .setSecureRandom(random)
                     .build(signingKey);
             // The default converter parses with the JDK's CertificateFactory: a plain JDK certificate.
