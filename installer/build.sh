@@ -73,9 +73,35 @@ app_image() {
   # The CDS archive for -XX:-UseCompressedOops (heaps over 32 GB) is never used by this heap size.
   rm -f "$out/ValueKiosk/lib/runtime/lib/server/classes_nocoops.jsa"
   runtime_archive_link "$out/ValueKiosk"
+  direct_launcher "$out/ValueKiosk"
   rm -rf "$out/input" "$out/runtime" "$out/valuekiosk-diag.properties"
   check_site_image "$out/ValueKiosk"
   echo "app image: $out/ValueKiosk ($(du -sh "$out/ValueKiosk" | cut -f1), $(find "$out/ValueKiosk" -name '*.jar' | wc -l) jars)"
+}
+
+# bin/valuekiosk: the kiosk's command as bin/ValueKiosk runs it (the same Java, options, class path and main class,
+# written from that launcher's lib/app/ValueKiosk.cfg), without jpackage's native launcher. That launcher asks the
+# package managers which package owns it on every start (dpkg -S, rpm -qf, then dpkg -L on the kiosk, through
+# /bin/sh) to find its own library: 0.4 s of each start on this machine (issue #16). The kiosk's session, service,
+# class archive and /usr/bin/valuekiosk use this one; the same class path in the same order keeps the class archive
+# valid for both.
+direct_launcher() {
+  local image=$1 cfg="$1/lib/app/ValueKiosk.cfg" main classpath option
+  main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+  classpath=$(sed -n 's/^app\.classpath=//p' "$cfg" | paste -sd: -)
+  [ -n "$main" ] && [ -n "$classpath" ] || { echo "no main class or class path in $cfg" >&2; exit 1; }
+  {
+    echo '#!/bin/sh'
+    echo '# The kiosk on the image'"'"'s Java, as bin/ValueKiosk starts it without jpackage'"'"'s launcher (made by installer/build.sh).'
+    echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
+    echo 'exec "$APPDIR/../runtime/bin/java" \'
+    while IFS= read -r option; do
+      echo "    \"$option\" \\"
+    done < <(sed -n 's/^java-options=//p' "$cfg")
+    echo "    -cp \"$classpath\" \\"
+    echo "    $main \"\$@\""
+  } >"$image/bin/valuekiosk"
+  chmod 0755 "$image/bin/valuekiosk"
 }
 
 # lib/app/valuekiosk.jsa (the launchers' -XX:SharedArchiveFile) as a link to the runtime's own CDS archive: what the
@@ -134,7 +160,7 @@ kiosk_deb() {
   cp "$root/installer/kiosk/valuekiosk-kiosk.service" "$stage/lib/systemd/system/"
   cp "$root/installer/kiosk/pam-valuekiosk" "$stage/etc/pam.d/valuekiosk"
   install -m 0755 "$root/installer/kiosk/kiosk-session" "$stage/usr/lib/valuekiosk/kiosk-session"
-  ln -s /opt/valuekiosk/bin/ValueKiosk "$stage/usr/bin/valuekiosk"
+  ln -s /opt/valuekiosk/bin/valuekiosk "$stage/usr/bin/valuekiosk"
   ln -s /opt/valuekiosk/bin/valuekiosk-diag "$stage/usr/bin/valuekiosk-diag"
   package kiosk "$stage" valuekiosk
   rm -rf "$stage"

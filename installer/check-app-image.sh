@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image=installer/target/ValueKiosk
-[ -x "$image/bin/ValueKiosk" ] || { echo "no application image: run installer/build.sh app-image first" >&2; exit 1; }
+[ -x "$image/bin/ValueKiosk" ] && [ -x "$image/bin/valuekiosk" ] \
+    || { echo "no application image: run installer/build.sh app-image first" >&2; exit 1; }
 snapshot=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 servers_jar=server-stub/servers/target/servers-$snapshot.jar
 [ -f "$servers_jar" ] || { echo "no servers jar ($servers_jar): build it first" >&2; exit 1; }
@@ -76,11 +77,12 @@ language=en
 data.dir=data
 CONFIG
 
-# A home of its own: JavaFX unpacks its native libraries under the user's home (or javafx.cachedir).
+# A home of its own: JavaFX unpacks its native libraries under the user's home (or javafx.cachedir). bin/valuekiosk is
+# what the kiosk's session runs; bin/ValueKiosk, jpackage's launcher of the same command, is checked at the end.
 kiosk() {
   env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work/home" \
       JAVA_TOOL_OPTIONS="-Djavafx.cachedir=$work/javafx${KIOSK_JAVA_OPTIONS:+ $KIOSK_JAVA_OPTIONS}" \
-      "$image/bin/ValueKiosk" "$@"
+      "$image/bin/valuekiosk" "$@"
 }
 kiosk check-config --config "$site/valuekiosk.properties"
 KIOSK_JAVA_OPTIONS="-Xlog:class+load:file=$work/classes.txt" \
@@ -122,6 +124,10 @@ env HOME="$work/home" "$image/bin/valuekiosk-diag" readers | tee "$work/diag.txt
 env HOME="$work/home" "$image/bin/valuekiosk-diag" servers --config "$site/valuekiosk.properties" | tee -a "$work/diag.txt"
 grep -q '^PASS  readers' "$work/diag.txt" && [ "$(grep -c '^PASS  servers' "$work/diag.txt")" = 2 ] \
     || { echo "valuekiosk-diag of the image did not pass its reader and server checks" >&2; exit 1; }
+# jpackage's launcher runs the same kiosk and maps the same class archive (same class path, same order); -Xshare:on
+# fails instead of running without it. _JAVA_OPTIONS comes after the launcher's own -Xshare:auto.
+env HOME="$work/home" _JAVA_OPTIONS="-Xshare:on" "$image/bin/ValueKiosk" --version | tee -a "$work/diag.txt" \
+    | grep -q '^ValueKiosk kiosk ' || { echo "the image's jpackage launcher does not start the kiosk" >&2; exit 1; }
 size=$(stat -c %s "$work/first-screen.png")
 echo "first screen rendered by the application image: $size bytes"
 [ "$size" -gt 10000 ] || { echo "the first screen is (nearly) empty" >&2; exit 1; }
