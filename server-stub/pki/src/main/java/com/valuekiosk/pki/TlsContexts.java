@@ -51,9 +51,15 @@ public final class TlsContexts {
      * @throws PkiException naming the file if a store cannot be read or holds no usable entry
      */
     public static SSLContext create(Path keyStore, char[] password, Path trustStore) {
-        KeyStore keys = load(keyStore, password);
-        requireKeyEntry(keys, keyStore);
-        X509TrustManager trustManager = trustManager(trustStore, password);
+        return create(load(keyStore, password), keyStore, password, trustManager(trustStore, password));
+    }
+
+    /**
+     * As {@link #create(Path, char[], Path)}, from a key store already loaded from {@code keyFile} (named in
+     * errors) and a trust manager already made: each PKCS12 file is read, and its password derived, once.
+     */
+    public static SSLContext create(KeyStore keys, Path keyFile, char[] password, X509TrustManager trustManager) {
+        requireKeyEntry(keys, keyFile);
         try {
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(PKIX);
             keyManagers.init(keys, password);
@@ -61,11 +67,10 @@ public final class TlsContexts {
             context.init(keyManagers.getKeyManagers(), new TrustManager[] {trustManager}, new SecureRandom());
             return Tls13OnlyContext.wrap(context);
         } catch (UnrecoverableKeyException e) {
-            throw new PkiException("Cannot read the private key in " + keyStore
+            throw new PkiException("Cannot read the private key in " + keyFile
                     + ": the key password differs from the key store password", e);
         } catch (GeneralSecurityException e) {
-            throw new PkiException("Cannot build a TLS context from " + keyStore + " and " + trustStore
-                    + ": " + e.getMessage(), e);
+            throw new PkiException("Cannot build a TLS context from " + keyFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -79,8 +84,12 @@ public final class TlsContexts {
      * @throws PkiException naming the file if it cannot be read or holds no trusted certificate
      */
     public static X509TrustManager trustManager(Path trustStore, char[] password) {
-        KeyStore trusted = load(trustStore, password);
-        requireTrustedCertificate(trusted, trustStore);
+        return trustManager(load(trustStore, password), trustStore);
+    }
+
+    /** As {@link #trustManager(Path, char[])}, from a trust store already loaded from {@code trustFile} (named in errors). */
+    public static X509TrustManager trustManager(KeyStore trusted, Path trustFile) {
+        requireTrustedCertificate(trusted, trustFile);
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(PKIX);
             factory.init(trusted);
@@ -89,9 +98,9 @@ public final class TlsContexts {
                     return new EndEntityTrustManager(x509);
                 }
             }
-            throw new PkiException("No X.509 trust manager available for " + trustStore);
+            throw new PkiException("No X.509 trust manager available for " + trustFile);
         } catch (GeneralSecurityException e) {
-            throw new PkiException("Cannot build a trust manager from " + trustStore + ": " + e.getMessage(), e);
+            throw new PkiException("Cannot build a trust manager from " + trustFile + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package com.valuekiosk.kiosk.client;
 
 import com.valuekiosk.pki.TlsContexts;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -38,8 +39,17 @@ public final class KioskTls {
      *     key, or the trust store holds no certificate
      */
     public static KioskTls fromFiles(Path terminalKeyStore, char[] password, Path trustStore) {
-        SSLContext context = TlsContexts.create(terminalKeyStore, password, trustStore);
-        return new KioskTls(context, TlsContexts.trustManager(trustStore, password));
+        return fromStores(TlsContexts.load(terminalKeyStore, password), terminalKeyStore, password,
+                TlsContexts.load(trustStore, password), trustStore);
+    }
+
+    /**
+     * As {@link #fromFiles}, from stores already loaded (from the files named, which errors name): no PKCS12 file is
+     * read, nor its password derived, twice. The key's own password derivation happens here.
+     */
+    public static KioskTls fromStores(KeyStore terminalKeys, Path keyFile, char[] password, KeyStore trusted, Path trustFile) {
+        X509TrustManager trustManager = TlsContexts.trustManager(trusted, trustFile);
+        return new KioskTls(TlsContexts.create(terminalKeys, keyFile, password, trustManager), trustManager);
     }
 
     /** From material built elsewhere; {@code trustManager} must be the one {@code sslContext} uses. */

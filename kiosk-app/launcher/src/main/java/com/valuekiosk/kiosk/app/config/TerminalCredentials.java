@@ -1,6 +1,8 @@
 package com.valuekiosk.kiosk.app.config;
 
+import com.valuekiosk.kiosk.app.StartupWork;
 import com.valuekiosk.kiosk.client.KioskTls;
+import com.valuekiosk.pki.PkiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,7 +22,6 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -98,21 +99,22 @@ public final class TerminalCredentials {
      * store holds the terminal's key with a certificate issued to the terminal id and that the trust store
      * holds a certificate, and builds the kiosk's TLS from them. The password is wiped afterwards.
      *
-     * <p>Each PKCS12 store costs a password derivation of 10,000 rounds per part: the TLS context, which reads the
-     * stores again, is built on a thread of its own while the stores are checked here (start-up, issue #16).
+     * <p>Each PKCS12 store costs a password derivation of 10,000 rounds per part (its integrity, its certificates,
+     * the key): each is read once, the trust store on a thread of its own while the key store is read and checked
+     * here, and the TLS context is made from what was read (start-up, issue #16).
      */
     public KioskTls openTls() {
         char[] password = readStorePassword();
-        CompletableFuture<KioskTls> built = new CompletableFuture<>();
-        Thread builder = new Thread(() -> {
+        CompletableFuture<KeyStore> trustedStore = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                built.complete(KioskTls.fromFiles(keyStore, password, trustStore));
+                trustedStore.complete(open(KioskConfig.TLS_TRUSTSTORE, trustStore, password));
             } catch (RuntimeException | Error e) {
-                built.completeExceptionally(e);
+                trustedStore.completeExceptionally(e);
             }
-        }, "kiosk-tls");
-        builder.setDaemon(true);
-        builder.start();
+        }, "kiosk-truststore");
+        reader.setDaemon(true);
+        reader.start();
         try {
             KeyStore keys = open(KioskConfig.TLS_KEYSTORE, keyStore, password);
             String commonName = commonName(terminalCertificate(keys));
@@ -121,23 +123,19 @@ public final class TerminalCredentials {
                         + " tls.keystore (" + keyStore + ") was issued to " + commonName
                         + "; the servers know the kiosk by its certificate");
             }
-            KeyStore trusted = open(KioskConfig.TLS_TRUSTSTORE, trustStore, password);
+            KeyStore trusted = StartupWork.join(trustedStore);
             if (!hasCertificate(trusted)) {
                 throw new KioskConfigException(KioskConfig.TLS_TRUSTSTORE, trustStore + " holds no certificate to trust");
             }
             try {
-                return built.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new KioskConfigException(KioskConfig.TLS_KEYSTORE, "cannot be used for TLS: "
-                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+                return KioskTls.fromStores(keys, keyStore, password, trusted, trustStore);
+            } catch (PkiException e) {
+                throw new KioskConfigException(KioskConfig.TLS_KEYSTORE, "cannot be used for TLS: " + e.getMessage());
             }
         } finally {
-            // The builder reads the password too: wiped only when it is done with it.
+            // The reader uses the password too: wiped only when it is done with it.
             try {
-                built.exceptionally(e -> null).join();
+                trustedStore.exceptionally(e -> null).join();
             } finally {
                 Arrays.fill(password, '\0');
             }
