@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Measures how fast the kiosk comes up and how much memory it holds (issue #16).
 
-For each run it starts the kiosk as a new process and times, from the process's start, until the kiosk logs the line
-that its menu is on the screen ("kiosk window shown", logged once the window with the menu has been shown; it says
-itself how long after the process started, which this takes when it is there, else the time the line was read), then waits a few seconds, reads VmRSS and VmHWM from /proc/PID/status (the resident memory the kiosk
+For each run it starts the kiosk as a new process and times, on its own clock from just before it starts the process,
+until it reads the line the kiosk logs when its menu is on the screen ("kiosk window shown", logged once the window
+with the menu has been shown), then waits a few seconds, reads VmRSS and VmHWM from /proc/PID/status (the resident memory the kiosk
 holds while it waits for a customer, and its peak so far), stops it with SIGTERM (as systemd does) and takes the
 peak resident size and the CPU time (user + system) of the whole run from wait4(). On a busy machine the wall times
 scatter; the CPU time much less. With --self-check it times the headless self-check instead
@@ -11,7 +11,9 @@ scatter; the CPU time much less. With --self-check it times the headless self-ch
 
 Targets:
   site-jar    java -jar kiosk-app/launcher/target/kiosk-launcher-*.jar run --config SITE
-  site-image  installer/target/ValueKiosk/bin/ValueKiosk run --config SITE   (installer/build.sh app-image)
+  site-image  installer/target/ValueKiosk/bin/valuekiosk run --config SITE   (installer/build.sh app-image; what the
+              kiosk's session runs)
+  site-image-jpackage  the same with the image's jpackage launcher, bin/ValueKiosk
   demo        java -jar kiosk-app/demo/target/kiosk-demo-*.jar demo         (servers in the same process)
 
 The site kiosk needs servers that already run: by default this starts the servers' jar
@@ -29,7 +31,6 @@ Examples (from the repository root):
 
 import argparse
 import os
-import re
 import shlex
 import shutil
 import signal
@@ -169,11 +170,10 @@ def run_once(command, env, self_check, steady, timeout, log_path):
                 log.write(line)
                 lines.append(line)
                 if at[0] is None and marker in line:
+                    # This program's own clock, from just before the process was started to the line: the kiosk's
+                    # figure in that line is the same to 10 ms now, but read the boot time in whole seconds until
+                    # issue #16 (0.76 s late on the machine where that was found), so it is not trusted here.
                     at[0] = time.monotonic() - started
-                    # The kiosk's own figure, from the process's start time as the system keeps it.
-                    own = re.search(r"(\d+) ms after the process started", line)
-                    if own:
-                        at[0] = int(own.group(1)) / 1000
                     seen.set()
             seen.set()
 
@@ -226,7 +226,7 @@ def figures(values, unit, digits):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("targets", nargs="+", choices=["site-jar", "site-image", "demo"])
+    parser.add_argument("targets", nargs="+", choices=["site-jar", "site-image", "site-image-jpackage", "demo"])
     parser.add_argument("-n", "--runs", type=int, default=5, help="starts per target (default 5)")
     parser.add_argument("--steady", type=float, default=5, help="seconds on the menu before memory is read (default 5)")
     parser.add_argument("--self-check", action="store_true", help="time the headless self-check instead of the window")
@@ -266,15 +266,16 @@ def main():
             if target == "site-jar":
                 jar = args.launcher_jar or ROOT / f"kiosk-app/launcher/target/kiosk-launcher-{version}.jar"
                 command = [java, *java_options, "-jar", str(jar), "run", "--config", str(config), *shot]
-            elif target == "site-image":
-                launcher = (args.image or ROOT / "installer/target/ValueKiosk") / "bin/ValueKiosk"
+            elif target.startswith("site-image"):
+                launcher = (args.image or ROOT / "installer/target/ValueKiosk") / "bin" / (
+                    "ValueKiosk" if target == "site-image-jpackage" else "valuekiosk")
                 if not launcher.exists():
-                    raise SystemExit("no application image: installer/build.sh app-image")
+                    raise SystemExit(f"no {launcher} in the application image: installer/build.sh app-image")
                 command = [str(launcher), "run", "--config", str(config), *shot]
             else:
                 jar = args.demo_jar or ROOT / f"kiosk-app/demo/target/kiosk-demo-{version}.jar"
                 command = [java, *java_options, "-jar", str(jar), "demo", "--data-dir", str(work / "demo"), *shot]
-            if not Path(command[0] if target == "site-image" else jar).exists():
+            if not Path(command[0] if target.startswith("site-image") else jar).exists():
                 raise SystemExit(f"not built: {command}")
             # One start first that is not counted: JavaFX's native libraries unpacked, files in the page cache.
             run_once(command, env, args.self_check, 0 if args.self_check else 1, args.timeout, work / f"{target}-warm.log")

@@ -113,9 +113,7 @@ public final class KioskApplication {
 
     /** "2140 ms", or "(start unknown)" where the system does not say when the process started. */
     static String sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis() + " ms")
-                .orElse("(start unknown)");
+        return ProcessAge.now().map(age -> age.toMillis() + " ms").orElse("(start unknown)");
     }
 
     /**
