@@ -94,6 +94,9 @@ direct_launcher() {
     echo '#!/bin/sh'
     echo '# The kiosk on the image'"'"'s Java, as bin/ValueKiosk starts it without jpackage'"'"'s launcher (made by installer/build.sh).'
     echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
+    echo '# Without a GPU (no DRM device), GTK would still load Mesa and its LLVM to list GL visuals (about 45 MB resident)'
+    echo '# that JavaFX, rendering in software there, never uses.'
+    echo 'if [ -z "$(ls -A /dev/dri 2>/dev/null)" ] && [ -z "${GDK_GL+set}" ]; then GDK_GL=disable; export GDK_GL; fi'
     echo 'exec "$APPDIR/../runtime/bin/java" \'
     while IFS= read -r option; do
       echo "    \"$option\" \\"

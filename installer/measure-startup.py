@@ -20,6 +20,8 @@ The site kiosk needs servers that already run: by default this starts the server
 (server-stub/servers/target, `run --demo` on two free loopback ports, its development PKI) once, before the
 first run, and writes a site configuration for terminal KIOSK001 on it; --config uses a configuration of your own.
 No pcscd is needed: the readers then report "no PC/SC service" and the kiosk starts all the same.
+On a machine without a GPU (no device in /dev/dri) every target runs with GDK_GL=disable, as the demo's -Pdemo
+profile and the image's bin/valuekiosk run the kiosk there.
 A window needs a display: without DISPLAY this starts Xvfb (apt-get install xvfb) for the measurement.
 
 Examples (from the repository root):
@@ -245,6 +247,9 @@ def main():
     servers = xvfb = None
     try:
         env = dict(os.environ, HOME=str(work / "home"))
+        # As the demo's -Pdemo profile and the image's bin/valuekiosk start the kiosk on a machine without a GPU.
+        if not any(Path("/dev/dri").glob("*")):
+            env.setdefault("GDK_GL", "disable")
         env.pop("JAVA_TOOL_OPTIONS", None)
         # JavaFX unpacks its native libraries once per home; a kiosk has done that long before.
         (work / "home").mkdir()
