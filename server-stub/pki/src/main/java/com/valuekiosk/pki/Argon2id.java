@@ -1,5 +1,8 @@
 package com.valuekiosk.pki;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -54,6 +57,29 @@ public final class Argon2id {
     private Argon2id() {
     }
 
+    /**
+     * The PHC string of {@code secret}'s UTF-8 bytes with a fresh random salt. The bytes are wiped after use; the
+     * caller wipes {@code secret}.
+     */
+    public static String hash(char[] secret, Parameters parameters) {
+        byte[] bytes = utf8(secret);
+        try {
+            return hash(bytes, parameters);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** As {@link #matches(byte[], String)} for {@code secret}'s UTF-8 bytes, which are wiped after use. */
+    public static boolean matches(char[] secret, String encoded) {
+        byte[] bytes = utf8(secret);
+        try {
+            return matches(bytes, encoded);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
     /** The PHC string of {@code secret} with a fresh random salt. The caller wipes {@code secret}. */
     public static String hash(byte[] secret, Parameters parameters) {
         byte[] salt = new byte[parameters.saltBytes()];
@@ -105,6 +131,15 @@ public final class Argon2id {
         Parameters parameters = new Parameters(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
                 Integer.parseInt(phc.group(3)), salt.length, hash.length);
         return new Stored(parameters, salt, hash);
+    }
+
+    /** The UTF-8 bytes of {@code secret}, with the encoder's own buffer wiped. */
+    private static byte[] utf8(char[] secret) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        Arrays.fill(encoded.array(), (byte) 0);
+        return bytes;
     }
 
     private static byte[] compute(byte[] secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {

@@ -41,6 +41,18 @@ class Argon2idTest {
     }
 
     @Test
+    void aTypedSecretIsHashedAsItsUtf8Bytes() {
+        Argon2id.Parameters small = new Argon2id.Parameters(64, 1, 1, 16, 32);
+        String fromBytes = Argon2id.hash(utf8("pässwörd 2468"), small);
+        String fromChars = Argon2id.hash("pässwörd 2468".toCharArray(), small);
+
+        assertThat(Argon2id.matches("pässwörd 2468".toCharArray(), fromBytes)).isTrue();
+        assertThat(Argon2id.matches(utf8("pässwörd 2468"), fromChars)).isTrue();
+        assertThat(Argon2id.matches("passwörd 2468".toCharArray(), fromBytes)).isFalse();
+        assertThat(Argon2id.matches("correct horse 4321".toCharArray(), BY_PASSWORD4J)).isTrue();
+    }
+
+    @Test
     void parametersAreReadFromTheHash() {
         assertThat(Argon2id.parameters(SMALL_TWO_LANES)).isEqualTo(new Argon2id.Parameters(64, 3, 2, 8, 16));
     }

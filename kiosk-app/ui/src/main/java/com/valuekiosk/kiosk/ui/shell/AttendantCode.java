@@ -1,9 +1,6 @@
 package com.valuekiosk.kiosk.ui.shell;
 
 import com.valuekiosk.pki.Argon2id;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,18 +49,13 @@ public final class AttendantCode {
     /** The stored form of {@code code} (a fresh salt each time); {@code code} is wiped. */
     public static String hash(char[] code) {
         Objects.requireNonNull(code, "code");
-        byte[] secret = null;
         try {
             if (code.length == 0) {
                 throw new IllegalArgumentException("an empty attendant code");
             }
-            secret = utf8(code);
-            return Argon2id.hash(secret, Argon2id.OWASP_MINIMUM);
+            return Argon2id.hash(code, Argon2id.OWASP_MINIMUM);
         } finally {
             Arrays.fill(code, '\0');
-            if (secret != null) {
-                Arrays.fill(secret, (byte) 0);
-            }
         }
     }
 
@@ -73,13 +65,11 @@ public final class AttendantCode {
      */
     public synchronized boolean matches(char[] typed) {
         Objects.requireNonNull(typed, "typed");
-        byte[] secret = null;
         try {
             if (isLocked()) {
                 return false;
             }
-            secret = utf8(typed);
-            boolean right = checks(secret);
+            boolean right = Argon2id.matches(typed, encoded); // constant time; its working memory freed at the end
             if (right) {
                 wrongInARow = 0;
             } else if (++wrongInARow >= ATTEMPTS_BEFORE_LOCK) {
@@ -89,28 +79,11 @@ public final class AttendantCode {
             return right;
         } finally {
             Arrays.fill(typed, '\0');
-            if (secret != null) {
-                Arrays.fill(secret, (byte) 0);
-            }
         }
-    }
-
-    /** Compared in constant time; the working memory is freed when the check ends. */
-    private boolean checks(byte[] secret) {
-        return Argon2id.matches(secret, encoded);
     }
 
     /** True for {@link #LOCK} after the {@value #ATTEMPTS_BEFORE_LOCK}th wrong code in a row. */
     public synchronized boolean isLocked() {
         return lockedUntil != null && clock.instant().isBefore(lockedUntil);
-    }
-
-    /** The code's UTF-8 bytes, with the encoder's buffer wiped. */
-    private static byte[] utf8(char[] secret) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        Arrays.fill(encoded.array(), (byte) 0);
-        return bytes;
     }
 }

@@ -1,10 +1,6 @@
 package com.valuekiosk.server.emoney.internal;
 
 import com.valuekiosk.pki.Argon2id;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * E-money passwords as slow salted hashes: Argon2id (RFC 9106) in the PHC string format
@@ -28,30 +24,11 @@ public final class PasswordHasher {
 
     /** A PHC string of {@code password} with a fresh random salt. The caller wipes {@code password}. */
     public String hash(char[] password) {
-        byte[] secret = utf8(password);
-        try {
-            return Argon2id.hash(secret, parameters);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
+        return Argon2id.hash(password, parameters);
     }
 
     /** True when {@code password} matches {@code encoded}; false for a wrong password or a malformed or foreign hash. */
     public boolean matches(char[] password, String encoded) {
-        byte[] secret = utf8(password);
-        try {
-            return Argon2id.matches(secret, encoded);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
-    }
-
-    /** The password's UTF-8 bytes, with the encoder's buffer wiped. */
-    private static byte[] utf8(char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        Arrays.fill(encoded.array(), (byte) 0);
-        return bytes;
+        return Argon2id.matches(password, encoded);
     }
 }
