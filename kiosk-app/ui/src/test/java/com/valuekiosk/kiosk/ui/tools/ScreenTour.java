@@ -277,6 +277,9 @@ public final class ScreenTour {
         shoot("error_emoney_card_unknown");
         kiosk.contactless.remove();
         setKioskActive(kiosk.servers.emoney().database(), false);
+        // The server believes a client it found active for a few seconds: past that, the deactivation counts (without
+        // this the picture showed "nothing to charge" whenever the kiosk had asked within those seconds).
+        kiosk.servers.clock.advance(com.valuekiosk.server.db.SqlClientRegistry.DEFAULT_TTL.plusSeconds(1));
         screens.menu().chargeUp();
         kiosk.contactless.tap(kiosk.emoneyCard);
         expect(Screen.ERROR);
