@@ -118,15 +118,18 @@ final class BenchmarkRun {
                 URI creditUri = URI.create("https://" + HOST + ":" + credit.port());
                 URI helloWorld = settings.ceilingTime().isZero() ? null : hello.health();
                 Path pgData = kind == DatabaseKind.POSTGRES ? work.resolve(BenchmarkStorage.POSTGRES_DATA) : null;
-                long[] cpu = new long[4];
-                Runnable atStart = () -> {
-                    cpu[0] = CpuTime.jvm();
-                    cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
-                };
-                Runnable atEnd = () -> {
-                    cpu[2] = CpuTime.jvm();
-                    cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
-                };
+                long[] cpu = new long[6];
+                Marks marks = new Marks(
+                        () -> {
+                            cpu[0] = CpuTime.jvm();
+                            cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                        },
+                        () -> {
+                            cpu[2] = CpuTime.jvm();
+                            cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                        },
+                        () -> cpu[4] = CpuTime.jvm(),
+                        () -> cpu[5] = CpuTime.jvm());
                 FleetResult fleet;
                 double setupSeconds;
                 if (load.separateProcess()) {
@@ -135,7 +138,7 @@ final class BenchmarkRun {
                             + " + %d measured flows per kiosk, then the HTTPS ceiling...%n", kind.label(),
                             setupSeconds, settings.kiosks(),
                             load.cpus() == null ? "" : " on CPUs " + load.cpus(), settings.warmupFlows(), settings.flows());
-                    fleet = LoadProcess.run(settings, pki, creditUri, emoneyUri, helloWorld, load.cpus(), atStart, atEnd);
+                    fleet = LoadProcess.run(settings, pki, creditUri, emoneyUri, helloWorld, load.cpus(), marks);
                 } else {
                     Fleet kiosks = new Fleet(settings, pki, creditUri, emoneyUri);
                     setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
@@ -143,13 +146,15 @@ final class BenchmarkRun {
                             + " flows per kiosk, then the HTTPS ceiling...%n", kind.label(), kiosks.size(),
                             2 * kiosks.size(), setupSeconds, settings.warmupFlows(),
                             settings.flows());
-                    fleet = kiosks.run(atStart, atEnd, helloWorld);
+                    fleet = kiosks.run(marks, helloWorld);
                 }
                 // In its own process the kiosks' CPU is not this JVM's: nothing to take off.
                 RunResult.Efficiency efficiency = new RunResult.Efficiency(fleet.ceilingRequestsPerSecond(),
                         cpu[0] < 0 || cpu[2] < 0 ? -1 : cpu[2] - cpu[0],
                         load.separateProcess() ? 0 : fleet.kioskCpuNanos(),
-                        cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1], load.separateProcess());
+                        cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1], load.separateProcess(),
+                        helloWorld == null || cpu[4] < 0 || cpu[5] < 0 ? -1 : cpu[5] - cpu[4],
+                        settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos());
                 MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
                 return result(kind, describe(emoney.database()), settings, setupSeconds, fleet, money, efficiency);
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -56,16 +57,25 @@ final class Ceiling {
 
     /**
      * Requests per second that {@code clients}, one thread each, get from {@code health} over
-     * {@code measured}, after {@code warmup} of the same.
+     * {@code measured}, after {@code warmup} of the same. {@code atStart} and {@code atEnd} run on a
+     * thread of their own when the measured time starts and ends, for the CPU readings.
      */
-    static double ask(URI health, List<SSLContext> clients, Duration warmup, Duration measured) throws InterruptedException {
+    static double ask(URI health, List<SSLContext> clients, Duration warmup, Duration measured, Runnable atStart,
+                      Runnable atEnd) throws InterruptedException {
         AtomicLong requests = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         // Set when every client is ready: from then on, the warm-up, then the measured time.
         long[] times = new long[2];
+        Thread clock = new Thread(() -> {
+            parkUntil(times[0]);
+            atStart.run();
+            parkUntil(times[1]);
+            atEnd.run();
+        }, "ceiling-clock");
         CyclicBarrier start = new CyclicBarrier(clients.size(), () -> {
             times[0] = System.nanoTime() + warmup.toNanos();
             times[1] = times[0] + measured.toNanos();
+            clock.start();
         });
         List<Thread> threads = new ArrayList<>();
         for (SSLContext tls : clients) {
@@ -94,9 +104,16 @@ final class Ceiling {
         for (Thread thread : threads) {
             thread.join();
         }
+        clock.join();
         if (failures.get() > 0) {
             throw new IllegalStateException("the hello-world endpoint failed " + failures.get() + " times");
         }
         return requests.get() / (measured.toNanos() / 1e9);
+    }
+
+    private static void parkUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 }

@@ -52,13 +52,14 @@ final class Fleet {
     }
 
     /**
-     * Runs every kiosk's flows; {@code atStart} runs when all have warmed up, {@code atEnd} when
-     * the last one finished its measured flows. Then the ceiling, when {@code helloWorld} is given.
+     * Runs every kiosk's flows; {@code marks.flowsStart} runs when all have warmed up,
+     * {@code flowsEnd} when the last one finished its measured flows. Then the ceiling, when
+     * {@code helloWorld} is given, with {@code ceilingStart} and {@code ceilingEnd} around its measured time.
      */
-    FleetResult run(Runnable atStart, Runnable atEnd, URI helloWorld) throws InterruptedException {
+    FleetResult run(Marks marks, URI helloWorld) throws InterruptedException {
         Failures failures = new Failures();
-        long wallNanos = load(failures, atStart);
-        atEnd.run();
+        long wallNanos = load(failures, marks.flowsStart());
+        marks.flowsEnd().run();
         long cardIncrease = 0;
         for (Kiosk kiosk : kiosks) {
             try {
@@ -73,11 +74,11 @@ final class Fleet {
         }
         double ceiling = helloWorld == null ? 0 : Ceiling.ask(helloWorld,
                 kiosks.stream().map(kiosk -> terminalTls(kiosk.terminalId())).toList(),
-                settings.ceilingTime().dividedBy(2), settings.ceilingTime());
+                settings.ceilingTime().dividedBy(2), settings.ceilingTime(), marks.ceilingStart(), marks.ceilingEnd());
         return new FleetResult(wallNanos, samples, sum(Kiosk::measuredFlows), sum(Kiosk::measuredRequests),
                 sum(Kiosk::measuredApdus), sum(Kiosk::pendingNotices), sum(Kiosk::flowsWithAvailabilityRetry),
                 sum(Kiosk::availabilityRetries), cardIncrease, sum(Kiosk::measuredCpuNanos), failures.total(),
-                failures.summary(), ceiling);
+                failures.summary(), ceiling, -1, -1);
     }
 
     private long sum(java.util.function.ToLongFunction<Kiosk> figure) {

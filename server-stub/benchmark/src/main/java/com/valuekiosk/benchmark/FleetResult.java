@@ -11,14 +11,18 @@ import java.util.Map;
  * @param cardIncrease     what the purses hold more than at the start (each started at 0)
  * @param kioskCpuNanos    CPU time of the kiosks' own threads during the measured flows
  * @param ceilingRequestsPerSecond the hello-world ceiling these kiosks' clients reached, 0 when not measured
+ * @param generatorCpuNanos        CPU time of the whole load generator process during the measured flows,
+ *                                 -1 when the kiosks ran in the servers' process
+ * @param generatorCeilingCpuNanos the same during the ceiling's measured time
  */
 record FleetResult(long wallNanos, Map<Metric, long[]> samples, long flows, long requests, long apdus,
                    long pendingNotices, long flowsWithAvailabilityRetry, long availabilityRetries, long cardIncrease,
                    long kioskCpuNanos, long failures, Map<String, Integer> failureKinds,
-                   double ceilingRequestsPerSecond) {
+                   double ceilingRequestsPerSecond, long generatorCpuNanos, long generatorCeilingCpuNanos) {
 
-    FleetResult withCeiling(double requestsPerSecond) {
+    FleetResult withGeneratorCpu(long flowsNanos, long ceilingNanos) {
         return new FleetResult(wallNanos, samples, flows, requests, apdus, pendingNotices, flowsWithAvailabilityRetry,
-                availabilityRetries, cardIncrease, kioskCpuNanos, failures, failureKinds, requestsPerSecond);
+                availabilityRetries, cardIncrease, kioskCpuNanos, failures, failureKinds, ceilingRequestsPerSecond,
+                flowsNanos, ceilingNanos);
     }
 }

@@ -11,13 +11,16 @@ import java.nio.file.Path;
  * JSON and HTTPS clients do not run in the servers' JVM and the servers' CPU time is theirs alone.
  * Started by {@link LoadProcess} with the run's settings, the development PKI's directory and the
  * servers' addresses; it tells its parent on standard output when the measured flows start
- * ({@value #MEASURING}) and end ({@value #MEASURED}), then prints {@value #RESULT} and the
+ * ({@value #MEASURING}) and end ({@value #MEASURED}), and the same for the ceiling's measured time
+ * ({@value #CEILING_MEASURING}, {@value #CEILING_MEASURED}), then prints {@value #RESULT} and the
  * {@link FleetResult} as one line of JSON. Everything else it prints goes to standard error.
  */
 public final class LoadGenerator {
 
     static final String MEASURING = "MEASURING";
     static final String MEASURED = "MEASURED";
+    static final String CEILING_MEASURING = "CEILING_MEASURING";
+    static final String CEILING_MEASURED = "CEILING_MEASURED";
     static final String RESULT = "RESULT ";
 
     private LoadGenerator() {
@@ -38,7 +41,15 @@ public final class LoadGenerator {
         DevPki pki = DevPki.load(Path.of(args[1]), DevPki.DEFAULT_PASSWORD.toCharArray());
         Fleet fleet = new Fleet(settings, pki, URI.create(args[2]), URI.create(args[3]));
         URI hello = "-".equals(args[4]) ? null : URI.create(args[4]);
-        FleetResult result = fleet.run(() -> say(protocol, MEASURING), () -> say(protocol, MEASURED), hello);
+        // This process's own CPU at each mark: what the kiosks cost, beside what the servers cost.
+        long[] cpu = new long[4];
+        Marks marks = new Marks(
+                () -> { cpu[0] = CpuTime.jvm(); say(protocol, MEASURING); },
+                () -> { cpu[1] = CpuTime.jvm(); say(protocol, MEASURED); },
+                () -> { cpu[2] = CpuTime.jvm(); say(protocol, CEILING_MEASURING); },
+                () -> { cpu[3] = CpuTime.jvm(); say(protocol, CEILING_MEASURED); });
+        FleetResult result = fleet.run(marks, hello)
+                .withGeneratorCpu(cpu[1] - cpu[0], hello == null ? -1 : cpu[3] - cpu[2]);
         say(protocol, RESULT + Json.mapper().writeValueAsString(result));
         System.exit(0);
     }

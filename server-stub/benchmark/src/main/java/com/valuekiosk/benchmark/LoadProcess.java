@@ -14,8 +14,7 @@ import java.util.List;
 /**
  * Runs the simulated kiosks in a {@link LoadGenerator} process of their own, on the same Java and
  * class path as this one, optionally pinned to some CPUs with {@code taskset} ({@code --load-cpus}),
- * and relays its signals: {@code atStart} and {@code atEnd} run here when it says the measured
- * flows start and end.
+ * and relays its signals: each of {@code marks} runs here when it says that moment has come.
  */
 final class LoadProcess {
 
@@ -23,7 +22,7 @@ final class LoadProcess {
     }
 
     static FleetResult run(BenchmarkSettings settings, DevPki pki, URI creditServer, URI emoneyServer, URI helloWorld,
-                           String cpus, Runnable atStart, Runnable atEnd) throws IOException, InterruptedException {
+                           String cpus, Marks marks) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (cpus != null) {
             command.addAll(List.of("taskset", "-c", cpus));
@@ -37,9 +36,13 @@ final class LoadProcess {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.equals(LoadGenerator.MEASURING)) {
-                    atStart.run();
+                    marks.flowsStart().run();
                 } else if (line.equals(LoadGenerator.MEASURED)) {
-                    atEnd.run();
+                    marks.flowsEnd().run();
+                } else if (line.equals(LoadGenerator.CEILING_MEASURING)) {
+                    marks.ceilingStart().run();
+                } else if (line.equals(LoadGenerator.CEILING_MEASURED)) {
+                    marks.ceilingEnd().run();
                 } else if (line.startsWith(LoadGenerator.RESULT)) {
                     result = Json.mapper().readValue(line.substring(LoadGenerator.RESULT.length()), FleetResult.class);
                 } else {

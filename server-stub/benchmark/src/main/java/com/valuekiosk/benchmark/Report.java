@@ -18,12 +18,8 @@ final class Report {
 
     /** The servers' JVM CPU (less the kiosk threads) plus PostgreSQL's, per measured flow, in ms. */
     static String serverCpuPerFlow(RunResult result) {
-        RunResult.Efficiency efficiency = result.efficiency();
-        if (efficiency.jvmCpuNanos() < 0) {
-            return "n/a";
-        }
-        long nanos = efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos() + Math.max(0, efficiency.postgresCpuNanos());
-        return perFlow(result, nanos);
+        double nanos = result.serverCpuPerFlowNanos();
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     private static String perFlow(RunResult result, long nanos) {
@@ -76,6 +72,16 @@ final class Report {
                     perFlow(result, efficiency.jvmCpuNanos() < 0 ? -1 : efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos()),
                     perFlow(result, efficiency.jvmCpuNanos()), perFlow(result, efficiency.kioskCpuNanos()), postgres,
                     serverCpuPerFlow(result));
+        }
+        if (result.serverCpuRatio() > 0) {
+            RunResult.Efficiency e = efficiency;
+            out.printf(Locale.ROOT, "CPU ratio   : %.2f = %d x the hello-world server's %.3f ms per request / the servers' %s ms"
+                            + " per flow (the same comparison, without the load generator's share of the cores)%n",
+                    result.serverCpuRatio(), Ceiling.REQUESTS_PER_FLOW, result.serverCpuPerHelloNanos() / 1e6,
+                    serverCpuPerFlow(result));
+            out.printf(Locale.ROOT, "load gen.   : %s ms CPU per flow (cards on jcardsim, JSON, HTTPS clients), %.3f ms per"
+                            + " hello-world request%n", perFlow(result, e.generatorCpuNanos()),
+                    e.generatorCeilingCpuNanos() < 0 ? Double.NaN : e.generatorCeilingCpuNanos() / 1e6 / e.ceilingRequests());
         }
         out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
                 + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),

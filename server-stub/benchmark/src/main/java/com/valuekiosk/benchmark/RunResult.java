@@ -18,10 +18,21 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
      * PostgreSQL's processes' (-1 when not known: H2, or no {@code /proc}). With {@code loadProcess}
      * the kiosks ran in a process of their own: this JVM is the servers alone, and the kiosk
      * threads' CPU here is 0.
+     *
+     * <p>During the ceiling's measured time ({@code ceilingNanos} long), this JVM used
+     * {@code jvmCeilingCpuNanos} (-1: not measured): with {@code loadProcess} that is the hello-world
+     * server alone. The load generator's own CPU, during the flows and during the ceiling, is
+     * {@code generatorCpuNanos} and {@code generatorCeilingCpuNanos} (-1 without {@code loadProcess}).
      */
     public record Efficiency(double ceilingRequestsPerSecond, long jvmCpuNanos, long kioskCpuNanos, long postgresCpuNanos,
-                             boolean loadProcess) {
-        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false);
+                             boolean loadProcess, long jvmCeilingCpuNanos, long ceilingNanos, long generatorCpuNanos,
+                             long generatorCeilingCpuNanos) {
+        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false, -1, 0, -1, -1);
+
+        /** Hello-world requests answered in the ceiling's measured time. */
+        double ceilingRequests() {
+            return ceilingRequestsPerSecond * ceilingNanos / 1e9;
+        }
     }
 
     /** flows/s ÷ (ceiling ÷ requests a flow needs): 1 would be flows as cheap as hello-world requests. */
@@ -30,6 +41,36 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
                 : flowsPerSecond() / (efficiency.ceilingRequestsPerSecond() / Ceiling.REQUESTS_PER_FLOW);
     }
 
+    /**
+     * The servers' CPU per flow (their JVM and PostgreSQL), in ns; -1 when not known. Without a load
+     * process the kiosks' HTTP client threads are in it.
+     */
+    public double serverCpuPerFlowNanos() {
+        if (efficiency.jvmCpuNanos() < 0 || completedFlows == 0) {
+            return -1;
+        }
+        return (efficiency.jvmCpuNanos() - efficiency.kioskCpuNanos() + Math.max(0, efficiency.postgresCpuNanos()))
+                / (double) completedFlows;
+    }
+
+    /** The hello-world server's CPU per request, in ns; -1 unless the clients ran in a load process. */
+    public double serverCpuPerHelloNanos() {
+        if (!efficiency.loadProcess() || efficiency.jvmCeilingCpuNanos() < 0 || efficiency.ceilingRequests() <= 0) {
+            return -1;
+        }
+        return efficiency.jvmCeilingCpuNanos() / efficiency.ceilingRequests();
+    }
+
+    /**
+     * The same comparison as {@link #ceilingRatio()} in the servers' CPU alone, free of what the load
+     * generator takes from the shared cores: (requests a flow needs × the hello-world server's CPU per
+     * request) ÷ the servers' CPU per flow; 0 when not measured.
+     */
+    public double serverCpuRatio() {
+        double hello = serverCpuPerHelloNanos();
+        double flow = serverCpuPerFlowNanos();
+        return hello <= 0 || flow <= 0 ? 0 : Ceiling.REQUESTS_PER_FLOW * hello / flow;
+    }
 
     public double flowsPerSecond() {
         return wallNanos == 0 ? 0 : completedFlows / (wallNanos / 1e9);

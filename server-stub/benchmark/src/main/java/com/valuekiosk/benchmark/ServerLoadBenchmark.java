@@ -138,9 +138,11 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
             try {
                 RunResult result = BenchmarkRun.run(kind, settings, durablePostgres, placement, out);
                 Report.print(result, machine, out);
-                verdicts.add(String.format(java.util.Locale.ROOT, "%s %.1f flows/s (%s of the ceiling), flow p50 %.1f ms,"
+                verdicts.add(String.format(java.util.Locale.ROOT, "%s %.1f flows/s (%s of the ceiling%s), flow p50 %.1f ms,"
                         + " p99 %.1f ms, CPU %s ms/flow, %s", kind.label(), result.flowsPerSecond(),
-                        Report.ratio(result), result.latencies().get(Metric.FLOW).p50(),
+                        Report.ratio(result), result.serverCpuRatio() > 0
+                                ? String.format(java.util.Locale.ROOT, "; CPU ratio %.2f", result.serverCpuRatio()) : "",
+                        result.latencies().get(Metric.FLOW).p50(),
                         result.latencies().get(Metric.FLOW).p99(), Report.serverCpuPerFlow(result),
                         result.ok() ? "OK" : "FAILED"));
                 ok &= result.ok();

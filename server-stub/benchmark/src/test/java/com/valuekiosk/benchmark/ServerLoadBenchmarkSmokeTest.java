@@ -64,7 +64,12 @@ class ServerLoadBenchmarkSmokeTest {
         assertThat(result.efficiency().kioskCpuNanos()).as("no kiosk thread in the servers' JVM").isZero();
         assertThat(result.efficiency().jvmCpuNanos()).as("the servers' JVM's CPU time").isPositive();
         assertThat(result.efficiency().ceilingRequestsPerSecond()).as("asked from the load generator").isPositive();
-        assertThat(report).contains("the kiosks ran in a process of their own").contains("result      : OK");
+        assertThat(result.efficiency().jvmCeilingCpuNanos()).as("the hello-world server's CPU time").isPositive();
+        assertThat(result.efficiency().generatorCpuNanos()).as("the load generator's CPU time in the flows").isPositive();
+        assertThat(result.efficiency().generatorCeilingCpuNanos()).as("and in the ceiling").isPositive();
+        assertThat(result.serverCpuRatio()).isPositive();
+        assertThat(report).contains("the kiosks ran in a process of their own").contains("CPU ratio   :")
+                .contains("load gen.   :").contains("result      : OK");
     }
 
     private static BenchmarkSettings withOneSecondCeiling(BenchmarkSettings defaults) {
