@@ -60,17 +60,7 @@ public final class Idempotency {
     /** Runs {@code effect} once per request id; a repeat of the same request gets the stored decision. */
     public <T> Answered<T> once(UUID requestId, String endpoint, PeerIdentity client, Object request, Class<T> type,
                                 Effect<T> effect) {
-        String hash = hash(request);
-        String clientName = client.role() + "/" + client.name();
-        return database.inTransaction(connection -> {
-            StoredAnswer stored = find(connection, requestId, endpoint, clientName, hash);
-            if (stored != null) {
-                return new Answered<>(format.read(stored, type), true);
-            }
-            Outcome<T> outcome = effect.apply(connection);
-            insert(connection, requestId, endpoint, clientName, hash, format.store(outcome));
-            return new Answered<>(outcome, false);
-        });
+        return decide(null, requestId, endpoint, client, request, type, effect);
     }
 
     /** A check at the start of a transaction: false means the work is not for this transaction. */
@@ -87,20 +77,50 @@ public final class Idempotency {
      */
     public <T> Answered<T> onceIf(Condition condition, UUID requestId, String endpoint, PeerIdentity client, Object request,
                                   Class<T> type, Effect<T> effect) {
+        return decide(condition, requestId, endpoint, client, request, type, effect);
+    }
+
+    /**
+     * A new request id is the rule and a repeat the exception (a terminal that lost an answer), so
+     * the work is first done without looking for a stored answer. A repeat cannot take effect that
+     * way: its answer's row is already there, so the transaction fails on that primary key, or
+     * earlier on a constraint of the work's own rows, or the work refuses what it already did (a
+     * used challenge, a used ATC). It is rolled back, and tried again looking first. Whatever fails
+     * in the first try, SQL error or {@link Refused}, is tried again that way before it is believed.
+     */
+    private <T> Answered<T> decide(Condition condition, UUID requestId, String endpoint, PeerIdentity client,
+                                   Object request, Class<T> type, Effect<T> effect) {
         String hash = hash(request);
         String clientName = client.role() + "/" + client.name();
-        return database.inTransaction(connection -> {
-            if (!condition.holds(connection)) {
+        boolean[] lookFirst = {false};
+        Database.Work<Answered<T>> attempt = connection -> {
+            if (condition != null && !condition.holds(connection)) {
                 return null;
             }
-            StoredAnswer stored = find(connection, requestId, endpoint, clientName, hash);
-            if (stored != null) {
-                return new Answered<>(format.read(stored, type), true);
+            if (lookFirst[0]) {
+                StoredAnswer stored = find(connection, requestId, endpoint, clientName, hash);
+                if (stored != null) {
+                    return new Answered<>(format.read(stored, type), true);
+                }
             }
-            Outcome<T> outcome = effect.apply(connection);
-            insert(connection, requestId, endpoint, clientName, hash, format.store(outcome));
-            return new Answered<>(outcome, false);
-        });
+            try {
+                Outcome<T> outcome = effect.apply(connection);
+                insert(connection, requestId, endpoint, clientName, hash, format.store(outcome));
+                return new Answered<>(outcome, false);
+            } catch (SQLException e) {
+                lookFirst[0] = true; // Database retries it (a duplicate key among others)
+                throw e;
+            }
+        };
+        try {
+            return database.inTransaction(attempt);
+        } catch (Refused e) {
+            if (lookFirst[0]) {
+                throw e;
+            }
+            lookFirst[0] = true;
+            return database.inTransaction(attempt);
+        }
     }
 
     /**

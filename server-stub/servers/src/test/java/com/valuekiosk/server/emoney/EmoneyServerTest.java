@@ -89,9 +89,15 @@ class EmoneyServerTest {
         PurseReceipt receipt = purse.credit(toCard(change, PURSE));
         assertThat(receipt.balanceAfter()).isEqualTo(3_000);
 
-        ApiClient.Response completed = kiosk.post(ApiPaths.COMPLETIONS, completion(change, receipt));
+        CompletionRequest completion = completion(change, receipt);
+        ApiClient.Response completed = kiosk.post(ApiPaths.COMPLETIONS, completion);
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.as(ChargeStatus.class).state()).isEqualTo(ChargeStatus.State.COMPLETED);
+        assertThat(kiosk.post(ApiPaths.COMPLETIONS, completion).body()).as("the same completion again").isEqualTo(completed.body());
+        assertThat(kiosk.post(ApiPaths.COMPLETIONS, new CompletionRequest(completion.requestId(), change.chargeId(),
+                receipt.balanceAfter() + 1, receipt.nextSequence(), completion.receiptMac())).error().code())
+                .as("its request id with another body").isEqualTo(ErrorCode.REQUEST_ID_REUSED);
+        assertThat(count("SELECT COUNT(*) FROM idempotent_requests")).as("the notice, the change, the completion").isEqualTo(3);
         assertThat(kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).total()).isZero();
         assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'COMPLETED'")).isEqualTo(1);
         assertThat(kiosk.post(ApiPaths.AMOUNT_CHANGES, changeRequest(UUID.randomUUID(), PURSE, null)).error().code())
@@ -232,6 +238,12 @@ class EmoneyServerTest {
         ChargeStatus status = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), issued.chargeId(), PURSE,
                 cardState())).as(ChargeStatus.class);
         assertThat(status.state()).isEqualTo(ChargeStatus.State.ISSUED);
+
+        String fresh = challenge(PURSE);
+        assertThat(count("SELECT COUNT(*) FROM card_challenges")).as("the expired ones wait for the expiry").isEqualTo(3);
+        fixture.server.expiry().expireNow();
+        assertThat(count("SELECT COUNT(*) FROM card_challenges")).as("the expiry deleted the expired challenges").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE challenge = '" + fresh + "'")).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -298,6 +310,28 @@ class EmoneyServerTest {
         assertThat(kiosk.post(ApiPaths.COMPLETIONS, completion(again, receipt)).as(ChargeStatus.class).state())
                 .isEqualTo(ChargeStatus.State.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM charges WHERE completed_by = 'RECEIPT'")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aSequenceNumberThatAlreadyHasASettledChargeGetsNoSecondOne(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long cancelled = insertLegacyCharge(PURSE, 0, 2_000);
+        // From before cards proved their state: cancelled on a kiosk's word, its VALUE offered again.
+        fixture.server.database().inTransaction(connection -> {
+            connection.createStatement().executeUpdate("UPDATE charges SET state = 'CANCELLED' WHERE charge_id = " + cancelled);
+            return connection.createStatement().executeUpdate(
+                    "UPDATE preparations SET state = 'AVAILABLE', charge_id = NULL WHERE charge_id = " + cancelled);
+        });
+
+        ApiClient.Response refused = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
+                cardState()));
+
+        assertThat(refused.error().code()).isEqualTo(ErrorCode.CARD_STATE_INCONSISTENT);
+        assertThat(refused.error().message()).contains("charge " + cancelled + " at it is CANCELLED");
+        assertThat(count("SELECT COUNT(*) FROM charges")).as("no second charge at sequence 0").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'AVAILABLE'")).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -104,24 +104,24 @@ public final class EmoneyService {
             if (card == null) {
                 return Outcome.declined(ErrorCode.EMONEY_CARD_NOT_MAPPED, "no e-money card is registered for this credit card");
             }
-            if (!isUser(connection, card)) {
-                return Outcome.declined(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
-            }
             UUID preparationId = UUID.randomUUID();
             Instant now = clock.instant();
             Instant expires = now.plus(preparationValidity);
+            // Inserted only for a registered user: the same statement asks.
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO preparations (preparation_id, request_id, card_number, amount, currency, source, created_at, expires_at, state)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AVAILABLE')")) {
+                            + " SELECT ?, ?, card_number, ?, ?, ?, ?, ?, 'AVAILABLE' FROM emoney_users WHERE card_number = ?")) {
                 insert.setString(1, preparationId.toString());
                 insert.setString(2, notice.requestId().toString());
-                insert.setString(3, card);
-                insert.setLong(4, notice.amount());
-                insert.setString(5, notice.currency());
-                insert.setString(6, notice.source().name());
-                insert.setObject(7, Database.utc(now));
-                insert.setObject(8, Database.utc(expires));
-                insert.executeUpdate();
+                insert.setLong(3, notice.amount());
+                insert.setString(4, notice.currency());
+                insert.setString(5, notice.source().name());
+                insert.setObject(6, Database.utc(now));
+                insert.setObject(7, Database.utc(expires));
+                insert.setString(8, card);
+                if (insert.executeUpdate() != 1) {
+                    return Outcome.declined(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                }
             }
             log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), CardNumber.of(card), notice.source());
             return Outcome.done(new PreparationAck(preparationId, notice.requestId(), CardNumber.of(card).masked(),
@@ -201,11 +201,13 @@ public final class EmoneyService {
     private Outcome<AmountChangeResponse> amountChange(Connection connection, AmountChangeRequest request,
                                                        PeerIdentity terminal) throws SQLException {
         String card = request.cardNumber();
-        lockUser(connection, card);
         CardState state = proven(connection, card, request.card());
-        reopenUnprovenSettlements(connection, card, state.creditSequence());
+        CardCharges charges = cardCharges(connection, card, state.creditSequence());
+        for (long chargeId : charges.unprovenSettlements()) {
+            reopen(connection, chargeId, state.creditSequence());
+        }
         Charge resend = null;
-        for (Charge open : openCharges(connection, card)) {
+        for (Charge open : charges.open()) {
             if (state.creditSequence() == open.sequence()) {
                 resend = open;
             } else {
@@ -216,7 +218,13 @@ public final class EmoneyService {
             // Not applied yet: the same change again, byte for byte.
             return Outcome.done(resend.toResponse());
         }
-        requireFreeSequence(connection, card, state.creditSequence());
+        Charge taken = charges.atSequence();
+        if (taken != null) {
+            // One charge per card and sequence number, ever. A cancelled or completed charge at the card's
+            // proven sequence can exist only from before cards proved their state: the operator settles it.
+            throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT, "the card proved sequence " + state.creditSequence()
+                    + " but charge " + taken.id() + " at it is " + taken.state());
+        }
         Instant now = clock.instant();
         List<Prepared> prepared = available(connection, card, now);
         long total = prepared.stream().mapToLong(Prepared::amount).sum();
@@ -263,12 +271,10 @@ public final class EmoneyService {
     /** A charge completed on the card's receipt; {@link Refused} for an unknown charge or a receipt that does not prove it. */
     public Outcome<ChargeStatus> complete(CompletionRequest request, PeerIdentity terminal) {
         return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, ChargeStatus.class, connection -> {
-            Charge charge = charge(connection, request.chargeId());
-            if (charge == null) {
+            if (!lockUserOfCharge(connection, request.chargeId())) {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId());
             }
-            lockUser(connection, charge.card());
-            charge = charge(connection, request.chargeId());
+            Charge charge = charge(connection, request.chargeId());
             if (charge.state().equals("COMPLETED")) {
                 return Outcome.done(charge.toStatus());
             }
@@ -298,7 +304,6 @@ public final class EmoneyService {
             if (charge == null || !charge.card().equals(request.cardNumber())) {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
             }
-            lockUser(connection, charge.card());
             CardState state = proven(connection, charge.card(), request.card());
             reopenUnprovenSettlements(connection, charge.card(), state.creditSequence());
             charge = charge(connection, request.chargeId());
@@ -360,7 +365,10 @@ public final class EmoneyService {
      * The card state {@code claimed} if the card proved it: the challenge was issued for this card,
      * has not expired and was not used (it is used now), and the proof is the card's MAC over card
      * number, balance, credit sequence and challenge. A proof below a sequence the card already
-     * proved is stale. {@link Refused} otherwise; nothing is used then.
+     * proved is stale. {@link Refused} otherwise; nothing is used then (the transaction rolls back).
+     *
+     * <p>Like {@link #lockUser}, this locks the card's user row until the transaction ends: the
+     * statement that moves its proven sequence up takes the lock, and no older proof can move it down.
      */
     private CardState proven(Connection connection, String card, CardState claimed) throws SQLException {
         byte[] key = issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card));
@@ -369,6 +377,26 @@ public final class EmoneyService {
             throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the card state is not the card's proof for this challenge");
         }
         Instant now = clock.instant();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE emoney_users SET proven_sequence = ?, proven_at = ?"
+                        + " WHERE card_number = ? AND (proven_sequence IS NULL OR proven_sequence <= ?)")) {
+            update.setInt(1, claimed.creditSequence());
+            update.setObject(2, Database.utc(now));
+            update.setString(3, card);
+            update.setInt(4, claimed.creditSequence());
+            if (update.executeUpdate() == 1) {
+                useChallenge(connection, card, claimed, now);
+                return claimed;
+            }
+        }
+        // Refused, in this order: an unknown card, a bad challenge, an older proof.
+        lockUser(connection, card);
+        useChallenge(connection, card, claimed, now);
+        throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                "the card proved sequence " + provenSequence(connection, card) + " before; this proof is older");
+    }
+
+    private static void useChallenge(Connection connection, String card, CardState claimed, Instant now) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM card_challenges WHERE challenge = ? AND card_number = ? AND expires_at > ?")) {
             delete.setString(1, claimed.challenge());
@@ -378,26 +406,17 @@ public final class EmoneyService {
                 throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the challenge is unknown, used or expired; ask for a new one");
             }
         }
+    }
+
+    private static int provenSequence(Connection connection, String card) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT proven_sequence FROM emoney_users WHERE card_number = ?")) {
             select.setString(1, card);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                int known = row.getInt(1);
-                if (!row.wasNull() && claimed.creditSequence() < known) {
-                    throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
-                            "the card proved sequence " + known + " before; this proof is older");
-                }
+                return row.getInt(1);
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE emoney_users SET proven_sequence = ?, proven_at = ? WHERE card_number = ?")) {
-            update.setInt(1, claimed.creditSequence());
-            update.setObject(2, Database.utc(now));
-            update.setString(3, card);
-            update.executeUpdate();
-        }
-        return claimed;
     }
 
     /** How long a challenge may wait for the card's proof. */
@@ -405,12 +424,13 @@ public final class EmoneyService {
     /** Outstanding challenges per card; the oldest goes when a new one would exceed it. */
     private static final int CHALLENGES_PER_CARD = 16;
 
+    /**
+     * Expired challenges are worthless ({@link #proven} wants {@code expires_at} in the future) and at
+     * most {@value #CHALLENGES_PER_CARD} per card are kept; the periodic expiry deletes them
+     * ({@link #deleteExpiredChallenges}), not every request.
+     */
     private CardChallenge newChallenge(Connection connection, String card) throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE expires_at <= ?")) {
-            delete.setObject(1, Database.utc(now));
-            delete.executeUpdate();
-        }
         List<String> outstanding = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT challenge FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge")) {
@@ -442,6 +462,14 @@ public final class EmoneyService {
         return new CardChallenge(CardNumber.of(card).masked(), challenge, expires);
     }
 
+    /** Deletes the challenges expired at {@code now}, of every card; returns how many. */
+    public static int deleteExpiredChallenges(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE expires_at <= ?")) {
+            delete.setObject(1, Database.utc(now));
+            return delete.executeUpdate();
+        }
+    }
+
     /** Every change to a card's charges voids its outstanding challenges: older proofs are worthless after it. */
     private static void voidChallenges(Connection connection, String card) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE card_number = ?")) {
@@ -467,24 +495,6 @@ public final class EmoneyService {
                 "UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = ? AND state = 'CHARGING'")) {
             update.setLong(1, charge.id());
             update.executeUpdate();
-        }
-    }
-
-    /**
-     * One charge per card and sequence number, ever. A cancelled or completed charge at the card's
-     * proven sequence can exist only from before cards proved their state: the operator settles it.
-     */
-    private static void requireFreeSequence(Connection connection, String card, int sequence) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT charge_id, state FROM charges WHERE card_number = ? AND sequence = ?")) {
-            select.setString(1, card);
-            select.setInt(2, sequence);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
-                            "the card proved sequence " + sequence + " but charge " + row.getLong(1) + " at it is " + row.getString(2));
-                }
-            }
         }
     }
 
@@ -521,6 +531,27 @@ public final class EmoneyService {
                 if (!row.next()) {
                     throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #lockUser} for the card of a charge, found in the same statement; false when there is
+     * no such charge. The charge read after it is as the lock holder sees it.
+     */
+    private boolean lockUserOfCharge(Connection connection, long chargeId) throws SQLException {
+        String sql = database.isPostgres()
+                ? "SELECT u.card_number FROM emoney_users u JOIN charges c ON c.card_number = u.card_number"
+                        + " WHERE c.charge_id = ? FOR UPDATE OF u"
+                : "UPDATE emoney_users SET failed_password_attempts = failed_password_attempts"
+                        + " WHERE card_number = (SELECT card_number FROM charges WHERE charge_id = ?)";
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+            lock.setLong(1, chargeId);
+            if (!database.isPostgres()) {
+                return lock.executeUpdate() == 1;
+            }
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next();
             }
         }
     }
@@ -567,6 +598,11 @@ public final class EmoneyService {
             return new AmountChangeResponse(id, CardNumber.of(card).masked(), amount, currency, sequence, mac);
         }
 
+        /** This charge as {@link #reopen} leaves it. */
+        Charge reopened() {
+            return new Charge(id, card, sequence, amount, currency, mac, "ISSUED");
+        }
+
         /** This charge as {@link #markCompleted} left it (under the card's lock: nothing else changed it). */
         Charge completed() {
             return new Charge(id, card, sequence, amount, currency, mac, "COMPLETED");
@@ -578,21 +614,49 @@ public final class EmoneyService {
 
     }
 
-    /** The card's ISSUED charges: one, or none; several only from before cards proved their state. */
-    private static List<Charge> openCharges(Connection connection, String card) throws SQLException {
-        List<Charge> charges = new ArrayList<>();
+    /**
+     * What an amount change must know of a card's charges, read in one statement: its ISSUED charges,
+     * one or none (several only from before cards proved their state), in sequence order, the
+     * unproven settlements to open again (see {@link #reopenUnprovenSettlements}), which then count
+     * as ISSUED too, and the charge at the proven sequence when it is neither.
+     */
+    private record CardCharges(List<Charge> open, List<Long> unprovenSettlements, Charge atSequence) {
+    }
+
+    private static CardCharges cardCharges(Connection connection, String card, int provenSequence) throws SQLException {
+        String columns = "SELECT charge_id, card_number, sequence, amount, currency, mac, state, ";
+        List<Charge> open = new ArrayList<>();
+        List<Long> unproven = new ArrayList<>();
+        Charge atSequence = null;
+        // Three lookups that each use an index, and one round trip.
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT charge_id, card_number, sequence, amount, currency, mac, state FROM charges"
-                        + " WHERE card_number = ? AND state = 'ISSUED' ORDER BY sequence")) {
+                columns + "'OPEN' AS why FROM charges WHERE card_number = ? AND state = 'ISSUED'"
+                        + " UNION ALL " + columns + "'UNPROVEN' FROM charges WHERE card_number = ?"
+                        + " AND state = 'COMPLETED' AND completed_by = 'CARD_STATE' AND sequence >= ?"
+                        + " UNION ALL " + columns + "'AT_SEQUENCE' FROM charges WHERE card_number = ? AND sequence = ?"
+                        + " AND state <> 'ISSUED' AND NOT (state = 'COMPLETED' AND COALESCE(completed_by, '') = 'CARD_STATE')"
+                        + " ORDER BY 3")) {
             select.setString(1, card);
+            select.setString(2, card);
+            select.setInt(3, provenSequence);
+            select.setString(4, card);
+            select.setInt(5, provenSequence);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    charges.add(new Charge(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getString(5),
-                            rows.getString(6), rows.getString(7)));
+                    Charge charge = new Charge(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getLong(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7));
+                    switch (rows.getString(8)) {
+                        case "OPEN" -> open.add(charge);
+                        case "UNPROVEN" -> {
+                            unproven.add(charge.id());
+                            open.add(charge.reopened());
+                        }
+                        default -> atSequence = charge;
+                    }
                 }
             }
         }
-        return charges;
+        return new CardCharges(open, unproven, atSequence);
     }
 
     /**
@@ -616,19 +680,24 @@ public final class EmoneyService {
             }
         }
         for (long chargeId : wrong) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE charges SET state = 'ISSUED', completed_at = NULL,"
-                    + " completed_by = NULL, balance_after = NULL WHERE charge_id = ? AND state = 'COMPLETED'")) {
-                update.setLong(1, chargeId);
-                update.executeUpdate();
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE preparations SET state = 'CHARGING' WHERE charge_id = ? AND state = 'COMPLETED'")) {
-                update.setLong(1, chargeId);
-                update.executeUpdate();
-            }
-            log.warn("charge {} had been marked applied on a terminal's word; the card proves sequence {}: open again",
-                    chargeId, provenSequence);
+            reopen(connection, chargeId, provenSequence);
         }
+    }
+
+    /** An unproven settlement ISSUED again, its VALUE CHARGING again. */
+    private static void reopen(Connection connection, long chargeId, int provenSequence) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE charges SET state = 'ISSUED', completed_at = NULL,"
+                + " completed_by = NULL, balance_after = NULL WHERE charge_id = ? AND state = 'COMPLETED'")) {
+            update.setLong(1, chargeId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE preparations SET state = 'CHARGING' WHERE charge_id = ? AND state = 'COMPLETED'")) {
+            update.setLong(1, chargeId);
+            update.executeUpdate();
+        }
+        log.warn("charge {} had been marked applied on a terminal's word; the card proves sequence {}: open again",
+                chargeId, provenSequence);
     }
 
     private static Charge charge(Connection connection, long chargeId) throws SQLException {
