@@ -119,8 +119,19 @@ final class BenchmarkRun {
                 URI helloWorld = settings.ceilingTime().isZero() ? null : hello.health();
                 Path pgData = kind == DatabaseKind.POSTGRES ? work.resolve(BenchmarkStorage.POSTGRES_DATA) : null;
                 long[] cpu = new long[6];
+                // H2 counts the statements of the warm-up flows; counting stops before the measured ones.
+                boolean countStatements = kind == DatabaseKind.H2 && settings.warmupFlows() > 0;
+                StatementCount.Counted[] statements = new StatementCount.Counted[2];
+                if (countStatements) {
+                    StatementCount.start(credit.database());
+                    StatementCount.start(emoney.database());
+                }
                 Marks marks = new Marks(
                         () -> {
+                            if (countStatements) {
+                                statements[0] = StatementCount.stop(credit.database());
+                                statements[1] = StatementCount.stop(emoney.database());
+                            }
                             cpu[0] = CpuTime.jvm();
                             cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
                         },
@@ -156,7 +167,10 @@ final class BenchmarkRun {
                         helloWorld == null || cpu[4] < 0 || cpu[5] < 0 ? -1 : cpu[5] - cpu[4],
                         settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos());
                 MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
-                return result(kind, describe(emoney.database()), settings, setupSeconds, fleet, money, efficiency);
+                long warmupFlows = (long) settings.kiosks() * settings.warmupFlows();
+                RunResult.Statements perFlow = countStatements ? RunResult.Statements.perFlow(statements[0],
+                        statements[1], warmupFlows) : RunResult.Statements.NONE;
+                return result(kind, describe(emoney.database()), settings, setupSeconds, fleet, money, efficiency, perFlow);
             }
         }
     }
@@ -266,7 +280,8 @@ final class BenchmarkRun {
     }
 
     private static RunResult result(DatabaseKind kind, String database, BenchmarkSettings settings, double setupSeconds,
-                                    FleetResult fleet, MoneyCheck money, RunResult.Efficiency efficiency) {
+                                    FleetResult fleet, MoneyCheck money, RunResult.Efficiency efficiency,
+                                    RunResult.Statements statements) {
         Map<Metric, Latency> latencies = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             latencies.put(metric, Latency.of(fleet.samples().getOrDefault(metric, new long[0])));
@@ -275,7 +290,7 @@ final class BenchmarkRun {
         return new RunResult(kind, database, settings, setupSeconds, fleet.wallNanos(), flows, latencies,
                 flows == 0 ? 0 : (double) fleet.requests() / flows, flows == 0 ? 0 : (double) fleet.apdus() / flows,
                 fleet.pendingNotices(), fleet.flowsWithAvailabilityRetry(), fleet.availabilityRetries(),
-                fleet.failures(), fleet.failureKinds(), money, efficiency);
+                fleet.failures(), fleet.failureKinds(), money, efficiency, statements);
     }
 
     private static void deleteRecursively(Path directory) {

@@ -83,6 +83,12 @@ final class Report {
                             + " hello-world request%n", perFlow(result, e.generatorCpuNanos()),
                     e.generatorCeilingCpuNanos() < 0 ? Double.NaN : e.generatorCeilingCpuNanos() / 1e6 / e.ceilingRequests());
         }
+        RunResult.Statements statements = result.statements();
+        if (statements.credit() >= 0) {
+            out.printf(Locale.ROOT, "SQL         : %.1f statements per flow (credit company %.1f, e-money %.1f) in %.1f"
+                            + " transactions; counted by H2 in the warm-up flows%n", statements.credit() + statements.emoney(),
+                    statements.credit(), statements.emoney(), statements.transactions());
+        }
         out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
                 + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),
                 result.availabilityRetries());

@@ -10,7 +10,21 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
                         long wallNanos, long completedFlows, Map<Metric, Latency> latencies, double requestsPerFlow,
                         double apdusPerFlow, long pendingNotices, long flowsWithAvailabilityRetry,
                         long availabilityRetries, long failures, Map<String, Integer> failureKinds, MoneyCheck money,
-                        Efficiency efficiency) {
+                        Efficiency efficiency, Statements statements) {
+
+    /**
+     * SQL statements per flow on each server's database, commits not included, and the transactions
+     * (commits) of both (the warm-up flows on H2); -1 when not counted.
+     */
+    public record Statements(double credit, double emoney, double transactions) {
+        public static final Statements NONE = new Statements(-1, -1, -1);
+
+        static Statements perFlow(StatementCount.Counted credit, StatementCount.Counted emoney, long flows) {
+            return new Statements((double) (credit.statements() - credit.commits()) / flows,
+                    (double) (emoney.statements() - emoney.commits()) / flows,
+                    (double) (credit.commits() + emoney.commits()) / flows);
+        }
+    }
 
     /**
      * The machine's HTTPS ceiling (hello-world requests/s, 0 when not measured) and the CPU time

@@ -43,6 +43,7 @@ class ResultsTest {
 
     private static RunResult result(long failures, MoneyCheck money) {
         return new RunResult(DatabaseKind.H2, "H2", BenchmarkSettings.of(1, 0, 2), 0, 1, 2, java.util.Map.of(), 4, 17,
-                0, 0, 0, failures, java.util.Map.of(), money, RunResult.Efficiency.NONE);
+                0, 0, 0, failures, java.util.Map.of(), money, RunResult.Efficiency.NONE,
+                RunResult.Statements.NONE);
     }
 }

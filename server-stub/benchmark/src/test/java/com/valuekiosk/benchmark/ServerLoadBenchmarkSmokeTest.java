@@ -38,7 +38,9 @@ class ServerLoadBenchmarkSmokeTest {
         assertThat(result.efficiency().ceilingRequestsPerSecond()).as("hello-world requests/s").isPositive();
         assertThat(result.efficiency().jvmCpuNanos()).as("this JVM's CPU time").isPositive();
         assertThat(result.efficiency().kioskCpuNanos()).as("the kiosk threads' CPU time").isPositive();
-        assertThat(report).contains("ceiling     :").contains("CPU per flow:");
+        assertThat(result.statements().credit()).as("the credit company's statements per flow").isPositive();
+        assertThat(result.statements().emoney()).as("the e-money server's").isPositive();
+        assertThat(report).contains("ceiling     :").contains("CPU per flow:").contains("SQL         :");
         assertThat(report).contains("result      : OK").doesNotContain("4999980000000001", "9999980000000001");
     }
 

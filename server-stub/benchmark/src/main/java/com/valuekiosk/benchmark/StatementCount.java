@@ -1,0 +1,50 @@
+package com.valuekiosk.benchmark;
+
+import com.valuekiosk.server.db.Database;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * How many SQL statements a server's H2 database ran, from H2's own query statistics
+ * ({@code INFORMATION_SCHEMA.QUERY_STATISTICS}). The run counts during the warm-up flows only, so
+ * that counting costs the measured flows nothing; unlike CPU time the count does not depend on the
+ * machine. PostgreSQL is sent the same statements.
+ */
+final class StatementCount {
+
+    private StatementCount() {
+    }
+
+    /** Starts counting from zero. */
+    static void start(Database database) {
+        database.inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET QUERY_STATISTICS FALSE"); // clears what was counted before
+                statement.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+                statement.execute("SET QUERY_STATISTICS TRUE");
+            }
+            return null;
+        });
+    }
+
+    /** Statements executed, and of them the commits (H2 counts a JDBC commit as a COMMIT statement). */
+    record Counted(long statements, long commits) {
+    }
+
+    /** What was executed since {@link #start}; counting stops. */
+    static Counted stop(Database database) {
+        return database.inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                Counted counted;
+                try (ResultSet sum = statement.executeQuery("SELECT COALESCE(SUM(execution_count), 0),"
+                        + " COALESCE(SUM(CASE WHEN sql_statement = 'COMMIT' THEN execution_count ELSE 0 END), 0)"
+                        + " FROM information_schema.query_statistics")) {
+                    sum.next();
+                    counted = new Counted(sum.getLong(1), sum.getLong(2));
+                }
+                statement.execute("SET QUERY_STATISTICS FALSE");
+                return counted;
+            }
+        });
+    }
+}
