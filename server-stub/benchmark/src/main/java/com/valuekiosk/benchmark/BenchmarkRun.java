@@ -118,7 +118,7 @@ final class BenchmarkRun {
                 URI creditUri = URI.create("https://" + HOST + ":" + credit.port());
                 URI helloWorld = settings.ceilingTime().isZero() ? null : hello.health();
                 Path pgData = kind == DatabaseKind.POSTGRES ? work.resolve(BenchmarkStorage.POSTGRES_DATA) : null;
-                long[] cpu = new long[6];
+                long[] cpu = new long[8];
                 // H2 counts the statements of the warm-up flows; counting stops before the measured ones.
                 boolean countStatements = kind == DatabaseKind.H2 && settings.warmupFlows() > 0;
                 StatementCount.Counted[] statements = new StatementCount.Counted[2];
@@ -134,10 +134,12 @@ final class BenchmarkRun {
                             }
                             cpu[0] = CpuTime.jvm();
                             cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                            cpu[6] = CpuTime.jit();
                         },
                         () -> {
                             cpu[2] = CpuTime.jvm();
                             cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
+                            cpu[7] = CpuTime.jit();
                         },
                         () -> cpu[4] = CpuTime.jvm(),
                         () -> cpu[5] = CpuTime.jvm());
@@ -165,7 +167,8 @@ final class BenchmarkRun {
                         load.separateProcess() ? 0 : fleet.kioskCpuNanos(),
                         cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1], load.separateProcess(),
                         helloWorld == null || cpu[4] < 0 || cpu[5] < 0 ? -1 : cpu[5] - cpu[4],
-                        settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos());
+                        settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos(),
+                        cpu[6] < 0 || cpu[7] < 0 ? -1 : cpu[7] - cpu[6]);
                 MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
                 long warmupFlows = (long) settings.kiosks() * settings.warmupFlows();
                 RunResult.Statements perFlow = countStatements ? RunResult.Statements.perFlow(statements[0],

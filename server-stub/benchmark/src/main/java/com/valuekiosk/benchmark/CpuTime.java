@@ -29,6 +29,38 @@ final class CpuTime {
     }
 
     /**
+     * The CPU time this JVM's JIT compiler threads have used so far, in nanoseconds, read from
+     * {@code /proc/self/task}; -1 without {@code /proc}. (The JVM's own compilation time counts
+     * elapsed time, which on a busy machine is mostly waiting for a core.) A compiler thread that
+     * ended took its time with it: HotSpot stops idle ones, so this is a lower bound.
+     */
+    static long jit() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (Stream<Path> entries = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) entries::iterator) {
+                String text;
+                try {
+                    text = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = text.substring(text.indexOf('(') + 1, Math.max(text.indexOf('('), text.lastIndexOf(')')));
+                long[] stat = stat(text);
+                if (name.contains("CompilerThre") && stat != null) {
+                    ticks += stat[2];
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+    }
+
+    /**
      * The CPU time of the PostgreSQL server started on {@code dataDirectory} and of its live child
      * processes (backends, writers), plus what its ended children used; -1 when there is no such
      * process or no {@code /proc}.
@@ -87,12 +119,15 @@ final class CpuTime {
 
     /** pid, ppid, utime + stime, cutime + cstime from {@code /proc/<pid>/stat}, or null. */
     private static long[] stat(Path file) {
-        String text;
         try {
-            text = Files.readString(file);
+            return stat(Files.readString(file));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The same from the text of a {@code stat} file (a process's or a thread's). */
+    private static long[] stat(String text) {
         int close = text.lastIndexOf(')');
         if (close < 0) {
             return null;

@@ -83,6 +83,10 @@ final class Report {
                             + " hello-world request%n", perFlow(result, e.generatorCpuNanos()),
                     e.generatorCeilingCpuNanos() < 0 ? Double.NaN : e.generatorCeilingCpuNanos() / 1e6 / e.ceilingRequests());
         }
+        if (efficiency.jitCpuNanos() >= 0) {
+            out.printf(Locale.ROOT, "JIT         : %s ms CPU per flow in the servers' JVM's compiler threads, included above"
+                    + " (more warm-up flows when it is a large part)%n", perFlow(result, efficiency.jitCpuNanos()));
+        }
         RunResult.Statements statements = result.statements();
         if (statements.credit() >= 0) {
             out.printf(Locale.ROOT, "SQL         : %.1f statements per flow (credit company %.1f, e-money %.1f) in %.1f"

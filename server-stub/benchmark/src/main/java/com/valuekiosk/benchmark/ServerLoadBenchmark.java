@@ -42,10 +42,10 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
     int kiosks = 16;
 
     @Option(names = "--flows", description = "Measured flows per kiosk (default: ${DEFAULT-VALUE}).")
-    int flows = 100;
+    int flows = 200;
 
     @Option(names = "--warmup", description = "Unmeasured flows per kiosk before the measured ones (default: ${DEFAULT-VALUE}).")
-    int warmup = 20;
+    int warmup = 200;
 
     @Option(names = "--amount", description = "VALUE bought per flow, in yen (default: ${DEFAULT-VALUE}).")
     long amount = 1_000;
