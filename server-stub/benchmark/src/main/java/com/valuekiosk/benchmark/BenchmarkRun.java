@@ -118,7 +118,7 @@ final class BenchmarkRun {
                 URI creditUri = URI.create("https://" + HOST + ":" + credit.port());
                 URI helloWorld = settings.ceilingTime().isZero() ? null : hello.health();
                 Path pgData = kind == DatabaseKind.POSTGRES ? work.resolve(BenchmarkStorage.POSTGRES_DATA) : null;
-                long[] cpu = new long[8];
+                Readings readings = new Readings();
                 // H2 counts the statements of the warm-up flows; counting stops before the measured ones.
                 boolean countStatements = kind == DatabaseKind.H2 && settings.warmupFlows() > 0;
                 StatementCount.Counted[] statements = new StatementCount.Counted[2];
@@ -132,17 +132,11 @@ final class BenchmarkRun {
                                 statements[0] = StatementCount.stop(credit.database());
                                 statements[1] = StatementCount.stop(emoney.database());
                             }
-                            cpu[0] = CpuTime.jvm();
-                            cpu[1] = pgData == null ? -1 : CpuTime.postgres(pgData);
-                            cpu[6] = CpuTime.jit();
+                            readings.flowsStart = Readings.Cpu.now(pgData);
                         },
-                        () -> {
-                            cpu[2] = CpuTime.jvm();
-                            cpu[3] = pgData == null ? -1 : CpuTime.postgres(pgData);
-                            cpu[7] = CpuTime.jit();
-                        },
-                        () -> cpu[4] = CpuTime.jvm(),
-                        () -> cpu[5] = CpuTime.jvm());
+                        () -> readings.flowsEnd = Readings.Cpu.now(pgData),
+                        () -> readings.ceilingStart = CpuTime.jvm(),
+                        () -> readings.ceilingEnd = CpuTime.jvm());
                 FleetResult fleet;
                 double setupSeconds;
                 if (load.separateProcess()) {
@@ -163,18 +157,40 @@ final class BenchmarkRun {
                 }
                 // In its own process the kiosks' CPU is not this JVM's: nothing to take off.
                 RunResult.Efficiency efficiency = new RunResult.Efficiency(fleet.ceilingRequestsPerSecond(),
-                        cpu[0] < 0 || cpu[2] < 0 ? -1 : cpu[2] - cpu[0],
+                        Readings.between(readings.flowsStart.jvm(), readings.flowsEnd.jvm()),
                         load.separateProcess() ? 0 : fleet.kioskCpuNanos(),
-                        cpu[1] < 0 || cpu[3] < 0 ? -1 : cpu[3] - cpu[1], load.separateProcess(),
-                        helloWorld == null || cpu[4] < 0 || cpu[5] < 0 ? -1 : cpu[5] - cpu[4],
+                        Readings.between(readings.flowsStart.postgres(), readings.flowsEnd.postgres()), load.separateProcess(),
+                        helloWorld == null ? -1 : Readings.between(readings.ceilingStart, readings.ceilingEnd),
                         settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos(),
-                        cpu[6] < 0 || cpu[7] < 0 ? -1 : cpu[7] - cpu[6]);
+                        Readings.between(readings.flowsStart.jit(), readings.flowsEnd.jit()));
                 MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
                 long warmupFlows = (long) settings.kiosks() * settings.warmupFlows();
                 RunResult.Statements perFlow = countStatements ? RunResult.Statements.perFlow(statements[0],
                         statements[1], warmupFlows) : RunResult.Statements.NONE;
                 return result(kind, describe(emoney.database()), settings, setupSeconds, fleet, money, efficiency, perFlow);
             }
+        }
+    }
+
+    /** The CPU readings taken at the {@link Marks} of a run, in nanoseconds; -1 where not known. */
+    private static final class Readings {
+
+        /** This JVM's CPU, PostgreSQL's (-1 on H2) and this JVM's JIT compiler threads'. */
+        record Cpu(long jvm, long postgres, long jit) {
+            static final Cpu NONE = new Cpu(-1, -1, -1);
+
+            static Cpu now(Path pgData) {
+                return new Cpu(CpuTime.jvm(), pgData == null ? -1 : CpuTime.postgres(pgData), CpuTime.jit());
+            }
+        }
+
+        Cpu flowsStart = Cpu.NONE;
+        Cpu flowsEnd = Cpu.NONE;
+        long ceilingStart = -1;
+        long ceilingEnd = -1;
+
+        static long between(long start, long end) {
+            return start < 0 || end < 0 ? -1 : end - start;
         }
     }
 

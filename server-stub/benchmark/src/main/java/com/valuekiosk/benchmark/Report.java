@@ -74,14 +74,14 @@ final class Report {
                     serverCpuPerFlow(result));
         }
         if (result.serverCpuRatio() > 0) {
-            RunResult.Efficiency e = efficiency;
             out.printf(Locale.ROOT, "CPU ratio   : %.2f = %d x the hello-world server's %.3f ms per request / the servers' %s ms"
                             + " per flow (the same comparison, without the load generator's share of the cores)%n",
                     result.serverCpuRatio(), Ceiling.REQUESTS_PER_FLOW, result.serverCpuPerHelloNanos() / 1e6,
                     serverCpuPerFlow(result));
             out.printf(Locale.ROOT, "load gen.   : %s ms CPU per flow (cards on jcardsim, JSON, HTTPS clients), %.3f ms per"
-                            + " hello-world request%n", perFlow(result, e.generatorCpuNanos()),
-                    e.generatorCeilingCpuNanos() < 0 ? Double.NaN : e.generatorCeilingCpuNanos() / 1e6 / e.ceilingRequests());
+                            + " hello-world request%n", perFlow(result, efficiency.generatorCpuNanos()),
+                    efficiency.generatorCeilingCpuNanos() < 0 ? Double.NaN
+                            : efficiency.generatorCeilingCpuNanos() / 1e6 / efficiency.ceilingRequests());
         }
         if (efficiency.jitCpuNanos() >= 0) {
             out.printf(Locale.ROOT, "JIT         : %s ms CPU per flow in the servers' JVM's compiler threads, included above"
