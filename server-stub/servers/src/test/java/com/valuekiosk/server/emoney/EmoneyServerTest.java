@@ -296,11 +296,7 @@ class EmoneyServerTest {
         prepare(PURSE, 2_000);
         long lost = insertLegacyCharge(PURSE, 0, 2_000);
         // Before cards proved their state, "the card is at sequence 1" from any kiosk settled it as applied.
-        fixture.server.database().inTransaction(connection -> {
-            connection.createStatement().executeUpdate("UPDATE charges SET state = 'COMPLETED', completed_by = 'CARD_STATE'"
-                    + " WHERE charge_id = " + lost);
-            return connection.createStatement().executeUpdate("UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = " + lost);
-        });
+        settleLegacyCharge(lost, "state = 'COMPLETED', completed_by = 'CARD_STATE'", "state = 'COMPLETED'");
 
         AmountChangeResponse again = requestChange(cardState());
 
@@ -319,11 +315,7 @@ class EmoneyServerTest {
         prepare(PURSE, 2_000);
         long cancelled = insertLegacyCharge(PURSE, 0, 2_000);
         // From before cards proved their state: cancelled on a kiosk's word, its VALUE offered again.
-        fixture.server.database().inTransaction(connection -> {
-            connection.createStatement().executeUpdate("UPDATE charges SET state = 'CANCELLED' WHERE charge_id = " + cancelled);
-            return connection.createStatement().executeUpdate(
-                    "UPDATE preparations SET state = 'AVAILABLE', charge_id = NULL WHERE charge_id = " + cancelled);
-        });
+        settleLegacyCharge(cancelled, "state = 'CANCELLED'", "state = 'AVAILABLE', charge_id = NULL");
 
         ApiClient.Response refused = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE, null,
                 cardState()));
@@ -588,6 +580,15 @@ class EmoneyServerTest {
      * A charge as the server issued them before cards proved their state: at whatever sequence a
      * terminal claimed, holding every AVAILABLE preparation of the card.
      */
+    /** Settles a legacy charge as a kiosk's word once did: {@code chargeSet} on the charge, {@code preparationSet} on its VALUE. */
+    private void settleLegacyCharge(long chargeId, String chargeSet, String preparationSet) {
+        fixture.server.database().inTransaction(connection -> {
+            connection.createStatement().executeUpdate("UPDATE charges SET " + chargeSet + " WHERE charge_id = " + chargeId);
+            return connection.createStatement().executeUpdate(
+                    "UPDATE preparations SET " + preparationSet + " WHERE charge_id = " + chargeId);
+        });
+    }
+
     private long insertLegacyCharge(String card, int sequence, long amount) {
         long chargeId = 1_000_000L + sequence;
         fixture.server.database().inTransaction(connection -> {
