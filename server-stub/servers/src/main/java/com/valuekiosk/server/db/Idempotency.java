@@ -84,15 +84,16 @@ public final class Idempotency {
      * A new request id is the rule and a repeat the exception (a terminal that lost an answer), so
      * the work is first done without looking for a stored answer. A repeat cannot take effect that
      * way: its answer's row is already there, so the transaction fails on that primary key, or
-     * earlier on a constraint of the work's own rows, or the work refuses what it already did (a
-     * used challenge, a used ATC). It is rolled back, and tried again looking first. Whatever fails
-     * in the first try, SQL error or {@link Refused}, is tried again that way before it is believed.
+     * earlier on a constraint of the work's own rows (it is then rolled back and tried again, looking
+     * first), or the work refuses what it already did (a used challenge, a used ATC): a refusal by the
+     * work is sent only when the table holds no answer for the id.
      */
     private <T> Answered<T> decide(Condition condition, UUID requestId, String endpoint, PeerIdentity client,
                                    Object request, Class<T> type, Effect<T> effect) {
         String hash = hash(request);
         String clientName = client.role() + "/" + client.name();
         boolean[] lookFirst = {false};
+        boolean[] refusedUnlooked = {false};
         Database.Work<Answered<T>> attempt = connection -> {
             if (condition != null && !condition.holds(connection)) {
                 return null;
@@ -110,16 +111,22 @@ public final class Idempotency {
             } catch (SQLException e) {
                 lookFirst[0] = true; // Database retries it (a duplicate key among others)
                 throw e;
+            } catch (Refused e) {
+                refusedUnlooked[0] = !lookFirst[0];
+                throw e;
             }
         };
         try {
             return database.inTransaction(attempt);
-        } catch (Refused e) {
-            if (lookFirst[0]) {
-                throw e;
+        } catch (Refused refused) {
+            if (!refusedUnlooked[0]) {
+                throw refused;
             }
-            lookFirst[0] = true;
-            return database.inTransaction(attempt);
+            StoredAnswer stored = database.inTransaction(connection -> find(connection, requestId, endpoint, clientName, hash));
+            if (stored == null) {
+                throw refused;
+            }
+            return new Answered<>(format.read(stored, type), true);
         }
     }
 
