@@ -83,9 +83,13 @@ final class Report {
                     efficiency.generatorCeilingCpuNanos() < 0 ? Double.NaN
                             : efficiency.generatorCeilingCpuNanos() / 1e6 / efficiency.ceilingRequests());
         }
-        if (efficiency.jitCpuNanos() >= 0) {
-            out.printf(Locale.ROOT, "JIT         : %s ms CPU per flow in the servers' JVM's compiler threads, included above"
-                    + " (more warm-up flows when it is a large part)%n", perFlow(result, efficiency.jitCpuNanos()));
+        if (efficiency.jitShare() >= 0) {
+            double share = efficiency.jitShare();
+            out.printf(Locale.ROOT, "JIT         : %s ms CPU per flow in the servers' JVM's compiler threads (%.0f %% of that JVM's),"
+                            + " included above%s%n", perFlow(result, efficiency.jitCpuNanos()), 100 * share,
+                    share > RunResult.Efficiency.STILL_COMPILING
+                            ? " -- STILL COMPILING: the servers ran partly on unoptimised code; more --warmup for steady figures"
+                            : "");
         }
         RunResult.Statements statements = result.statements();
         if (statements.credit() >= 0) {

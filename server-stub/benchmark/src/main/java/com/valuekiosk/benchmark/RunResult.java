@@ -48,6 +48,18 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
         double ceilingRequests() {
             return ceilingRequestsPerSecond * ceilingNanos / 1e9;
         }
+
+        /**
+         * The JIT compiler threads' share of this JVM's CPU during the measured flows; -1 when not known.
+         * On a small machine the one C2 thread takes minutes to catch up under load, and until it has,
+         * the servers run partly on C1's slower code: their figures are not yet the steady ones.
+         */
+        double jitShare() {
+            return jitCpuNanos < 0 || jvmCpuNanos <= 0 ? -1 : (double) jitCpuNanos / jvmCpuNanos;
+        }
+
+        /** Above this {@link #jitShare} the report says the servers were still compiling. */
+        static final double STILL_COMPILING = 0.10;
     }
 
     /** flows/s ÷ (ceiling ÷ requests a flow needs): 1 would be flows as cheap as hello-world requests. */

@@ -45,7 +45,7 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
     int flows = 200;
 
     @Option(names = "--warmup", description = "Unmeasured flows per kiosk before the measured ones (default: ${DEFAULT-VALUE}).")
-    int warmup = 200;
+    int warmup = 3000;
 
     @Option(names = "--amount", description = "VALUE bought per flow, in yen (default: ${DEFAULT-VALUE}).")
     long amount = 1_000;

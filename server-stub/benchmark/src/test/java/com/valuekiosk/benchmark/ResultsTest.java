@@ -41,6 +41,32 @@ class ResultsTest {
         assertThat(result(0, unbalanced).ok()).isFalse();
     }
 
+    @Test
+    void theReportSaysWhenTheServersWereStillCompiling() {
+        MoneyCheck balanced = new MoneyCheck(2_000, 2, 2_000, 1, 2_000, 2, 2_000, java.util.Map.of(), 0);
+
+        String compiling = report(result(balanced, jitOf(1_000_000, 200_000)));
+        String steady = report(result(balanced, jitOf(1_000_000, 50_000)));
+
+        assertThat(compiling).contains("(20 % of that JVM's)").contains("STILL COMPILING");
+        assertThat(steady).contains("(5 % of that JVM's)").doesNotContain("STILL COMPILING");
+    }
+
+    private static RunResult.Efficiency jitOf(long jvmCpuNanos, long jitCpuNanos) {
+        return new RunResult.Efficiency(0, jvmCpuNanos, 0, -1, true, -1, 0, -1, -1, jitCpuNanos);
+    }
+
+    private static String report(RunResult result) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        Report.print(result, Machine.current(), new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static RunResult result(MoneyCheck money, RunResult.Efficiency efficiency) {
+        return new RunResult(DatabaseKind.H2, "H2", BenchmarkSettings.of(1, 0, 2), 0, 1, 2, java.util.Map.of(), 4, 17,
+                0, 0, 0, 0, java.util.Map.of(), money, efficiency, RunResult.Statements.NONE);
+    }
+
     private static RunResult result(long failures, MoneyCheck money) {
         return new RunResult(DatabaseKind.H2, "H2", BenchmarkSettings.of(1, 0, 2), 0, 1, 2, java.util.Map.of(), 4, 17,
                 0, 0, 0, failures, java.util.Map.of(), money, RunResult.Efficiency.NONE,
