@@ -559,29 +559,43 @@ public final class EmoneyService {
     private record Prepared(UUID id, long amount, PreparationNotice.Source source, Instant expiresAt) {
     }
 
-    /** VALUE that can go into a new charge. */
-    private static List<Prepared> available(Connection connection, String card, Instant now) throws SQLException {
-        return prepared(connection, "SELECT preparation_id, amount, source, expires_at FROM preparations"
-                + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id", card, now);
-    }
+    /*
+     * A card's lookups find its rows through an index on (card, state) or (card, sequence), never by
+     * reading the card's whole history: a card charged every day for years has thousands of
+     * preparations and charges. CardHistoryLookupsTest holds each statement below to that.
+     */
+
+    /** VALUE that can go into a new charge: parameters card, now. */
+    static final String AVAILABLE = "SELECT preparation_id, amount, source, expires_at FROM preparations"
+            + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id";
 
     /**
-     * What the person is told is waiting (FIG. 10B): the available VALUE and the VALUE of an issued
-     * charge the card has not applied yet — a YES re-sends that charge before issuing another. Both
-     * states are named in one IN so that the index on (card, state) finds them without reading every
-     * preparation the card ever had.
+     * What the person is told is waiting (FIG. 10B): the VALUE of an issued charge the card has not
+     * applied yet (a YES re-sends that charge before issuing another) and the available VALUE;
+     * parameters card, card, now. One lookup per state: with both states in one condition, H2 read
+     * every preparation the card ever had.
      */
-    private static List<Prepared> waiting(Connection connection, String card, Instant now) throws SQLException {
-        return prepared(connection, "SELECT preparation_id, amount, source, expires_at FROM preparations"
-                + " WHERE card_number = ? AND state IN ('AVAILABLE', 'CHARGING') AND (state = 'CHARGING' OR expires_at > ?)"
-                + " ORDER BY created_at, preparation_id", card, now);
+    static final String WAITING = "SELECT preparation_id, amount, source, expires_at FROM ("
+            + "SELECT preparation_id, amount, source, expires_at, created_at FROM preparations"
+            + " WHERE card_number = ? AND state = 'CHARGING'"
+            + " UNION ALL SELECT preparation_id, amount, source, expires_at, created_at FROM preparations"
+            + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ?"
+            + ") AS waiting ORDER BY created_at, preparation_id";
+
+    private static List<Prepared> available(Connection connection, String card, Instant now) throws SQLException {
+        return prepared(connection, AVAILABLE, card, Database.utc(now));
     }
 
-    private static List<Prepared> prepared(Connection connection, String sql, String card, Instant now) throws SQLException {
+    private static List<Prepared> waiting(Connection connection, String card, Instant now) throws SQLException {
+        return prepared(connection, WAITING, card, card, Database.utc(now));
+    }
+
+    private static List<Prepared> prepared(Connection connection, String sql, Object... parameters) throws SQLException {
         List<Prepared> prepared = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, card);
-            select.setObject(2, Database.utc(now));
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     prepared.add(new Prepared(UUID.fromString(rows.getString(1)), rows.getLong(2),
@@ -623,42 +637,49 @@ public final class EmoneyService {
     private record CardCharges(List<Charge> open, List<Long> unprovenSettlements, Charge atSequence) {
     }
 
+    /**
+     * The charges an amount change must know of: parameters card, card, proven sequence. The ISSUED
+     * ones by (card, state); the others from the proven sequence on by (card, sequence) — never
+     * more than a few, whereas a card has as many COMPLETED charges as it had charge-ups.
+     */
+    static final String CARD_CHARGES = "SELECT * FROM ("
+            + "SELECT charge_id, card_number, sequence, amount, currency, mac, state, completed_by FROM charges"
+            + " WHERE card_number = ? AND state = 'ISSUED'"
+            + " UNION ALL SELECT charge_id, card_number, sequence, amount, currency, mac, state, completed_by FROM charges"
+            + " WHERE card_number = ? AND sequence >= ? AND state <> 'ISSUED'"
+            + ") AS card_charges ORDER BY sequence";
+
     private static CardCharges cardCharges(Connection connection, String card, int provenSequence) throws SQLException {
-        String columns = "SELECT charge_id, card_number, sequence, amount, currency, mac, state, ";
         List<Charge> open = new ArrayList<>();
         List<Long> unproven = new ArrayList<>();
         Charge atSequence = null;
-        // Three lookups that each use an index, and one round trip. The UNION sits in a derived table
-        // because H2 keeps no parsed UNION for the next call, only a plain SELECT: parsing it again
-        // on every amount change cost more than the three lookups.
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM ("
-                + columns + "'OPEN' AS why FROM charges WHERE card_number = ? AND state = 'ISSUED'"
-                + " UNION ALL " + columns + "'UNPROVEN' FROM charges WHERE card_number = ?"
-                + " AND state = 'COMPLETED' AND completed_by = 'CARD_STATE' AND sequence >= ?"
-                + " UNION ALL " + columns + "'AT_SEQUENCE' FROM charges WHERE card_number = ? AND sequence = ?"
-                + " AND state <> 'ISSUED' AND NOT (state = 'COMPLETED' AND COALESCE(completed_by, '') = 'CARD_STATE')"
-                + ") AS card_charges ORDER BY sequence")) {
+        // One round trip; the UNION sits in a derived table because H2 keeps no parsed UNION for the
+        // next call, only a plain SELECT: parsing it again on every amount change cost more than the lookups.
+        try (PreparedStatement select = connection.prepareStatement(CARD_CHARGES)) {
             select.setString(1, card);
             select.setString(2, card);
             select.setInt(3, provenSequence);
-            select.setString(4, card);
-            select.setInt(5, provenSequence);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Charge charge = new Charge(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getLong(4),
                             rows.getString(5), rows.getString(6), rows.getString(7));
-                    switch (rows.getString(8)) {
-                        case "OPEN" -> open.add(charge);
-                        case "UNPROVEN" -> {
-                            unproven.add(charge.id());
-                            open.add(charge.reopened());
-                        }
-                        default -> atSequence = charge;
+                    if (charge.state().equals("ISSUED")) {
+                        open.add(charge);
+                    } else if (isUnprovenSettlement(charge.state(), rows.getString(8))) {
+                        unproven.add(charge.id());
+                        open.add(charge.reopened());
+                    } else if (charge.sequence() == provenSequence) {
+                        atSequence = charge;
                     }
                 }
             }
         }
         return new CardCharges(open, unproven, atSequence);
+    }
+
+    /** A charge marked applied on a terminal's word (see {@link #reopenUnprovenSettlements}). */
+    private static boolean isUnprovenSettlement(String state, String completedBy) {
+        return state.equals("COMPLETED") && "CARD_STATE".equals(completedBy);
     }
 
     /**
@@ -669,15 +690,19 @@ public final class EmoneyService {
      * settlement by card state needs a proved sequence above the charge's, and the proved sequence
      * never goes down ({@link #proven}), so this finds only those older settlements.
      */
+    static final String UNPROVEN_SETTLEMENTS = "SELECT charge_id, state, completed_by FROM charges"
+            + " WHERE card_number = ? AND sequence >= ? AND state <> 'ISSUED'";
+
     private void reopenUnprovenSettlements(Connection connection, String card, int provenSequence) throws SQLException {
         List<Long> wrong = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT charge_id FROM charges WHERE card_number = ?"
-                + " AND state = 'COMPLETED' AND completed_by = 'CARD_STATE' AND sequence >= ?")) {
+        try (PreparedStatement select = connection.prepareStatement(UNPROVEN_SETTLEMENTS)) {
             select.setString(1, card);
             select.setInt(2, provenSequence);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    wrong.add(rows.getLong(1));
+                    if (isUnprovenSettlement(rows.getString(2), rows.getString(3))) {
+                        wrong.add(rows.getLong(1));
+                    }
                 }
             }
         }
