@@ -1,0 +1,83 @@
+package com.valuekiosk.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server on its embedded H2 database keeps every transaction it committed when its process is
+ * killed right afterwards (the OOM killer, a power button, {@code kill -9}): an answer already sent
+ * stands on a commit that is on disk. With H2's default write delay a killed JVM lost the commits of
+ * its last half second: 70 of 100 in a first try.
+ */
+class H2DurabilityTest {
+
+    private static final int COMMITS = 100;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyCommitSurvivesTheProcessBeingKilledRightAfterIt() throws Exception {
+        Path file = directory.resolve("emoney");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CommitThenDie.class.getName(), file.toString(), Integer.toString(COMMITS))
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).as(output).isTrue();
+        assertThat(child.exitValue()).as(output).isEqualTo(CommitThenDie.KILLED);
+
+        Database database = DatabaseSettings.h2(file).open("emoney");
+        try {
+            int users = database.inTransaction(connection -> {
+                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM emoney_users");
+                     ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            });
+            assertThat(users).as("users committed before the kill, still there").isEqualTo(COMMITS);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void aSiteH2UrlGetsItsCommitsWrittenUnlessItSetsAWriteDelayItself() {
+        assertThat(Database.withCommitsWritten("jdbc:h2:file:/srv/emoney;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:/srv/emoney;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(Database.withCommitsWritten("jdbc:h2:file:/srv/emoney;write_delay=100"))
+                .isEqualTo("jdbc:h2:file:/srv/emoney;write_delay=100");
+        assertThat(Database.withCommitsWritten("jdbc:postgresql://db/emoney")).isEqualTo("jdbc:postgresql://db/emoney");
+    }
+
+    /** Commits one row per transaction, then ends its JVM at once, as {@code kill -9} would: no shutdown hook, no close. */
+    public static final class CommitThenDie {
+
+        static final int KILLED = 137;
+
+        public static void main(String[] args) {
+            Database database = DatabaseSettings.h2(Path.of(args[0])).open("emoney");
+            int commits = Integer.parseInt(args[1]);
+            for (int i = 0; i < commits; i++) {
+                String card = String.format("99990000%08d", i);
+                database.inTransaction(connection -> {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
+                        insert.setString(1, card);
+                        return insert.executeUpdate();
+                    }
+                });
+            }
+            System.out.println("committed " + commits);
+            Runtime.getRuntime().halt(KILLED);
+        }
+    }
+}
