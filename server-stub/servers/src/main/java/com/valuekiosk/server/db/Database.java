@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password, String schema, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(withCommitsWritten(jdbcUrl));
+        config.setJdbcUrl(jdbcUrl);
         if (user != null) {
             config.setUsername(user);
         }
@@ -65,38 +65,33 @@ public final class Database implements AutoCloseable {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         }
         HikariDataSource pool = new HikariDataSource(config);
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/" + schema).load().migrate();
+            if (!postgres) {
+                try (Connection connection = pool.getConnection()) {
+                    writeCommitted(connection);
+                }
+            }
+        } catch (SQLException e) {
+            pool.close();
+            throw new StorageException(e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool, jdbcUrl.startsWith("jdbc:postgresql:"));
+        return new Database(pool, postgres);
     }
 
     /**
      * The H2 URL of a database file, in PostgreSQL mode so that one dialect serves both. Each
      * connection keeps {@value #H2_QUERY_CACHE} parsed statements (H2's default, 8, is fewer than a
      * server uses, so every statement was parsed again each time); PostgreSQL's driver keeps its
-     * own per connection. {@link #open} adds {@link #H2_COMMITS_WRITTEN}.
+     * own per connection.
      */
     public static String h2File(java.nio.file.Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE;
-    }
-
-    /**
-     * A commit on H2 is written to the file before it returns. By default H2 writes committed
-     * transactions up to half a second later, so a killed server lost commits whose answers it had
-     * already sent, and even Flyway's record of a migration it had run (H2DurabilityTest). Added to
-     * every H2 URL that does not set a write delay itself. This is about a killed process; a
-     * deployment that must survive power cuts runs on PostgreSQL (R-SV5).
-     */
-    static final String H2_COMMITS_WRITTEN = ";WRITE_DELAY=0";
-
-    static String withCommitsWritten(String jdbcUrl) {
-        boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
-        return h2 && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=") ? jdbcUrl + H2_COMMITS_WRITTEN : jdbcUrl;
     }
 
     /** Parsed statements each H2 connection keeps. */
@@ -118,6 +113,9 @@ public final class Database implements AutoCloseable {
                 try {
                     T result = work.run(connection);
                     connection.commit();
+                    if (!postgres) {
+                        writeCommitted(connection);
+                    }
                     return result;
                 } catch (SQLException e) {
                     connection.rollback();
@@ -134,6 +132,21 @@ public final class Database implements AutoCloseable {
             }
         }
         throw new StorageException(last);
+    }
+
+    /**
+     * H2 writes committed transactions to its file in the background, up to half a second later: a
+     * server killed in that time lost commits whose answers it had already sent, and even Flyway's
+     * record of a migration it had run (H2DurabilityTest). A CHECKPOINT writes them before the answer
+     * can go; the background writer stays as it was ({@code WRITE_DELAY=0} instead stops it, and a
+     * demo walk with it then missed a commit made a minute before the kill). This is about a killed
+     * process; a deployment that must survive power cuts runs on PostgreSQL (R-SV5), which keeps its
+     * commits whatever happens to this JVM.
+     */
+    private static void writeCommitted(Connection connection) throws SQLException {
+        try (java.sql.Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        }
     }
 
     /**
