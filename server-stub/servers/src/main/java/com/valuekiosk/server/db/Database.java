@@ -110,23 +110,26 @@ public final class Database implements AutoCloseable {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection connection = pool.getConnection()) {
+                T result;
                 try {
-                    T result = work.run(connection);
+                    result = work.run(connection);
                     connection.commit();
-                    if (!postgres) {
-                        writeCommitted(connection);
-                    }
-                    return result;
                 } catch (SQLException e) {
                     connection.rollback();
                     if (!RETRYABLE.contains(e.getSQLState())) {
                         throw new StorageException(e);
                     }
                     last = e;
+                    continue;
                 } catch (RuntimeException | Error e) {
                     connection.rollback();
                     throw e;
                 }
+                if (!postgres) {
+                    // Committed: whatever happens now, the work must not run again.
+                    writeCommitted(connection);
+                }
+                return result;
             } catch (SQLException e) {
                 throw new StorageException(e);
             }

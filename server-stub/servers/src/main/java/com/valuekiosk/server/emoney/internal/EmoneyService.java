@@ -677,6 +677,13 @@ public final class EmoneyService {
         return new CardCharges(open, unproven, atSequence);
     }
 
+    /**
+     * The charges other than ISSUED from a sequence on, where the unproven settlements are: parameters
+     * card, proven sequence; by (card, sequence), not every COMPLETED charge of the card.
+     */
+    static final String UNPROVEN_SETTLEMENTS = "SELECT charge_id, state, completed_by FROM charges"
+            + " WHERE card_number = ? AND sequence >= ? AND state <> 'ISSUED'";
+
     /** A charge marked applied on a terminal's word (see {@link #reopenUnprovenSettlements}). */
     private static boolean isUnprovenSettlement(String state, String completedBy) {
         return state.equals("COMPLETED") && "CARD_STATE".equals(completedBy);
@@ -690,9 +697,6 @@ public final class EmoneyService {
      * settlement by card state needs a proved sequence above the charge's, and the proved sequence
      * never goes down ({@link #proven}), so this finds only those older settlements.
      */
-    static final String UNPROVEN_SETTLEMENTS = "SELECT charge_id, state, completed_by FROM charges"
-            + " WHERE card_number = ? AND sequence >= ? AND state <> 'ISSUED'";
-
     private void reopenUnprovenSettlements(Connection connection, String card, int provenSequence) throws SQLException {
         List<Long> wrong = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(UNPROVEN_SETTLEMENTS)) {
