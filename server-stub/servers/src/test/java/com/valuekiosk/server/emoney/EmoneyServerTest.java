@@ -310,6 +310,21 @@ class EmoneyServerTest {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
+    void aStatusQueryAlsoOpensAgainAChargeMarkedAppliedOnAKiosksWord(Storage storage) throws Exception {
+        start(storage);
+        prepare(PURSE, 2_000);
+        long lost = insertLegacyCharge(PURSE, 0, 2_000);
+        settleLegacyCharge(lost, "state = 'COMPLETED', completed_by = 'CARD_STATE'", "state = 'COMPLETED'");
+
+        ChargeStatus status = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), lost, PURSE,
+                cardState())).as(ChargeStatus.class);
+
+        assertThat(status.state()).as("the card proves sequence 0: it never had the charge").isEqualTo(ChargeStatus.State.ISSUED);
+        assertThat(count("SELECT COUNT(*) FROM preparations WHERE state = 'CHARGING' AND charge_id = " + lost)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
     void aSequenceNumberThatAlreadyHasASettledChargeGetsNoSecondOne(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);

@@ -203,9 +203,7 @@ public final class EmoneyService {
         String card = request.cardNumber();
         CardState state = proven(connection, card, request.card());
         CardCharges charges = cardCharges(connection, card, state.creditSequence());
-        for (long chargeId : charges.unprovenSettlements()) {
-            reopen(connection, chargeId, state.creditSequence());
-        }
+        reopenUnprovenSettlements(connection, charges, state.creditSequence());
         Charge resend = null;
         for (Charge open : charges.open()) {
             if (state.creditSequence() == open.sequence()) {
@@ -305,7 +303,8 @@ public final class EmoneyService {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
             }
             CardState state = proven(connection, charge.card(), request.card());
-            reopenUnprovenSettlements(connection, charge.card(), state.creditSequence());
+            reopenUnprovenSettlements(connection, cardCharges(connection, charge.card(), state.creditSequence()),
+                    state.creditSequence());
             charge = charge(connection, request.chargeId());
             if (charge.state().equals("ISSUED") && state.creditSequence() != charge.sequence()) {
                 settle(connection, charge, state);
@@ -677,13 +676,6 @@ public final class EmoneyService {
         return new CardCharges(open, unproven, atSequence);
     }
 
-    /**
-     * The charges other than ISSUED from a sequence on, where the unproven settlements are: parameters
-     * card, proven sequence; by (card, sequence), not every COMPLETED charge of the card.
-     */
-    static final String UNPROVEN_SETTLEMENTS = "SELECT charge_id, state, completed_by FROM charges"
-            + " WHERE card_number = ? AND sequence >= ? AND state <> 'ISSUED'";
-
     /** A charge marked applied on a terminal's word (see {@link #reopenUnprovenSettlements}). */
     private static boolean isUnprovenSettlement(String state, String completedBy) {
         return state.equals("COMPLETED") && "CARD_STATE".equals(completedBy);
@@ -695,22 +687,11 @@ public final class EmoneyService {
      * that now proves a sequence at or below such a charge's never applied it: the charge is ISSUED
      * again (and then re-sent or cancelled like any open charge). Since proofs are required, a
      * settlement by card state needs a proved sequence above the charge's, and the proved sequence
-     * never goes down ({@link #proven}), so this finds only those older settlements.
+     * never goes down ({@link #proven}), so {@link #cardCharges} finds only those older settlements.
      */
-    private void reopenUnprovenSettlements(Connection connection, String card, int provenSequence) throws SQLException {
-        List<Long> wrong = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(UNPROVEN_SETTLEMENTS)) {
-            select.setString(1, card);
-            select.setInt(2, provenSequence);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (isUnprovenSettlement(rows.getString(2), rows.getString(3))) {
-                        wrong.add(rows.getLong(1));
-                    }
-                }
-            }
-        }
-        for (long chargeId : wrong) {
+    private static void reopenUnprovenSettlements(Connection connection, CardCharges charges, int provenSequence)
+            throws SQLException {
+        for (long chargeId : charges.unprovenSettlements()) {
             reopen(connection, chargeId, provenSequence);
         }
     }
