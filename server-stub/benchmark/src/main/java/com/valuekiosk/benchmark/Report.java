@@ -94,8 +94,9 @@ final class Report {
         RunResult.Statements statements = result.statements();
         if (statements.credit() >= 0) {
             out.printf(Locale.ROOT, "SQL         : %.1f statements per flow (credit company %.1f, e-money %.1f) in %.1f"
-                            + " transactions; counted by H2 in the warm-up flows%n", statements.credit() + statements.emoney(),
-                    statements.credit(), statements.emoney(), statements.transactions());
+                            + " transactions, written to the files by %.1f CHECKPOINTs; counted by H2 in the warm-up flows%n",
+                    statements.credit() + statements.emoney(), statements.credit(), statements.emoney(),
+                    statements.transactions(), statements.checkpoints());
         }
         out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
                 + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),

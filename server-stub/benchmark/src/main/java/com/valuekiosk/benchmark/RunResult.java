@@ -13,16 +13,18 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
                         Efficiency efficiency, Statements statements) {
 
     /**
-     * SQL statements per flow on each server's database, commits not included, and the transactions
-     * (commits) of both (the warm-up flows on H2); -1 when not counted.
+     * SQL statements per flow on each server's database, commits and CHECKPOINTs not included, the
+     * transactions (commits) of both, and the CHECKPOINTs that wrote them to the files (the warm-up
+     * flows on H2); -1 when not counted.
      */
-    public record Statements(double credit, double emoney, double transactions) {
-        public static final Statements NONE = new Statements(-1, -1, -1);
+    public record Statements(double credit, double emoney, double transactions, double checkpoints) {
+        public static final Statements NONE = new Statements(-1, -1, -1, -1);
 
         static Statements perFlow(StatementCount.Counted credit, StatementCount.Counted emoney, long flows) {
-            return new Statements((double) (credit.statements() - credit.commits()) / flows,
-                    (double) (emoney.statements() - emoney.commits()) / flows,
-                    (double) (credit.commits() + emoney.commits()) / flows);
+            return new Statements((double) (credit.statements() - credit.commits() - credit.checkpoints()) / flows,
+                    (double) (emoney.statements() - emoney.commits() - emoney.checkpoints()) / flows,
+                    (double) (credit.commits() + emoney.commits()) / flows,
+                    (double) (credit.checkpoints() + emoney.checkpoints()) / flows);
         }
     }
 

@@ -27,8 +27,11 @@ final class StatementCount {
         });
     }
 
-    /** Statements executed, and of them the commits (H2 counts a JDBC commit as a COMMIT statement). */
-    record Counted(long statements, long commits) {
+    /**
+     * Statements executed, and of them the commits (H2 counts a JDBC commit as a COMMIT statement)
+     * and the CHECKPOINTs that wrote commits to the file.
+     */
+    record Counted(long statements, long commits, long checkpoints) {
     }
 
     /** What was executed since {@link #start}; counting stops. */
@@ -37,10 +40,11 @@ final class StatementCount {
             try (Statement statement = connection.createStatement()) {
                 Counted counted;
                 try (ResultSet sum = statement.executeQuery("SELECT COALESCE(SUM(execution_count), 0),"
-                        + " COALESCE(SUM(CASE WHEN sql_statement = 'COMMIT' THEN execution_count ELSE 0 END), 0)"
+                        + " COALESCE(SUM(CASE WHEN sql_statement = 'COMMIT' THEN execution_count ELSE 0 END), 0),"
+                        + " COALESCE(SUM(CASE WHEN sql_statement = 'CHECKPOINT' THEN execution_count ELSE 0 END), 0)"
                         + " FROM information_schema.query_statistics")) {
                     sum.next();
-                    counted = new Counted(sum.getLong(1), sum.getLong(2));
+                    counted = new Counted(sum.getLong(1), sum.getLong(2), sum.getLong(3));
                 }
                 statement.execute("SET QUERY_STATISTICS FALSE");
                 return counted;

@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final boolean postgres;
+    /** On H2, writes commits to the file before their answers go. */
+    private final GroupCheckpoint checkpoints = new GroupCheckpoint();
 
     private Database(HikariDataSource pool, boolean postgres) {
         this.pool = pool;
@@ -70,7 +72,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations("classpath:db/" + schema).load().migrate();
             if (!postgres) {
                 try (Connection connection = pool.getConnection()) {
-                    writeCommitted(connection);
+                    checkpoint(connection);
                 }
             }
         } catch (SQLException e) {
@@ -127,7 +129,7 @@ public final class Database implements AutoCloseable {
                 }
                 if (!postgres) {
                     // Committed: whatever happens now, the work must not run again.
-                    writeCommitted(connection);
+                    checkpoints.committed(() -> checkpoint(connection));
                 }
                 return result;
             } catch (SQLException e) {
@@ -144,9 +146,10 @@ public final class Database implements AutoCloseable {
      * can go; the background writer stays as it was ({@code WRITE_DELAY=0} instead stops it, and a
      * demo walk with it then missed a commit made a minute before the kill). This is about a killed
      * process; a deployment that must survive power cuts runs on PostgreSQL (R-SV5), which keeps its
-     * commits whatever happens to this JVM.
+     * commits whatever happens to this JVM. Concurrent commits share their CHECKPOINT
+     * ({@link GroupCheckpoint}).
      */
-    private static void writeCommitted(Connection connection) throws SQLException {
+    private static void checkpoint(Connection connection) throws SQLException {
         try (java.sql.Statement checkpoint = connection.createStatement()) {
             checkpoint.execute("CHECKPOINT");
         }
