@@ -26,10 +26,25 @@ class H2DurabilityTest {
 
     @Test
     void everyCommitSurvivesTheProcessBeingKilledRightAfterIt() throws Exception {
+        assertEveryCommitSurvivesAKill(false);
+    }
+
+    /**
+     * From 45 s after its first write ({@code RETENTION_TIME}), H2 writes new chunks into the space of
+     * chunks no longer used. Killed then, H2 2.5.252 reopened the file at an older chunk and lost
+     * commits it had written: a demo kiosk lost a purchase made a minute after its start, its receipt
+     * printed and its notice delivered. Here the retention is 0, so the space is reused at once.
+     */
+    @Test
+    void everyCommitSurvivesAKillOnceH2WouldReuseTheSpaceOfOldChunks() throws Exception {
+        assertEveryCommitSurvivesAKill(true);
+    }
+
+    private void assertEveryCommitSurvivesAKill(boolean reuseAtOnce) throws Exception {
         Path file = directory.resolve("emoney");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CommitThenDie.class.getName(), file.toString(), Integer.toString(COMMITS))
+                CommitThenDie.class.getName(), file.toString(), Integer.toString(COMMITS), Boolean.toString(reuseAtOnce))
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(2, TimeUnit.MINUTES)).as(output).isTrue();
@@ -58,6 +73,13 @@ class H2DurabilityTest {
         public static void main(String[] args) {
             Database database = DatabaseSettings.h2(Path.of(args[0])).open("emoney");
             int commits = Integer.parseInt(args[1]);
+            if (Boolean.parseBoolean(args[2])) {
+                database.inTransaction(connection -> {
+                    try (java.sql.Statement retention = connection.createStatement()) {
+                        return retention.executeUpdate("SET RETENTION_TIME 0");
+                    }
+                });
+            }
             for (int i = 0; i < commits; i++) {
                 String card = String.format("99990000%08d", i);
                 database.inTransaction(connection -> {

@@ -1,0 +1,57 @@
+package com.valuekiosk.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The servers' H2 files do not reuse space (so that a killed server loses no commit: H2DurabilityTest),
+ * and grow with every write while they are open. Opening one again gives that space back.
+ */
+class H2FileGrowthTest {
+
+    private static final int COMMITS = 200;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void openingAFileAgainLeavesOnlyItsLiveData() throws Exception {
+        Path name = directory.resolve("emoney");
+        Path file = directory.resolve("emoney.mv.db");
+        Database database = DatabaseSettings.h2(name).open("emoney");
+        for (int i = 0; i < COMMITS; i++) {
+            String card = String.format("99990000%08d", i);
+            database.inTransaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
+                    insert.setString(1, card);
+                    return insert.executeUpdate();
+                }
+            });
+        }
+        long grown = Files.size(file);
+        database.close();
+
+        database = DatabaseSettings.h2(name).open("emoney");
+        try {
+            assertThat(Files.size(file)).as("the file opened again, against %d bytes after %d commits", grown, COMMITS)
+                    .isLessThan(grown / 4);
+            int users = database.inTransaction(connection -> {
+                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM emoney_users");
+                     ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            });
+            assertThat(users).as("every row kept").isEqualTo(COMMITS);
+        } finally {
+            database.close();
+        }
+    }
+}
