@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -33,9 +35,19 @@ public final class Database implements AutoCloseable {
     /** On H2, writes commits to the file before their answers go. */
     private final GroupCheckpoint checkpoints = new GroupCheckpoint();
 
-    private Database(HikariDataSource pool, boolean postgres) {
+    /**
+     * How many Databases this JVM has open on each H2 file: only the first opening compacts the file,
+     * which would shut it down under any other.
+     */
+    private static final Map<String, Integer> OPEN_H2_FILES = new ConcurrentHashMap<>();
+
+    /** The H2 file URL this instance counts in {@link #OPEN_H2_FILES}, or null. */
+    private final String openedH2File;
+
+    private Database(HikariDataSource pool, boolean postgres, String openedH2File) {
         this.pool = pool;
         this.postgres = postgres;
+        this.openedH2File = openedH2File;
     }
 
     /**
@@ -52,9 +64,26 @@ public final class Database implements AutoCloseable {
      * when it is not null.
      */
     public static Database open(String jdbcUrl, String user, String password, String schema, MeterRegistry metrics) {
-        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
-            compact(jdbcUrl, user, password);
+        String h2File = jdbcUrl.startsWith("jdbc:h2:file:") ? jdbcUrl : null;
+        try {
+            if (h2File != null && OPEN_H2_FILES.merge(h2File, 1, Integer::sum) == 1) {
+                compact(jdbcUrl, user, password);
+            }
+            return open(jdbcUrl, user, password, schema, metrics, h2File);
+        } catch (RuntimeException | Error e) {
+            closed(h2File);
+            throw e;
         }
+    }
+
+    private static void closed(String h2File) {
+        if (h2File != null) {
+            OPEN_H2_FILES.computeIfPresent(h2File, (file, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, String schema, MeterRegistry metrics,
+                                 String h2File) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -86,7 +115,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, postgres);
+        return new Database(pool, postgres, h2File);
     }
 
     /**
@@ -203,6 +232,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        closed(openedH2File);
     }
 
     /** Work inside a transaction. */

@@ -26,14 +26,7 @@ class H2FileGrowthTest {
         Path file = directory.resolve("emoney.mv.db");
         Database database = DatabaseSettings.h2(name).open("emoney");
         for (int i = 0; i < COMMITS; i++) {
-            String card = String.format("99990000%08d", i);
-            database.inTransaction(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
-                    insert.setString(1, card);
-                    return insert.executeUpdate();
-                }
-            });
+            insertUser(database, String.format("99990000%08d", i));
         }
         long grown = Files.size(file);
         database.close();
@@ -53,5 +46,30 @@ class H2FileGrowthTest {
         } finally {
             database.close();
         }
+    }
+
+    @Test
+    void openingAFileThatIsAlreadyOpenLeavesTheFirstOpenerAtWork() {
+        Path name = directory.resolve("emoney");
+        Database first = DatabaseSettings.h2(name).open("emoney");
+        try {
+            insertUser(first, "9999000000000001");
+            Database second = DatabaseSettings.h2(name).open("emoney");
+            second.close();
+
+            insertUser(first, "9999000000000002");
+        } finally {
+            first.close();
+        }
+    }
+
+    private static void insertUser(Database database, String card) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
+                insert.setString(1, card);
+                return insert.executeUpdate();
+            }
+        });
     }
 }
