@@ -37,23 +37,13 @@ class GroupCheckpointTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void commitsWaitingBehindAWriteShareTheNextOne() throws Exception {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch finishFirstWrite = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> commit(() -> {
-            writes.incrementAndGet();
-            firstWriteStarted.countDown();
-            await(finishFirstWrite);
-        }), threads);
-        firstWriteStarted.await();
+        WriteUnderWay first = new WriteUnderWay(true);
 
         // Two more commits return while the first one's write is under way: that write may not hold them.
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> commit(writes::incrementAndGet), threads);
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> commit(writes::incrementAndGet), threads);
-        while (group.waiting() < 2) {
-            Thread.onSpinWait();
-        }
-        finishFirstWrite.countDown();
-        CompletableFuture.allOf(first, second, third).get();
+        first.finishOnceWaiting(2);
+        CompletableFuture.allOf(second, third).get();
 
         assertThat(writes).as("the first commit's write, then one write for the two that waited").hasValue(2);
     }
@@ -61,13 +51,7 @@ class GroupCheckpointTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void aWriteThatFailsWritesNothingForTheCommitsItWasToHold() throws Exception {
-        CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        CountDownLatch finishFirstWrite = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> commit(() -> {
-            firstWriteStarted.countDown();
-            await(finishFirstWrite);
-        }), threads);
-        firstWriteStarted.await();
+        WriteUnderWay first = new WriteUnderWay(false);
 
         // Two commits wait; the write made for both (by whichever goes first) fails.
         AtomicInteger failuresLeft = new AtomicInteger(1);
@@ -79,11 +63,7 @@ class GroupCheckpointTest {
         };
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> commit(failingOnce), threads);
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> commit(failingOnce), threads);
-        while (group.waiting() < 2) {
-            Thread.onSpinWait();
-        }
-        finishFirstWrite.countDown();
-        first.get();
+        first.finishOnceWaiting(2);
 
         assertThat(Stream.of(second, third).filter(this::failed)).as("the commit whose write failed hears it").hasSize(1);
         assertThat(writes).as("the other commit wrote itself after the failure").hasValue(1);
@@ -98,6 +78,33 @@ class GroupCheckpointTest {
             return true;
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A commit whose write has started and waits to be let finish; commits made meanwhile queue behind it. */
+    private final class WriteUnderWay {
+        private final CountDownLatch finish = new CountDownLatch(1);
+        private final CompletableFuture<Void> commit;
+
+        WriteUnderWay(boolean counted) throws InterruptedException {
+            CountDownLatch started = new CountDownLatch(1);
+            commit = CompletableFuture.runAsync(() -> commit(() -> {
+                if (counted) {
+                    writes.incrementAndGet();
+                }
+                started.countDown();
+                await(finish);
+            }), threads);
+            started.await();
+        }
+
+        /** Lets the write finish once {@code commits} others wait behind it. */
+        void finishOnceWaiting(int commits) throws Exception {
+            while (group.waiting() < commits) {
+                Thread.onSpinWait();
+            }
+            finish.countDown();
+            commit.get();
         }
     }
 

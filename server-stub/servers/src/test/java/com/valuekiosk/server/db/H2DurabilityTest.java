@@ -52,17 +52,32 @@ class H2DurabilityTest {
 
         Database database = DatabaseSettings.h2(file).open("emoney");
         try {
-            int users = database.inTransaction(connection -> {
-                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM emoney_users");
-                     ResultSet row = count.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            });
-            assertThat(users).as("users committed before the kill, still there").isEqualTo(COMMITS);
+            assertThat(users(database)).as("users committed before the kill, still there").isEqualTo(COMMITS);
         } finally {
             database.close();
         }
+    }
+
+    /** Registers an e-money user with card number {@code card}, in a transaction of its own. */
+    static void insertUser(Database database, String card) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
+                insert.setString(1, card);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The registered e-money users. */
+    static int users(Database database) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM emoney_users");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
     }
 
     /** Commits one row per transaction, then ends its JVM at once, as {@code kill -9} would: no shutdown hook, no close. */
@@ -81,14 +96,7 @@ class H2DurabilityTest {
                 });
             }
             for (int i = 0; i < commits; i++) {
-                String card = String.format("99990000%08d", i);
-                database.inTransaction(connection -> {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
-                        insert.setString(1, card);
-                        return insert.executeUpdate();
-                    }
-                });
+                insertUser(database, String.format("99990000%08d", i));
             }
             System.out.println("committed " + commits);
             Runtime.getRuntime().halt(KILLED);

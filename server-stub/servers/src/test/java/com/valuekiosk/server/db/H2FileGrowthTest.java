@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +24,7 @@ class H2FileGrowthTest {
         Path file = directory.resolve("emoney.mv.db");
         Database database = DatabaseSettings.h2(name).open("emoney");
         for (int i = 0; i < COMMITS; i++) {
-            insertUser(database, String.format("99990000%08d", i));
+            H2DurabilityTest.insertUser(database, String.format("99990000%08d", i));
         }
         long grown = Files.size(file);
         database.close();
@@ -35,14 +33,7 @@ class H2FileGrowthTest {
         try {
             assertThat(Files.size(file)).as("the file opened again, against %d bytes after %d commits", grown, COMMITS)
                     .isLessThan(grown / 4);
-            int users = database.inTransaction(connection -> {
-                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM emoney_users");
-                     ResultSet row = count.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            });
-            assertThat(users).as("every row kept").isEqualTo(COMMITS);
+            assertThat(H2DurabilityTest.users(database)).as("every row kept").isEqualTo(COMMITS);
         } finally {
             database.close();
         }
@@ -53,23 +44,13 @@ class H2FileGrowthTest {
         Path name = directory.resolve("emoney");
         Database first = DatabaseSettings.h2(name).open("emoney");
         try {
-            insertUser(first, "9999000000000001");
+            H2DurabilityTest.insertUser(first, "9999000000000001");
             Database second = DatabaseSettings.h2(name).open("emoney");
             second.close();
 
-            insertUser(first, "9999000000000002");
+            H2DurabilityTest.insertUser(first, "9999000000000002");
         } finally {
             first.close();
         }
-    }
-
-    private static void insertUser(Database database, String card) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
-                insert.setString(1, card);
-                return insert.executeUpdate();
-            }
-        });
     }
 }
