@@ -162,6 +162,11 @@ public final class Database implements AutoCloseable {
         return postgres;
     }
 
+    /** An empty batch of writes for a transaction on this database. */
+    public WriteBatch writeBatch() {
+        return new WriteBatch(postgres);
+    }
+
     public DataSource dataSource() {
         return pool;
     }

@@ -44,10 +44,13 @@ public final class Idempotency {
         this.format = format;
     }
 
-    /** Work that changes state and decides. */
+    /**
+     * Work that changes state and decides. Its last writes, those that nothing after them reads, go
+     * in {@code tail}: they are sent with the stored answer, in one round trip on PostgreSQL.
+     */
     @FunctionalInterface
     public interface Effect<T> {
-        Outcome<T> apply(Connection connection) throws SQLException;
+        Outcome<T> apply(Connection connection, WriteBatch tail) throws SQLException;
     }
 
     /**
@@ -105,8 +108,10 @@ public final class Idempotency {
                 }
             }
             try {
-                Outcome<T> outcome = effect.apply(connection);
-                insert(connection, requestId, endpoint, clientName, hash, format.store(outcome));
+                WriteBatch tail = database.writeBatch();
+                Outcome<T> outcome = effect.apply(connection, tail);
+                storeAnswer(tail, requestId, endpoint, clientName, hash, format.store(outcome));
+                tail.send(connection);
                 return new Answered<>(outcome, false);
             } catch (SQLException e) {
                 lookFirst[0] = true; // Database retries it (a duplicate key among others)
@@ -143,25 +148,19 @@ public final class Idempotency {
             if (stored != null) {
                 return format.read(stored, type);
             }
-            insert(connection, requestId, endpoint, clientName, CLOSED, format.store(notMade));
+            WriteBatch closing = database.writeBatch();
+            storeAnswer(closing, requestId, endpoint, clientName, CLOSED, format.store(notMade));
+            closing.send(connection);
             return notMade;
         });
     }
 
-    private void insert(Connection connection, UUID requestId, String endpoint, String clientName, String hash,
-                        StoredAnswer answer) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO idempotent_requests (request_id, endpoint, client, request_hash, status, response, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, requestId.toString());
-            insert.setString(2, endpoint);
-            insert.setString(3, clientName);
-            insert.setString(4, hash);
-            insert.setInt(5, answer.status());
-            insert.setString(6, answer.body());
-            insert.setObject(7, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            insert.executeUpdate();
-        }
+    /** The answer's row, last in the batch: a repeat of the request fails on its primary key. */
+    private void storeAnswer(WriteBatch batch, UUID requestId, String endpoint, String clientName, String hash,
+                             StoredAnswer answer) {
+        batch.add("INSERT INTO idempotent_requests (request_id, endpoint, client, request_hash, status, response, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", requestId.toString(), endpoint, clientName, hash, answer.status(),
+                answer.body(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /**

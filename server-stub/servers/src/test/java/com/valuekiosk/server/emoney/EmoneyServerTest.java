@@ -248,6 +248,30 @@ class EmoneyServerTest {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
+    void aCardKeepsItsSixteenNewestChallenges(Storage storage) throws Exception {
+        start(storage);
+        List<String> issued = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            issued.add(challenge(PURSE));
+            fixture.clock.advance(Duration.ofSeconds(1));
+        }
+        challenge(PHONE);
+
+        assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE card_number = '" + PURSE + "'")).isEqualTo(16);
+        for (String oldest : issued.subList(0, 4)) {
+            assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE challenge = '" + oldest + "'")).as(oldest).isZero();
+        }
+        assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE card_number <> '" + PURSE + "'"))
+                .as("another card's challenge").isEqualTo(1);
+        prepare(PURSE, 2_000);
+        PurseStateProof proof = purse.proveState(Bytes.fromHex(issued.get(4)));
+        AmountChangeResponse change = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE,
+                null, new CardState(0, 1_000, List.of(), issued.get(4), Bytes.hex(proof.mac())))).as(AmountChangeResponse.class);
+        assertThat(change.amount()).as("the oldest challenge kept still proves").isEqualTo(2_000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
     void aProofMadeBeforeAChargeWasIssuedCannotCancelIt(Storage storage) throws Exception {
         start(storage);
         prepare(PURSE, 2_000);

@@ -3,6 +3,7 @@ package com.valuekiosk.server.credit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.valuekiosk.server.credit.EmoneyNotifier.State;
 import com.valuekiosk.server.db.Database;
+import com.valuekiosk.server.db.WriteBatch;
 import com.valuekiosk.wire.Json;
 import com.valuekiosk.wire.PreparationNotice;
 import java.sql.Connection;
@@ -60,26 +61,19 @@ public final class NotificationOutbox {
     }
 
     /**
-     * Writes the notice of a purchase inside the purchase's transaction, already claimed for its
-     * first attempt until {@code leaseEnd} (attempt 1: the claim of {@link #claim}, without a
+     * Writes the notice of a purchase with the purchase's last writes ({@code tail}), already claimed
+     * for its first attempt until {@code leaseEnd} (attempt 1: the claim of {@link #claim}, without a
      * transaction of its own). Returns the payload, for that attempt to send.
      */
-    public static String enqueueClaimed(Connection connection, UUID purchaseId, PreparationNotice notice, Instant leaseEnd)
-            throws SQLException {
+    public static String enqueueClaimed(WriteBatch tail, UUID purchaseId, PreparationNotice notice, Instant leaseEnd) {
         String payload;
         try {
             payload = Json.mapper().writeValueAsString(notice);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a preparation notice could not be serialised", e);
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO notification_outbox (purchase_id, payload, state, attempts, next_attempt_at)"
-                        + " VALUES (?, ?, 'PENDING', 1, ?)")) {
-            insert.setString(1, purchaseId.toString());
-            insert.setString(2, payload);
-            insert.setObject(3, Database.utc(leaseEnd));
-            insert.executeUpdate();
-        }
+        tail.add("INSERT INTO notification_outbox (purchase_id, payload, state, attempts, next_attempt_at)"
+                + " VALUES (?, ?, 'PENDING', 1, ?)", purchaseId.toString(), payload, Database.utc(leaseEnd));
         return payload;
     }
 

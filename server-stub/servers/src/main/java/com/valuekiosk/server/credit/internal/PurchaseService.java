@@ -14,6 +14,7 @@ import com.valuekiosk.server.credit.EmoneyNotifier;
 import com.valuekiosk.server.db.AnswerFormat;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.Idempotency;
+import com.valuekiosk.server.db.WriteBatch;
 import com.valuekiosk.server.service.Outcome;
 import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.ApiPaths;
@@ -91,7 +92,7 @@ public final class PurchaseService {
         // The notice written by the attempt that committed: a retried transaction writes it again.
         String[] notice = new String[1];
         Idempotency.Answered<ValuePurchaseResponse> answered = idempotency.once(request.requestId(), ApiPaths.PURCHASES,
-                terminal, request, ValuePurchaseResponse.class, connection -> bill(connection, request, terminal, notice));
+                terminal, request, ValuePurchaseResponse.class, (connection, tail) -> bill(connection, tail, request, terminal, notice));
         // Logged after the commit, from what was committed: a transaction retried (or beaten by a
         // copy of the same request) logs nothing false.
         logDecision(request, terminal, answered);
@@ -174,9 +175,12 @@ public final class PurchaseService {
         }
     }
 
-    /** Decides the purchase; an approval's notice payload goes to {@code notice[0]}. */
-    private Outcome<ValuePurchaseResponse> bill(Connection connection, ValuePurchaseRequest request, PeerIdentity terminal,
-                                                String[] notice) throws SQLException {
+    /**
+     * Decides the purchase; an approval's notice payload goes to {@code notice[0]}. The billing
+     * record and the notice are written with the stored answer ({@code tail}).
+     */
+    private Outcome<ValuePurchaseResponse> bill(Connection connection, WriteBatch tail, ValuePurchaseRequest request,
+                                                PeerIdentity terminal, String[] notice) throws SQLException {
         CardNumber card = CardNumber.of(request.cardNumber());
         Currency requested = currencyOf(request.currency());
         Account account = account(connection, request.cardNumber());
@@ -213,8 +217,8 @@ public final class PurchaseService {
         }
         UUID purchaseId = UUID.randomUUID();
         boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
-        insertBillingRecord(connection, purchaseId, request, terminal, now);
-        notice[0] = NotificationOutbox.enqueueClaimed(connection, purchaseId, new PreparationNotice(purchaseId,
+        insertBillingRecord(tail, purchaseId, request, terminal, now);
+        notice[0] = NotificationOutbox.enqueueClaimed(tail, purchaseId, new PreparationNotice(purchaseId,
                 mapped ? null : request.emoneyCardNumber(), mapped ? request.cardNumber() : null,
                 request.amount(), request.currency(), PreparationNotice.Source.PURCHASE), EmoneyNotifier.firstAttemptLease(now));
         return Outcome.done(new ValuePurchaseResponse(purchaseId, request.requestId(), request.amount(), request.currency(),
@@ -274,21 +278,11 @@ public final class PurchaseService {
         }
     }
 
-    private static void insertBillingRecord(Connection connection, UUID purchaseId, ValuePurchaseRequest request,
-                                            PeerIdentity terminal, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO billing_records (purchase_id, request_id, card_number, emoney_card_number, amount, currency,"
-                        + " terminal_id, atc, billed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, purchaseId.toString());
-            insert.setString(2, request.requestId().toString());
-            insert.setString(3, request.cardNumber());
-            insert.setString(4, request.emoneyCardNumber());
-            insert.setLong(5, request.amount());
-            insert.setString(6, request.currency());
-            insert.setString(7, terminal.name());
-            insert.setInt(8, request.atc());
-            insert.setObject(9, Database.utc(now));
-            insert.executeUpdate();
-        }
+    private static void insertBillingRecord(WriteBatch tail, UUID purchaseId, ValuePurchaseRequest request,
+                                            PeerIdentity terminal, Instant now) {
+        tail.add("INSERT INTO billing_records (purchase_id, request_id, card_number, emoney_card_number, amount, currency,"
+                        + " terminal_id, atc, billed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", purchaseId.toString(),
+                request.requestId().toString(), request.cardNumber(), request.emoneyCardNumber(), request.amount(),
+                request.currency(), terminal.name(), request.atc(), Database.utc(now));
     }
 }

@@ -12,6 +12,7 @@ import com.valuekiosk.pki.PeerIdentity;
 import com.valuekiosk.server.db.AnswerFormat;
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.db.Idempotency;
+import com.valuekiosk.server.db.WriteBatch;
 import com.valuekiosk.server.service.Outcome;
 import com.valuekiosk.server.service.Refused;
 import com.valuekiosk.wire.AmountChangeRequest;
@@ -96,7 +97,7 @@ public final class EmoneyService {
         if (notice.source() != expected) {
             throw new Refused(ErrorCode.INVALID_REQUEST, "a " + caller.role() + " prepares " + expected + " only");
         }
-        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, PreparationAck.class, connection -> {
+        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, PreparationAck.class, (connection, tail) -> {
             if (!notice.currency().equals(currency.getCurrencyCode())) {
                 return Outcome.declined(ErrorCode.CURRENCY_NOT_SUPPORTED, "this e-money is in " + currency.getCurrencyCode());
             }
@@ -189,16 +190,17 @@ public final class EmoneyService {
         Idempotency.Answered<AmountChangeResponse> free = idempotency.onceIf(
                 connection -> PasswordCheck.isFree(connection, request.cardNumber()), request.requestId(),
                 ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword, AmountChangeResponse.class,
-                connection -> amountChange(connection, request, terminal));
+                (connection, tail) -> amountChange(connection, tail, request, terminal));
         if (free != null) {
             return free.outcome();
         }
         passwords.require(request.cardNumber(), request.password());
         return idempotency.once(request.requestId(), ApiPaths.AMOUNT_CHANGES, terminal, withoutPassword,
-                AmountChangeResponse.class, connection -> amountChange(connection, request, terminal)).outcome();
+                AmountChangeResponse.class, (connection, tail) -> amountChange(connection, tail, request, terminal)).outcome();
     }
 
-    private Outcome<AmountChangeResponse> amountChange(Connection connection, AmountChangeRequest request,
+    /** The new charge, its challenges voided and its VALUE taken are written with the stored answer ({@code tail}). */
+    private Outcome<AmountChangeResponse> amountChange(Connection connection, WriteBatch tail, AmountChangeRequest request,
                                                        PeerIdentity terminal) throws SQLException {
         String card = request.cardNumber();
         CardState state = proven(connection, card, request.card());
@@ -237,29 +239,14 @@ public final class EmoneyService {
                 CardNumber.of(card), total, state.creditSequence(), chargeId);
         Charge charge = new Charge(chargeId, card, state.creditSequence(), total, currency.getCurrencyCode(),
                 Bytes.hex(change.mac()), "ISSUED");
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id, issued_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)")) {
-            insert.setLong(1, chargeId);
-            insert.setString(2, card);
-            insert.setInt(3, charge.sequence());
-            insert.setLong(4, total);
-            insert.setString(5, charge.currency());
-            insert.setString(6, charge.mac());
-            insert.setString(7, terminal.name());
-            insert.setObject(8, Database.utc(now));
-            insert.executeUpdate();
-        }
-        voidChallenges(connection, card);
+        tail.add("INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id, issued_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)", chargeId, card, charge.sequence(), total,
+                charge.currency(), charge.mac(), terminal.name(), Database.utc(now));
+        tail.add(VOID_CHALLENGES, card);
         for (Prepared p : prepared) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE preparations SET state = 'CHARGING', charge_id = ? WHERE preparation_id = ? AND state = 'AVAILABLE'")) {
-                update.setLong(1, chargeId);
-                update.setString(2, p.id().toString());
-                if (update.executeUpdate() != 1) {
-                    throw new IllegalStateException("preparation changed under a row lock");
-                }
-            }
+            // Read under the card's row lock: it is still AVAILABLE.
+            tail.addExpecting(1, "UPDATE preparations SET state = 'CHARGING', charge_id = ?"
+                    + " WHERE preparation_id = ? AND state = 'AVAILABLE'", chargeId, p.id().toString());
         }
         log.info("issued charge {} of {} {} to {} at sequence {} for {}", chargeId, total, charge.currency(),
                 CardNumber.of(card), charge.sequence(), terminal.name());
@@ -268,7 +255,7 @@ public final class EmoneyService {
 
     /** A charge completed on the card's receipt; {@link Refused} for an unknown charge or a receipt that does not prove it. */
     public Outcome<ChargeStatus> complete(CompletionRequest request, PeerIdentity terminal) {
-        return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, ChargeStatus.class, connection -> {
+        return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, ChargeStatus.class, (connection, tail) -> {
             if (!lockUserOfCharge(connection, request.chargeId())) {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId());
             }
@@ -289,15 +276,15 @@ public final class EmoneyService {
                     || !change.isConfirmedBy(receipt, issuer.cardKey(KeyUsage.PURSE_CREDIT, card))) {
                 throw new Refused(ErrorCode.RECEIPT_INVALID, "the receipt is not the card's proof of charge " + charge.id());
             }
-            markCompleted(connection, charge, "RECEIPT", request.balanceAfter());
-            voidChallenges(connection, charge.card());
+            markCompleted(tail, charge, "RECEIPT", request.balanceAfter());
+            tail.add(VOID_CHALLENGES, charge.card());
             return Outcome.done(charge.completed().toStatus());
         }).outcome();
     }
 
     /** Where a charge stands, settled from the card's state when it has moved on; {@link Refused} for an unknown charge. */
     public Outcome<ChargeStatus> status(ChargeStatusRequest request, PeerIdentity terminal) {
-        return idempotency.once(request.requestId(), ApiPaths.CHARGE_STATUS, terminal, request, ChargeStatus.class, connection -> {
+        return idempotency.once(request.requestId(), ApiPaths.CHARGE_STATUS, terminal, request, ChargeStatus.class, (connection, tail) -> {
             Charge charge = charge(connection, request.chargeId());
             if (charge == null || !charge.card().equals(request.cardNumber())) {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId() + " for this card");
@@ -329,8 +316,11 @@ public final class EmoneyService {
                     open.id(), open.sequence(), proven.creditSequence());
             return;
         }
-        markCompleted(connection, open, "CARD_STATE", null);
-        voidChallenges(connection, open.card());
+        // Sent at once: the caller reads the charge again.
+        WriteBatch settled = database.writeBatch();
+        markCompleted(settled, open, "CARD_STATE", null);
+        settled.add(VOID_CHALLENGES, open.card());
+        settled.send(connection);
         log.info("charge {} settled as applied: the card proved sequence {}", open.id(), proven.creditSequence());
     }
 
@@ -430,34 +420,17 @@ public final class EmoneyService {
      */
     private CardChallenge newChallenge(Connection connection, String card) throws SQLException {
         Instant now = clock.instant();
-        List<String> outstanding = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT challenge FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge")) {
-            select.setString(1, card);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    outstanding.add(rows.getString(1));
-                }
-            }
-        }
-        for (String old : outstanding.subList(Math.min(outstanding.size(), CHALLENGES_PER_CARD - 1), outstanding.size())) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE challenge = ?")) {
-                delete.setString(1, old);
-                delete.executeUpdate();
-            }
-        }
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
         String challenge = Bytes.hex(bytes);
         Instant expires = now.plus(CHALLENGE_VALIDITY);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO card_challenges (challenge, card_number, issued_at, expires_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, challenge);
-            insert.setString(2, card);
-            insert.setObject(3, Database.utc(now));
-            insert.setObject(4, Database.utc(expires));
-            insert.executeUpdate();
-        }
+        database.writeBatch()
+                .add("DELETE FROM card_challenges WHERE card_number = ? AND challenge NOT IN (SELECT challenge"
+                        + " FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge LIMIT "
+                        + (CHALLENGES_PER_CARD - 1) + ")", card, card)
+                .add("INSERT INTO card_challenges (challenge, card_number, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                        challenge, card, Database.utc(now), Database.utc(expires))
+                .send(connection);
         return new CardChallenge(CardNumber.of(card).masked(), challenge, expires);
     }
 
@@ -469,32 +442,24 @@ public final class EmoneyService {
         }
     }
 
-    /** Every change to a card's charges voids its outstanding challenges: older proofs are worthless after it. */
+    /**
+     * Every change to a card's charges voids its outstanding challenges: older proofs are worthless
+     * after it. Parameter: the card.
+     */
+    private static final String VOID_CHALLENGES = "DELETE FROM card_challenges WHERE card_number = ?";
+
     private static void voidChallenges(Connection connection, String card) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE card_number = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement(VOID_CHALLENGES)) {
             delete.setString(1, card);
             delete.executeUpdate();
         }
     }
 
-    private void markCompleted(Connection connection, Charge charge, String by, Long balanceAfter) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE charges SET state = 'COMPLETED', completed_at = ?, completed_by = ?, balance_after = ? WHERE charge_id = ? AND state = 'ISSUED'")) {
-            update.setObject(1, Database.utc(clock.instant()));
-            update.setString(2, by);
-            if (balanceAfter == null) {
-                update.setNull(3, java.sql.Types.BIGINT);
-            } else {
-                update.setLong(3, balanceAfter);
-            }
-            update.setLong(4, charge.id());
-            update.executeUpdate();
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = ? AND state = 'CHARGING'")) {
-            update.setLong(1, charge.id());
-            update.executeUpdate();
-        }
+    private void markCompleted(WriteBatch batch, Charge charge, String by, Long balanceAfter) {
+        batch.add("UPDATE charges SET state = 'COMPLETED', completed_at = ?, completed_by = ?, balance_after = ?"
+                        + " WHERE charge_id = ? AND state = 'ISSUED'", Database.utc(clock.instant()), by, balanceAfter,
+                charge.id());
+        batch.add("UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = ? AND state = 'CHARGING'", charge.id());
     }
 
     private static boolean isUser(Connection connection, String card) throws SQLException {
