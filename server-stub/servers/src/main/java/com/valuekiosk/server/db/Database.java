@@ -171,8 +171,27 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** What a crash just after a commit may cost: whether the commit must be in the file before the call returns. */
+    public enum Durability {
+        /** In the file before the call returns (on H2 a CHECKPOINT, shared): every transaction that answers for money. */
+        WRITTEN,
+        /**
+         * Its loss in a crash harms nobody, because what it did is asked or done again: a new
+         * challenge (a proof with a lost one is refused and the kiosk asks for another) or a notice's
+         * settlement (the outbox sends the notice again, and the e-money server answers it from its
+         * stored answer). On H2 the call does not wait for a file write: the next WRITTEN commit's
+         * CHECKPOINT, or H2's own background writer, takes it to the file.
+         */
+        REDONE_IF_LOST
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) {
+        return inTransaction(Durability.WRITTEN, work);
+    }
+
+    /** As {@link #inTransaction(Work)}, with the durability the work needs. */
+    public <T> T inTransaction(Durability durability, Work<T> work) {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection connection = pool.getConnection()) {
@@ -191,7 +210,7 @@ public final class Database implements AutoCloseable {
                     connection.rollback();
                     throw e;
                 }
-                if (!postgres) {
+                if (!postgres && durability == Durability.WRITTEN) {
                     // Committed: whatever happens now, the work must not run again.
                     checkpoints.committed(() -> checkpoint(connection));
                 }

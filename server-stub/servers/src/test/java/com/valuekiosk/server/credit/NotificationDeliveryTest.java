@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.valuekiosk.card.host.CardNumber;
 import com.valuekiosk.card.host.DemoCards;
+import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.testing.ApiClient;
 import com.valuekiosk.server.testing.ServersFixture;
 import com.valuekiosk.server.testing.Storage;
@@ -293,6 +294,48 @@ class NotificationDeliveryTest extends CreditServerTestBase {
             assertThat(attempts(servers, purchase)).isEqualTo(2);
             assertThat(servers.available(PURSE)).isEqualTo(2_000);
             assertThat(PurchaseTest.billed(servers)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A settlement does not wait for the file on H2 ({@code REDONE_IF_LOST}): a crash may take a
+     * delivered or failed notice back to the row its purchase wrote, claimed for a first attempt,
+     * with the reversal undone too. When the claim runs out the notice goes again, and the e-money
+     * server's stored answers make it come out as before: prepared once, reversed once.
+     */
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void settlementsLostInACrashAreRedoneWhenTheirClaimRunsOutAndNothingHappensTwice(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            ValuePurchaseResponse delivered = approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 2_000, 1, KIOSK)));
+            ValuePurchaseResponse refused = approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, UNKNOWN_PURSE, 1_000, 2, KIOSK)));
+            assertThat(outbox(servers, "state", delivered)).isEqualTo("DELIVERED");
+            assertThat(outbox(servers, "state", refused)).isEqualTo("FAILED");
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).isEqualTo(2_000);
+
+            servers.credit.database().inTransaction(connection -> {
+                try (java.sql.PreparedStatement lost = connection.prepareStatement("UPDATE notification_outbox"
+                        + " SET state = 'PENDING', delivered_at = NULL, last_error = NULL, next_attempt_at = ?")) {
+                    lost.setObject(1, Database.utc(EmoneyNotifier.firstAttemptLease(ServersFixture.START)));
+                    lost.executeUpdate();
+                }
+                try (java.sql.Statement unreversed = connection.createStatement()) {
+                    unreversed.executeUpdate("UPDATE billing_records SET reversed_at = NULL, reversal_reason = NULL");
+                    unreversed.executeUpdate("UPDATE card_accounts SET credit_used = 3000 WHERE card_number = '"
+                            + CREDIT.digits() + "'");
+                }
+                return null;
+            });
+            servers.clock.set(EmoneyNotifier.firstAttemptLease(ServersFixture.START));
+
+            assertThat(servers.credit.notifier().deliverDue()).isEqualTo(new EmoneyNotifier.Run(2, 1, 1, 0));
+            assertThat(outbox(servers, "state", delivered)).isEqualTo("DELIVERED");
+            assertThat(outbox(servers, "state", refused)).isEqualTo("FAILED");
+            assertThat(servers.available(PURSE)).as("prepared once").isEqualTo(2_000);
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).as("reversed once").isEqualTo(2_000);
+            assertThat(servers.credit(Long.class, "SELECT COUNT(*) FROM billing_records WHERE reversed_at IS NOT NULL"))
+                    .isEqualTo(1);
         }
     }
 

@@ -26,7 +26,16 @@ class H2DurabilityTest {
 
     @Test
     void everyCommitSurvivesTheProcessBeingKilledRightAfterIt() throws Exception {
-        assertEveryCommitSurvivesAKill(false);
+        assertEveryCommitSurvivesAKill(false, false);
+    }
+
+    /**
+     * A commit that does not wait for the file ({@link Database.Durability#REDONE_IF_LOST}) is
+     * written by the next one that does: every other commit here does not wait, the last one does.
+     */
+    @Test
+    void aCommitThatDidNotWaitIsWrittenByTheNextThatDid() throws Exception {
+        assertEveryCommitSurvivesAKill(false, true);
     }
 
     /**
@@ -37,14 +46,15 @@ class H2DurabilityTest {
      */
     @Test
     void everyCommitSurvivesAKillOnceH2WouldReuseTheSpaceOfOldChunks() throws Exception {
-        assertEveryCommitSurvivesAKill(true);
+        assertEveryCommitSurvivesAKill(true, false);
     }
 
-    private void assertEveryCommitSurvivesAKill(boolean reuseAtOnce) throws Exception {
+    private void assertEveryCommitSurvivesAKill(boolean reuseAtOnce, boolean everyOtherUnwaited) throws Exception {
         Path file = directory.resolve("emoney");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CommitThenDie.class.getName(), file.toString(), Integer.toString(COMMITS), Boolean.toString(reuseAtOnce))
+                CommitThenDie.class.getName(), file.toString(), Integer.toString(COMMITS), Boolean.toString(reuseAtOnce),
+                Boolean.toString(everyOtherUnwaited))
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(2, TimeUnit.MINUTES)).as(output).isTrue();
@@ -60,7 +70,11 @@ class H2DurabilityTest {
 
     /** Registers an e-money user with card number {@code card}, in a transaction of its own. */
     static void insertUser(Database database, String card) {
-        database.inTransaction(connection -> {
+        insertUser(database, card, Database.Durability.WRITTEN);
+    }
+
+    static void insertUser(Database database, String card, Database.Durability durability) {
+        database.inTransaction(durability, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO emoney_users (card_number, user_name, bank_account) VALUES (?, 'user', 'JP00TEST')")) {
                 insert.setString(1, card);
@@ -95,8 +109,11 @@ class H2DurabilityTest {
                     }
                 });
             }
+            boolean everyOtherUnwaited = Boolean.parseBoolean(args[3]);
             for (int i = 0; i < commits; i++) {
-                insertUser(database, String.format("99990000%08d", i));
+                // With everyOtherUnwaited, the even ones do not wait; the last one (odd) does.
+                insertUser(database, String.format("99990000%08d", i), everyOtherUnwaited && i % 2 == 0
+                        ? Database.Durability.REDONE_IF_LOST : Database.Durability.WRITTEN);
             }
             System.out.println("committed " + commits);
             Runtime.getRuntime().halt(KILLED);

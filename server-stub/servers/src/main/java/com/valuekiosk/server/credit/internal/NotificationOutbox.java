@@ -132,7 +132,8 @@ public final class NotificationOutbox {
      */
     public boolean settle(UUID purchaseId, State state, String error, Instant retryAt, Instant now, OnFailed onFailed) {
         String stored = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
-        return database.inTransaction(connection -> {
+        // Lost in a crash, the settlement is redone: the row is due again when its claim runs out.
+        return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE notification_outbox SET state = ?, delivered_at = ?, last_error = ?, next_attempt_at = ?"
                             + " WHERE purchase_id = ? AND state = 'PENDING'")) {

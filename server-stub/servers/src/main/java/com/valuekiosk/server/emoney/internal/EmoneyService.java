@@ -146,13 +146,15 @@ public final class EmoneyService {
     /** What is waiting for a card (FIG. 10B); {@link Refused} for an unknown card or a password problem. */
     public Availability availability(AvailabilityRequest request) {
         // A card without a password: one transaction. With one: the password's own, then this.
-        Availability free = database.inTransaction(connection ->
+        // Its only write is a new challenge: lost in a crash, the card's proof with it is refused
+        // and the kiosk asks again.
+        Availability free = database.inTransaction(Database.Durability.REDONE_IF_LOST, connection ->
                 PasswordCheck.isFree(connection, request.cardNumber()) ? availability(connection, request) : null);
         if (free != null) {
             return free;
         }
         passwords.require(request.cardNumber(), request.password());
-        return database.inTransaction(connection -> availability(connection, request));
+        return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> availability(connection, request));
     }
 
     private Availability availability(Connection connection, AvailabilityRequest request) throws SQLException {
@@ -169,7 +171,7 @@ public final class EmoneyService {
 
     /** A fresh challenge for the card's PROVE STATE; {@link Refused} for an unknown card. */
     public CardChallenge challenge(ChallengeRequest request) {
-        return database.inTransaction(connection -> {
+        return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
             if (!isUser(connection, request.cardNumber())) {
                 throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
             }
