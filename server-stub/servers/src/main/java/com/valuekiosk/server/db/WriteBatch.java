@@ -57,11 +57,6 @@ public final class WriteBatch {
         return this;
     }
 
-    /** Statements added and not yet sent. */
-    public int size() {
-        return writes.size();
-    }
-
     /**
      * Runs every statement added, in order, and empties the batch. A statement that fails stops the
      * rest; the caller rolls the transaction back.
@@ -70,18 +65,17 @@ public final class WriteBatch {
      *                               another number of rows (after all ran)
      */
     public void send(Connection connection) throws SQLException {
-        List<Write> sending = List.copyOf(writes);
-        writes.clear();
-        if (sending.isEmpty()) {
-            return;
-        }
-        int[] rows = onePerRoundTrip && sending.size() > 1 ? together(connection, sending) : oneByOne(connection, sending);
-        for (int i = 0; i < sending.size(); i++) {
-            int expected = sending.get(i).expectedRows();
-            if (expected != ANY && rows[i] != expected) {
-                throw new IllegalStateException(rows[i] + " rows changed where " + expected + " had to: "
-                        + sending.get(i).sql());
+        try {
+            int[] rows = onePerRoundTrip && writes.size() > 1 ? together(connection, writes) : oneByOne(connection, writes);
+            for (int i = 0; i < writes.size(); i++) {
+                int expected = writes.get(i).expectedRows();
+                if (expected != ANY && rows[i] != expected) {
+                    throw new IllegalStateException(rows[i] + " rows changed where " + expected + " had to: "
+                            + writes.get(i).sql());
+                }
             }
+        } finally {
+            writes.clear();
         }
     }
 
