@@ -27,6 +27,7 @@ import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.ErrorBody;
 import com.valuekiosk.wire.Json;
+import com.valuekiosk.wire.TimeOrderedIds;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.io.IOException;
@@ -41,7 +42,6 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -145,7 +145,7 @@ final class Kiosk {
         try {
             long amount = settings.amount();
             PurchaseAuthorization authorization = authorizeOnCreditCard(amount);
-            ValuePurchaseRequest purchase = new ValuePurchaseRequest(UUID.randomUUID(), creditCardNumber.digits(),
+            ValuePurchaseRequest purchase = new ValuePurchaseRequest(TimeOrderedIds.uuid(), creditCardNumber.digits(),
                     purseNumber.digits(), amount, currency.getCurrencyCode(), authorization.atc(),
                     Bytes.hex(authorization.cryptogram()));
             ValuePurchaseResponse billed = post(creditServer, ApiPaths.PURCHASES, purchase, ValuePurchaseResponse.class,
@@ -162,7 +162,7 @@ final class Kiosk {
             String challenge = availability(amount, requests);
             CardState before = card("purse", () -> proveCardState(challenge));
             AmountChangeResponse change = post(emoneyServer, ApiPaths.AMOUNT_CHANGES,
-                    new AmountChangeRequest(UUID.randomUUID(), purseNumber.digits(), null, before),
+                    new AmountChangeRequest(TimeOrderedIds.uuid(), purseNumber.digits(), null, before),
                     AmountChangeResponse.class, Metric.AMOUNT_CHANGE, "amount change", requests);
             require(change.amount() == amount, "amount change",
                     "amount " + change.amount() + ", expected " + amount);
@@ -175,7 +175,7 @@ final class Kiosk {
             require(receipt.nextSequence() == before.creditSequence() + 1, "purse CREDIT",
                     "next sequence " + receipt.nextSequence() + ", expected " + (before.creditSequence() + 1));
             ChargeStatus completed = post(emoneyServer, ApiPaths.COMPLETIONS,
-                    new CompletionRequest(UUID.randomUUID(), change.chargeId(), receipt.balanceAfter(),
+                    new CompletionRequest(TimeOrderedIds.uuid(), change.chargeId(), receipt.balanceAfter(),
                             receipt.nextSequence(), Bytes.hex(receipt.mac())),
                     ChargeStatus.class, Metric.COMPLETION, "completion", requests);
             require(completed.state() == ChargeStatus.State.COMPLETED && completed.chargeId() == change.chargeId()

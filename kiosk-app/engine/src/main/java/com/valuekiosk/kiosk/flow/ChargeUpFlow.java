@@ -32,6 +32,7 @@ import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.TimeOrderedIds;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public final class ChargeUpFlow {
         REQUESTING_CHANGE, WRITING_CARD, CARD_REMOVED_DURING_WRITE, CONFIRMING, COMPLETED, KEPT_FOR_LATER, FAILED
     }
 
-    private final UUID transaction = UUID.randomUUID();
+    private final UUID transaction = TimeOrderedIds.uuid();
     private final CardReader reader;
     private final EmoneyClient emoney;
     private final Journal journal;
@@ -293,7 +294,7 @@ public final class ChargeUpFlow {
      */
     private State chargeOnce() {
         moveTo(State.REQUESTING_CHANGE);
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = TimeOrderedIds.uuid();
         journal.append(transaction, new StepRecord.ChargeStarted(requestId, card.masked(), fingerprints.of(card)));
         CardSession session = null;
         PurseApplication purse = null;
@@ -383,7 +384,7 @@ public final class ChargeUpFlow {
             if (!(outcome instanceof Outcome.Refused<AmountChangeResponse> refused && refused.error().code() == ErrorCode.CARD_PROOF_INVALID)) {
                 return outcome;
             }
-            id = UUID.randomUUID();
+            id = TimeOrderedIds.uuid();
         }
         return outcome;
     }
@@ -447,7 +448,7 @@ public final class ChargeUpFlow {
 
     /** Tells the server; if it cannot be reached, Recovery tells it later — the card has the VALUE already. */
     private void completeOnServer(long chargeId, PurseReceipt receipt) {
-        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), chargeId, receipt.balanceAfter(),
+        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(TimeOrderedIds.uuid(), chargeId, receipt.balanceAfter(),
                 receipt.nextSequence(), Bytes.hex(receipt.mac())));
         if (outcome instanceof Outcome.Success<ChargeStatus>) {
             journal.append(transaction, new StepRecord.ChargeCompleted(chargeId, null));
@@ -459,7 +460,7 @@ public final class ChargeUpFlow {
     /** The card moved past the change's sequence number: it applied it. The server hears it from the card's state. */
     private State settleFromCard(AmountChangeResponse change, CardState proven, long balance) {
         Outcome<ChargeStatus> outcome = proven == null ? new Outcome.Unknown<>("no challenge from the e-money server")
-                : emoney.status(new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), card.digits(), proven));
+                : emoney.status(new ChargeStatusRequest(TimeOrderedIds.uuid(), change.chargeId(), card.digits(), proven));
         journal.append(transaction, StepRecord.ChargeApplied.bySequence(change.chargeId(), balance));
         charged += change.amount();
         balanceAfter = balance;
@@ -484,7 +485,7 @@ public final class ChargeUpFlow {
             if (proven == null) {
                 return;
             }
-            Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(UUID.randomUUID(), chargeId, card.digits(), proven));
+            Outcome<ChargeStatus> outcome = emoney.status(new ChargeStatusRequest(TimeOrderedIds.uuid(), chargeId, card.digits(), proven));
             if (outcome instanceof Outcome.Success<ChargeStatus> success) {
                 if (success.value().state() == ChargeStatus.State.COMPLETED) {
                     journal.append(open.transaction(), new StepRecord.ChargeCompleted(chargeId, "card state at next tap"));

@@ -26,6 +26,7 @@ import com.valuekiosk.kiosk.reader.PinEntry;
 import com.valuekiosk.kiosk.reader.PinSource;
 import com.valuekiosk.kiosk.reader.ReaderException;
 import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.TimeOrderedIds;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ public final class PurchaseFlow implements AutoCloseable {
         NONE
     }
 
-    private final UUID transaction = UUID.randomUUID();
+    private final UUID transaction = TimeOrderedIds.uuid();
     private final CardReader creditReader;
     private final CardReader emoneyReader;
     private final PinEntry pinEntry;
@@ -238,7 +239,7 @@ public final class PurchaseFlow implements AutoCloseable {
                 failure = FlowFailure.of(FlowError.INVALID_AMOUNT, "amount " + amount);
                 return state;
             }
-            UUID requestId = UUID.randomUUID();
+            UUID requestId = TimeOrderedIds.uuid();
             record(new StepRecord.PurchaseStarted(requestId, amount, settings.currency().getCurrencyCode(),
                     creditCard.masked(), emoneyCard.masked(), fingerprints.of(emoneyCard)));
 

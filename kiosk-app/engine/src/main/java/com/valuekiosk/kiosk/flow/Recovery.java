@@ -10,6 +10,7 @@ import com.valuekiosk.kiosk.journal.StepRecord;
 import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.TimeOrderedIds;
 import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ public final class Recovery {
             return record(applied.transaction(), new StepRecord.ChargeAwaitingCard(card.chargeId(),
                     "server to settle from the card's state"));
         }
-        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(UUID.randomUUID(), card.chargeId(),
+        Outcome<ChargeStatus> outcome = emoney.complete(new CompletionRequest(TimeOrderedIds.uuid(), card.chargeId(),
                 card.balanceAfter(), card.nextSequence(), card.receiptMac()));
         if (outcome instanceof Outcome.Success<ChargeStatus>) {
             return record(applied.transaction(), new StepRecord.ChargeCompleted(card.chargeId(), "recovery"));

@@ -2,13 +2,13 @@ package com.valuekiosk.server.emoney;
 
 import com.valuekiosk.server.db.Database;
 import com.valuekiosk.server.emoney.internal.EmoneyService;
+import com.valuekiosk.wire.TimeOrderedIds;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +95,7 @@ public final class PreparationExpiry {
                         "INSERT INTO refunds (refund_id, preparation_id, card_number, bank_account, amount, currency, refunded_at)"
                                 + " SELECT ?, p.preparation_id, p.card_number, u.bank_account, p.amount, p.currency, ?"
                                 + " FROM preparations p JOIN emoney_users u ON u.card_number = p.card_number WHERE p.preparation_id = ?")) {
-                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(1, TimeOrderedIds.uuid().toString());
                     insert.setObject(2, Database.utc(now));
                     insert.setString(3, id);
                     insert.executeUpdate();

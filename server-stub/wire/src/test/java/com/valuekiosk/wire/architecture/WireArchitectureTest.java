@@ -51,12 +51,16 @@ class WireArchitectureTest {
                 .check(WIRE);
     }
 
-    /** Kiosk and servers get the messages and the one mapper; everything else stays package-private. */
+    /**
+     * Kiosk and servers get the messages, the one mapper and the one maker of the ids the messages
+     * carry; everything else stays package-private.
+     */
     @Test
     void theApiIsTheMessagesTheMapperThePathsAndTheErrorCodes() {
         classes().that().resideInAPackage("com.valuekiosk.wire").and().arePublic().and().areTopLevelClasses()
                 .and().areNotRecords().and().areNotEnums()
                 .should().haveSimpleName("Json").orShould().haveSimpleName("ApiPaths").orShould().haveSimpleName("Fields")
+                .orShould().haveSimpleName("TimeOrderedIds")
                 .because("a new public helper is a new API: messages are records, codes are enums")
                 .check(WIRE);
     }

@@ -21,6 +21,7 @@ import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.PreparationNotice;
 import com.valuekiosk.wire.PurchaseOutcomeRequest;
+import com.valuekiosk.wire.TimeOrderedIds;
 import com.valuekiosk.wire.ValuePurchaseRequest;
 import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.sql.Connection;
@@ -215,7 +216,7 @@ public final class PurchaseService {
                 + " WHERE card_number = ? AND account_type = 'BANK' AND bank_balance - ? >= 0", request)) {
             return Outcome.declined(ErrorCode.INSUFFICIENT_FUNDS, "the bank account's balance does not cover this amount");
         }
-        UUID purchaseId = UUID.randomUUID();
+        UUID purchaseId = TimeOrderedIds.uuid();
         boolean mapped = ValuePurchaseRequest.MAPPED_EMONEY_CARD.equals(request.emoneyCardNumber());
         insertBillingRecord(tail, purchaseId, request, terminal, now);
         notice[0] = NotificationOutbox.enqueueClaimed(tail, purchaseId, new PreparationNotice(purchaseId,

@@ -30,6 +30,7 @@ import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.Fields;
 import com.valuekiosk.wire.PreparationAck;
 import com.valuekiosk.wire.PreparationNotice;
+import com.valuekiosk.wire.TimeOrderedIds;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,7 +106,7 @@ public final class EmoneyService {
             if (card == null) {
                 return Outcome.declined(ErrorCode.EMONEY_CARD_NOT_MAPPED, "no e-money card is registered for this credit card");
             }
-            UUID preparationId = UUID.randomUUID();
+            UUID preparationId = TimeOrderedIds.uuid();
             Instant now = clock.instant();
             Instant expires = now.plus(preparationValidity);
             // Inserted only for a registered user: the same statement asks.
@@ -236,7 +237,7 @@ public final class EmoneyService {
         if (total > Fields.MAX_AMOUNT - state.balance()) {
             return Outcome.declined(ErrorCode.CARD_STATE_INCONSISTENT, "the card cannot hold this amount");
         }
-        long chargeId = newChargeId();
+        long chargeId = TimeOrderedIds.jsonSafeLong();
         AmountChange change = AmountChange.issue(issuer.cardKey(KeyUsage.PURSE_CREDIT, CardNumber.of(card)),
                 CardNumber.of(card), total, state.creditSequence(), chargeId);
         Charge charge = new Charge(chargeId, card, state.creditSequence(), total, currency.getCurrencyCode(),
@@ -695,17 +696,5 @@ public final class EmoneyService {
                         row.getString(6), row.getString(7));
             }
         }
-    }
-
-    /**
-     * Positive, random, unique across instances without a shared sequence (a clash is retried), and
-     * at most 2^53 - 1 so that JSON clients reading numbers as doubles keep it exact.
-     */
-    private long newChargeId() {
-        long id;
-        do {
-            id = random.nextLong() >>> 11;
-        } while (id == 0);
-        return id;
     }
 }
