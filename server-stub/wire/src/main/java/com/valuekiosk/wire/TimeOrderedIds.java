@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 public final class TimeOrderedIds {
 
     /** The largest integer a JSON client that reads numbers as doubles keeps exact: 2^53 - 1. */
-    public static final long MAX_JSON_SAFE = (1L << 53) - 1;
+    static final long MAX_JSON_SAFE = (1L << 53) - 1;
 
     /** 2020-01-01T00:00Z in Unix milliseconds, where charge numbers start counting. */
     static final long CHARGE_EPOCH_MILLIS = 1_577_836_800_000L;
