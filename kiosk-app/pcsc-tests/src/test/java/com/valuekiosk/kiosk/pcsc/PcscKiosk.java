@@ -75,10 +75,22 @@ final class PcscKiosk implements AutoCloseable {
                 CardFingerprints.openOrCreate(directory.resolve("kiosk/fingerprint.key")));
     }
 
-    /** Both readers seen through pcscd (READER_FOUND on each). */
+    /**
+     * Both readers seen through pcscd (READER_FOUND on each), and empty. The readers outlive a test's kiosk: the
+     * last test's cards left them when its kiosk closed, but pcscd learns that only at vpcd's next poll. Until
+     * then a new kiosk's reader reports that card (CARD_INSERTED), and a test that then put its own card in
+     * would take that event for its card's, and find no card a moment later.
+     */
     void awaitReaders() throws InterruptedException {
-        contactEvents.await(CardEvent.Type.READER_FOUND, EVENT_TIMEOUT);
-        contactlessEvents.await(CardEvent.Type.READER_FOUND, EVENT_TIMEOUT);
+        awaitEmpty(contact, contactEvents);
+        awaitEmpty(contactless, contactlessEvents);
+    }
+
+    private static void awaitEmpty(PcscReader reader, Events events) throws InterruptedException {
+        events.await(CardEvent.Type.READER_FOUND, EVENT_TIMEOUT);
+        if (reader.isCardPresent()) {
+            events.await(CardEvent.Type.CARD_REMOVED, EVENT_TIMEOUT);
+        }
     }
 
     /** Puts the card in (connects its bridge) and waits until the kiosk's reader saw it. */
