@@ -252,7 +252,9 @@ class EmoneyServerTest {
         start(storage);
         List<String> issued = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            issued.add(challenge(PURSE));
+            // Both requests that issue one: a challenge alone, and availability with its challenge.
+            issued.add(i % 2 == 0 ? challenge(PURSE)
+                    : kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).challenge());
             fixture.clock.advance(Duration.ofSeconds(1));
         }
         challenge(PHONE);

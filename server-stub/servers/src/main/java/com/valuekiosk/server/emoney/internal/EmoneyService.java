@@ -149,34 +149,67 @@ public final class EmoneyService {
         // A card without a password: one transaction. With one: the password's own, then this.
         // Its only write is a new challenge: lost in a crash, the card's proof with it is refused
         // and the kiosk asks again.
-        Availability free = database.inTransaction(Database.Durability.REDONE_IF_LOST, connection ->
-                PasswordCheck.isFree(connection, request.cardNumber()) ? availability(connection, request) : null);
+        Availability free = database.inTransaction(Database.Durability.REDONE_IF_LOST,
+                connection -> availability(connection, request, false));
         if (free != null) {
             return free;
         }
         passwords.require(request.cardNumber(), request.password());
-        return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> availability(connection, request));
+        return database.inTransaction(Database.Durability.REDONE_IF_LOST,
+                connection -> availability(connection, request, true));
     }
 
-    private Availability availability(Connection connection, AvailabilityRequest request) throws SQLException {
+    /**
+     * The card's availability and a new challenge, after one read ({@link #AVAILABILITY}); null, with
+     * nothing written, when the card has a password and {@code passwordChecked} is false.
+     */
+    private Availability availability(Connection connection, AvailabilityRequest request, boolean passwordChecked)
+            throws SQLException {
+        String card = request.cardNumber();
         List<Availability.Prepared> prepared = new ArrayList<>();
         long total = 0;
-        for (Prepared p : waiting(connection, request.cardNumber(), clock.instant())) {
-            prepared.add(new Availability.Prepared(p.id(), p.amount(), p.source(), p.expiresAt()));
-            total += p.amount();
+        long challenges;
+        try (PreparedStatement select = connection.prepareStatement(AVAILABILITY)) {
+            select.setString(1, card);
+            select.setString(2, card);
+            select.setObject(3, Database.utc(clock.instant()));
+            select.setString(4, card);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                }
+                if (rows.getString(1) != null && !passwordChecked) {
+                    return null;
+                }
+                challenges = rows.getLong(2);
+                // Nothing waiting: the LEFT JOIN's one row, without a preparation.
+                for (boolean more = rows.getString(3) != null; more; more = rows.next()) {
+                    long amount = rows.getLong(4);
+                    prepared.add(new Availability.Prepared(UUID.fromString(rows.getString(3)), amount,
+                            PreparationNotice.Source.valueOf(rows.getString(5)), Database.instant(rows, 6)));
+                    total += amount;
+                }
+            }
         }
-        String challenge = newChallenge(connection, request.cardNumber()).challenge();
-        return new Availability(CardNumber.of(request.cardNumber()).masked(), total, currency.getCurrencyCode(), prepared,
-                challenge);
+        String challenge = newChallenge(connection, card, challenges).challenge();
+        return new Availability(CardNumber.of(card).masked(), total, currency.getCurrencyCode(), prepared, challenge);
     }
 
     /** A fresh challenge for the card's PROVE STATE; {@link Refused} for an unknown card. */
     public CardChallenge challenge(ChallengeRequest request) {
         return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
-            if (!isUser(connection, request.cardNumber())) {
-                throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+            long challenges;
+            try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM card_challenges c"
+                    + " WHERE c.card_number = u.card_number) FROM emoney_users u WHERE u.card_number = ?")) {
+                select.setString(1, request.cardNumber());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
+                    }
+                    challenges = row.getLong(1);
+                }
             }
-            return newChallenge(connection, request.cardNumber());
+            return newChallenge(connection, request.cardNumber(), challenges);
         });
     }
 
@@ -418,20 +451,24 @@ public final class EmoneyService {
 
     /**
      * Expired challenges are worthless ({@link #proven} wants {@code expires_at} in the future) and at
-     * most {@value #CHALLENGES_PER_CARD} per card are kept; the periodic expiry deletes them
-     * ({@link #deleteExpiredChallenges}), not every request.
+     * most {@value #CHALLENGES_PER_CARD} per card are kept: a card that already has {@code outstanding}
+     * that many loses its oldest first. The periodic expiry deletes the expired ones
+     * ({@link #deleteExpiredChallenges}), not every request; and every change to a card's charges voids
+     * its challenges, so on the flow a card has none or one and nothing is trimmed.
      */
-    private CardChallenge newChallenge(Connection connection, String card) throws SQLException {
+    private CardChallenge newChallenge(Connection connection, String card, long outstanding) throws SQLException {
         Instant now = clock.instant();
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
         String challenge = Bytes.hex(bytes);
         Instant expires = now.plus(CHALLENGE_VALIDITY);
-        database.writeBatch()
-                .add("DELETE FROM card_challenges WHERE card_number = ? AND challenge NOT IN (SELECT challenge"
-                        + " FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge LIMIT "
-                        + (CHALLENGES_PER_CARD - 1) + ")", card, card)
-                .add("INSERT INTO card_challenges (challenge, card_number, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+        WriteBatch writes = database.writeBatch();
+        if (outstanding >= CHALLENGES_PER_CARD) {
+            writes.add("DELETE FROM card_challenges WHERE card_number = ? AND challenge NOT IN (SELECT challenge"
+                    + " FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge LIMIT "
+                    + (CHALLENGES_PER_CARD - 1) + ")", card, card);
+        }
+        writes.add("INSERT INTO card_challenges (challenge, card_number, issued_at, expires_at) VALUES (?, ?, ?, ?)",
                         challenge, card, Database.utc(now), Database.utc(expires))
                 .send(connection);
         return new CardChallenge(CardNumber.of(card).masked(), challenge, expires);
@@ -465,14 +502,6 @@ public final class EmoneyService {
         batch.add("UPDATE preparations SET state = 'COMPLETED' WHERE charge_id = ? AND state = 'CHARGING'", charge.id());
     }
 
-    private static boolean isUser(Connection connection, String card) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM emoney_users WHERE card_number = ?")) {
-            select.setString(1, card);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
 
     /**
      * Serialises all charge work on one card, across threads and server instances: the card's user
@@ -537,24 +566,25 @@ public final class EmoneyService {
             + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id";
 
     /**
-     * What the person is told is waiting (FIG. 10B): the VALUE of an issued charge the card has not
-     * applied yet (a YES re-sends that charge before issuing another) and the available VALUE;
-     * parameters card, card, now. One lookup per state: with both states in one condition, H2 read
-     * every preparation the card ever had.
+     * Everything availability reads, in one statement. What the person is told is waiting (FIG. 10B):
+     * the VALUE of an issued charge the card has not applied yet (a YES re-sends that charge before
+     * issuing another) and the available VALUE, one lookup per state (with both states in one
+     * condition, H2 read every preparation the card ever had). Joined to the card's user row, with the
+     * password hash and the count of the card's outstanding challenges: one row per waiting preparation,
+     * or one row with null preparation columns when nothing waits; no row for an unknown card.
+     * Parameters card, card, now, card.
      */
-    static final String WAITING = "SELECT preparation_id, amount, source, expires_at FROM ("
+    static final String AVAILABILITY = "SELECT u.password_hash,"
+            + " (SELECT COUNT(*) FROM card_challenges c WHERE c.card_number = u.card_number),"
+            + " w.preparation_id, w.amount, w.source, w.expires_at FROM emoney_users u LEFT JOIN ("
             + "SELECT preparation_id, amount, source, expires_at, created_at FROM preparations"
             + " WHERE card_number = ? AND state = 'CHARGING'"
             + " UNION ALL SELECT preparation_id, amount, source, expires_at, created_at FROM preparations"
             + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ?"
-            + ") AS waiting ORDER BY created_at, preparation_id";
+            + ") AS w ON TRUE WHERE u.card_number = ? ORDER BY w.created_at, w.preparation_id";
 
     private static List<Prepared> available(Connection connection, String card, Instant now) throws SQLException {
         return prepared(connection, AVAILABLE, card, Database.utc(now));
-    }
-
-    private static List<Prepared> waiting(Connection connection, String card, Instant now) throws SQLException {
-        return prepared(connection, WAITING, card, card, Database.utc(now));
     }
 
     private static List<Prepared> prepared(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -82,7 +82,7 @@ class CardHistoryLookupsTest {
 
     @Test
     void availabilityReadsTheCardsOpenPreparationsOnly() throws SQLException {
-        Lookup waiting = explain(EmoneyService.WAITING, CARD, CARD, NOW);
+        Lookup waiting = explain(EmoneyService.AVAILABILITY, CARD, CARD, NOW, CARD);
 
         assertThat(waiting.rows()).as("the CHARGING and the AVAILABLE preparation").isEqualTo(2);
         assertThat(waiting.maxScanCount()).as(waiting.plan()).isLessThanOrEqualTo(FEW);
