@@ -65,6 +65,9 @@ class PcscdRestartTest {
         pcscd.stop();
         kiosk.contactEvents.await(CardEvent.Type.READER_LOST, RECOVERY_TIMEOUT);
         kiosk.contactlessEvents.await(CardEvent.Type.READER_LOST, RECOVERY_TIMEOUT);
+        // pcscd drops its readers before it exits: a poll in between saw NO_READER (READER_LOST all the same).
+        // stop() returned after the exit, so this look on the test's thread finds the service gone.
+        kiosk.contact.pollOnce();
         assertThat(kiosk.contact.state()).isEqualTo(CardReader.State.SERVICE_UNAVAILABLE);
         kiosk.creditCard.remove();
         kiosk.emoneyCard.remove();
@@ -117,6 +120,7 @@ class PcscdRestartTest {
 
         pcscd.stop();
         kiosk.contactEvents.await(CardEvent.Type.READER_LOST, RECOVERY_TIMEOUT);
+        kiosk.contact.pollOnce(); // after pcscd exited, as in the test above
         assertThat(kiosk.contact.isCardPresent()).isFalse();
         assertThat(kiosk.contact.stateDetail()).contains("PC/SC service");
         assertThatThrownBy(kiosk.contact::connect).isInstanceOf(ReaderException.class);
