@@ -199,8 +199,8 @@ public final class EmoneyService {
     public CardChallenge challenge(ChallengeRequest request) {
         return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
             long challenges;
-            try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM card_challenges c"
-                    + " WHERE c.card_number = u.card_number) FROM emoney_users u WHERE u.card_number = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + OUTSTANDING_CHALLENGES + " FROM emoney_users u WHERE u.card_number = ?")) {
                 select.setString(1, request.cardNumber());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -565,6 +565,10 @@ public final class EmoneyService {
     static final String AVAILABLE = "SELECT preparation_id, amount, source, expires_at FROM preparations"
             + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id";
 
+    /** The challenges of the user row {@code u}'s card, for {@link #newChallenge}'s limit. */
+    private static final String OUTSTANDING_CHALLENGES =
+            "(SELECT COUNT(*) FROM card_challenges c WHERE c.card_number = u.card_number)";
+
     /**
      * Everything availability reads, in one statement. What the person is told is waiting (FIG. 10B):
      * the VALUE of an issued charge the card has not applied yet (a YES re-sends that charge before
@@ -574,8 +578,7 @@ public final class EmoneyService {
      * or one row with null preparation columns when nothing waits; no row for an unknown card.
      * Parameters card, card, now, card.
      */
-    static final String AVAILABILITY = "SELECT u.password_hash,"
-            + " (SELECT COUNT(*) FROM card_challenges c WHERE c.card_number = u.card_number),"
+    static final String AVAILABILITY = "SELECT u.password_hash, " + OUTSTANDING_CHALLENGES + ","
             + " w.preparation_id, w.amount, w.source, w.expires_at FROM emoney_users u LEFT JOIN ("
             + "SELECT preparation_id, amount, source, expires_at, created_at FROM preparations"
             + " WHERE card_number = ? AND state = 'CHARGING'"
