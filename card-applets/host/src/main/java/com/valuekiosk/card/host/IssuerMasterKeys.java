@@ -1,7 +1,11 @@
 package com.valuekiosk.card.host;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Master keys of the issuers, one per {@link KeyUsage}. The credit company server holds the
@@ -35,6 +39,22 @@ public final class IssuerMasterKeys {
     /** The key of one card for one usage. */
     public byte[] cardKey(KeyUsage usage, CardNumber card) {
         return CardKeys.derive(keys.get(usage), usage, card);
+    }
+
+    /**
+     * A key for the issuer's own servers, never a card's: HMAC-SHA256 under the master key of
+     * {@code usage} over {@code purpose}. A card key is AES under a master key of a card number
+     * ({@link CardKeys}), so the two cannot meet; every server instance that holds the master key
+     * derives the same key.
+     */
+    public byte[] serverKey(KeyUsage usage, String purpose) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(keys.get(usage), "HmacSHA256"));
+            return hmac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256", e);
+        }
     }
 
     private static byte[] checked(byte[] key) {

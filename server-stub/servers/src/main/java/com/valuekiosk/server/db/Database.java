@@ -176,10 +176,9 @@ public final class Database implements AutoCloseable {
         /** In the file before the call returns (on H2 a CHECKPOINT, shared): every transaction that answers for money. */
         WRITTEN,
         /**
-         * Its loss in a crash harms nobody, because what it did is asked or done again: a new
-         * challenge (a proof with a lost one is refused and the kiosk asks for another) or a notice's
-         * settlement (the outbox sends the notice again, and the e-money server answers it from its
-         * stored answer). On H2 the call does not wait for a file write: the next WRITTEN commit's
+         * Its loss in a crash harms nobody: it writes nothing (availability, a challenge), or what
+         * it did is done again, as a notice's settlement (the outbox sends the notice again, and the
+         * e-money server answers it from its stored answer). On H2 the call does not wait for a file write: the next WRITTEN commit's
          * CHECKPOINT, or H2's own background writer, takes it to the file.
          */
         REDONE_IF_LOST

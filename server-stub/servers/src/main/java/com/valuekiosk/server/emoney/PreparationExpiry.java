@@ -1,7 +1,6 @@
 package com.valuekiosk.server.emoney;
 
 import com.valuekiosk.server.db.Database;
-import com.valuekiosk.server.emoney.internal.EmoneyService;
 import com.valuekiosk.wire.TimeOrderedIds;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,7 @@ import org.slf4j.LoggerFactory;
  * AVAILABLE preparation past its expiry becomes REFUNDED with a refund record. VALUE inside an
  * issued charge the card may still apply is never refunded here; a stuck charge (its card proved a
  * sequence below it, so it never applied it, see {@link StuckCharges}) holding expired VALUE is
- * cancelled first, and its expired VALUE refunded like any other. Expired card challenges, which
- * no proof can use any more, are deleted on the same round.
+ * cancelled first, and its expired VALUE refunded like any other.
  */
 public final class PreparationExpiry {
 
@@ -73,8 +71,6 @@ public final class PreparationExpiry {
         if (refunded > 0) {
             log.info("refunded {} expired preparations", refunded);
         }
-        int challenges = database.inTransaction(connection -> EmoneyService.deleteExpiredChallenges(connection, now));
-        log.debug("deleted {} expired card challenges", challenges);
         return refunded;
     }
 

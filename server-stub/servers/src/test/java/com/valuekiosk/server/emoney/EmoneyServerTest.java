@@ -240,36 +240,55 @@ class EmoneyServerTest {
         assertThat(status.state()).isEqualTo(ChargeStatus.State.ISSUED);
 
         String fresh = challenge(PURSE);
-        assertThat(count("SELECT COUNT(*) FROM card_challenges")).as("the expired ones wait for the expiry").isEqualTo(3);
-        fixture.server.expiry().expireNow();
-        assertThat(count("SELECT COUNT(*) FROM card_challenges")).as("the expiry deleted the expired challenges").isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE challenge = '" + fresh + "'")).isEqualTo(1);
+        PurseStateProof freshProof = purse.proveState(Bytes.fromHex(fresh));
+        fixture.clock.advance(Duration.ofMinutes(4));
+        ChargeStatus stillGood = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), issued.chargeId(),
+                PURSE, new CardState(0, 1_000, List.of(), fresh, Bytes.hex(freshProof.mac())))).as(ChargeStatus.class);
+        assertThat(stillGood.state()).as("a challenge four minutes old").isEqualTo(ChargeStatus.State.ISSUED);
     }
 
     @ParameterizedTest
     @EnumSource(Storage.class)
-    void aCardKeepsItsSixteenNewestChallenges(Storage storage) throws Exception {
+    void everyChallengeOfTheCardIsGoodUntilOneIsUsedAndNoneAfter(Storage storage) throws Exception {
         start(storage);
         List<String> issued = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             // Both requests that issue one: a challenge alone, and availability with its challenge.
             issued.add(i % 2 == 0 ? challenge(PURSE)
                     : kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).challenge());
-            fixture.clock.advance(Duration.ofSeconds(1));
+            fixture.clock.advance(Duration.ofSeconds(10));
         }
-        challenge(PHONE);
-
-        assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE card_number = '" + PURSE + "'")).isEqualTo(16);
-        for (String oldest : issued.subList(0, 4)) {
-            assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE challenge = '" + oldest + "'")).as(oldest).isZero();
-        }
-        assertThat(count("SELECT COUNT(*) FROM card_challenges WHERE card_number <> '" + PURSE + "'"))
-                .as("another card's challenge").isEqualTo(1);
+        assertThat(new java.util.HashSet<>(issued)).as("one per tick of the clock").hasSize(20);
         prepare(PURSE, 2_000);
-        PurseStateProof proof = purse.proveState(Bytes.fromHex(issued.get(4)));
         AmountChangeResponse change = kiosk.post(ApiPaths.AMOUNT_CHANGES, new AmountChangeRequest(UUID.randomUUID(), PURSE,
-                null, new CardState(0, 1_000, List.of(), issued.get(4), Bytes.hex(proof.mac())))).as(AmountChangeResponse.class);
-        assertThat(change.amount()).as("the oldest challenge kept still proves").isEqualTo(2_000);
+                null, proofUnder(issued.get(0)))).as(AmountChangeResponse.class);
+        assertThat(change.amount()).as("the oldest, 200 seconds old, proves").isEqualTo(2_000);
+
+        for (String voided : List.of(issued.get(0), issued.get(1), issued.get(19))) {
+            ApiClient.Response refused = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(),
+                    change.chargeId(), PURSE, proofUnder(voided)));
+            assertThat(refused.error().code()).as("voided by the proof used").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+        }
+        String next = challenge(PURSE);
+        assertThat(issued).as("a new epoch, new challenges").doesNotContain(next);
+        CardState underNext = proofUnder(next);
+        ChargeStatus status = kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(),
+                PURSE, underNext)).as(ChargeStatus.class);
+        assertThat(status.state()).isEqualTo(ChargeStatus.State.ISSUED);
+        assertThat(kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), PURSE,
+                underNext)).error().code()).as("used by a request that changed nothing").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+
+        String beforeCompletion = challenge(PURSE);
+        PurseReceipt receipt = purse.credit(toCard(change, PURSE));
+        assertThat(kiosk.post(ApiPaths.COMPLETIONS, completion(change, receipt)).status()).isEqualTo(200);
+        assertThat(kiosk.post(ApiPaths.CHARGE_STATUS, new ChargeStatusRequest(UUID.randomUUID(), change.chargeId(), PURSE,
+                proofUnder(beforeCompletion))).error().code()).as("voided by the completion").isEqualTo(ErrorCode.CARD_PROOF_INVALID);
+    }
+
+    /** The purse's proof, at its state now, under {@code challenge}. */
+    private CardState proofUnder(String challenge) throws Exception {
+        PurseStateProof proof = purse.proveState(Bytes.fromHex(challenge));
+        return new CardState(proof.data().creditSequence(), proof.data().balance(), List.of(), challenge, Bytes.hex(proof.mac()));
     }
 
     @ParameterizedTest

@@ -31,7 +31,6 @@ import com.valuekiosk.wire.Fields;
 import com.valuekiosk.wire.PreparationAck;
 import com.valuekiosk.wire.PreparationNotice;
 import com.valuekiosk.wire.TimeOrderedIds;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,9 +52,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Card state counts only when the card proved it: a PROVE STATE MAC under the card's credit key
  * over its number, balance, credit sequence and a challenge this server issued for the card, used
- * once ({@link #proven}). A terminal can choose which genuine proof to send and when, but not what
- * it says; and every change to a card's charges voids the card's outstanding challenges, so a proof
- * made before a charge was issued can never be used against that charge.
+ * once ({@link #proven}, {@link CardChallenges}). A terminal can choose which genuine proof to send
+ * and when, but not what it says; and every change to a card's charges voids the card's
+ * outstanding challenges, so a proof made before a charge was issued can never be used against
+ * that charge.
  *
  * <p>The rule that keeps VALUE from being applied twice: a card gets at most one charge per credit
  * sequence number, ever, and an issued charge is re-sent unchanged until it is settled. The card
@@ -73,7 +73,7 @@ public final class EmoneyService {
     private final Duration preparationValidity;
     private final Clock clock;
     private final PasswordCheck passwords;
-    private final SecureRandom random = new SecureRandom();
+    private final CardChallenges challenges;
 
     public EmoneyService(Database database, AnswerFormat answers, IssuerMasterKeys issuer, Currency currency,
                          Duration preparationValidity, Clock clock) {
@@ -84,6 +84,7 @@ public final class EmoneyService {
         this.preparationValidity = preparationValidity;
         this.clock = clock;
         this.passwords = new PasswordCheck(database, new PasswordHasher(), clock);
+        this.challenges = new CardChallenges(issuer);
     }
 
     // ---- Preparations (from the credit company server or a points system) ----
@@ -147,8 +148,7 @@ public final class EmoneyService {
     /** What is waiting for a card (FIG. 10B); {@link Refused} for an unknown card or a password problem. */
     public Availability availability(AvailabilityRequest request) {
         // A card without a password: one transaction. With one: the password's own, then this.
-        // Its only write is a new challenge: lost in a crash, the card's proof with it is refused
-        // and the kiosk asks again.
+        // It writes nothing: the challenge in its answer needs no row.
         Availability free = database.inTransaction(Database.Durability.REDONE_IF_LOST,
                 connection -> availability(connection, request, false));
         if (free != null) {
@@ -160,15 +160,15 @@ public final class EmoneyService {
     }
 
     /**
-     * The card's availability and a new challenge, after one read ({@link #AVAILABILITY}); null, with
-     * nothing written, when the card has a password and {@code passwordChecked} is false.
+     * The card's availability and a challenge, after one read ({@link #AVAILABILITY}); null when the
+     * card has a password and {@code passwordChecked} is false.
      */
     private Availability availability(Connection connection, AvailabilityRequest request, boolean passwordChecked)
             throws SQLException {
         String card = request.cardNumber();
         List<Availability.Prepared> prepared = new ArrayList<>();
         long total = 0;
-        long challenges;
+        long epoch;
         try (PreparedStatement select = connection.prepareStatement(AVAILABILITY)) {
             select.setString(1, card);
             select.setString(2, card);
@@ -181,7 +181,7 @@ public final class EmoneyService {
                 if (rows.getString(1) != null && !passwordChecked) {
                     return null;
                 }
-                challenges = rows.getLong(2);
+                epoch = rows.getLong(2);
                 // Nothing waiting: the LEFT JOIN's one row, without a preparation.
                 for (boolean more = rows.getString(3) != null; more; more = rows.next()) {
                     long amount = rows.getLong(4);
@@ -191,26 +191,25 @@ public final class EmoneyService {
                 }
             }
         }
-        String challenge = newChallenge(connection, card, challenges).challenge();
+        String challenge = challenges.issue(card, epoch, clock.instant()).challenge();
         return new Availability(CardNumber.of(card).masked(), total, currency.getCurrencyCode(), prepared, challenge);
     }
 
-    /** A fresh challenge for the card's PROVE STATE; {@link Refused} for an unknown card. */
+    /** A challenge for the card's PROVE STATE; {@link Refused} for an unknown card. */
     public CardChallenge challenge(ChallengeRequest request) {
-        return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
-            long challenges;
+        long epoch = database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + OUTSTANDING_CHALLENGES + " FROM emoney_users u WHERE u.card_number = ?")) {
+                    "SELECT challenge_epoch FROM emoney_users WHERE card_number = ?")) {
                 select.setString(1, request.cardNumber());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         throw new Refused(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
                     }
-                    challenges = row.getLong(1);
+                    return row.getLong(1);
                 }
             }
-            return newChallenge(connection, request.cardNumber(), challenges);
         });
+        return challenges.issue(request.cardNumber(), epoch, clock.instant());
     }
 
     /**
@@ -235,7 +234,10 @@ public final class EmoneyService {
                 AmountChangeResponse.class, (connection, tail) -> amountChange(connection, tail, request, terminal)).outcome();
     }
 
-    /** The new charge, its challenges voided and its VALUE taken are written with the stored answer ({@code tail}). */
+    /**
+     * The new charge and its VALUE taken are written with the stored answer ({@code tail}); the
+     * card's challenges were voided when its proof was used.
+     */
     private Outcome<AmountChangeResponse> amountChange(Connection connection, WriteBatch tail, AmountChangeRequest request,
                                                        PeerIdentity terminal) throws SQLException {
         String card = request.cardNumber();
@@ -278,7 +280,6 @@ public final class EmoneyService {
         tail.add("INSERT INTO charges (charge_id, card_number, sequence, amount, currency, mac, state, terminal_id, issued_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?)", chargeId, card, charge.sequence(), total,
                 charge.currency(), charge.mac(), terminal.name(), Database.utc(now));
-        tail.add(VOID_CHALLENGES, card);
         for (Prepared p : prepared) {
             // Read under the card's row lock: it is still AVAILABLE.
             tail.addExpecting(1, "UPDATE preparations SET state = 'CHARGING', charge_id = ?"
@@ -292,6 +293,7 @@ public final class EmoneyService {
     /** A charge completed on the card's receipt; {@link Refused} for an unknown charge or a receipt that does not prove it. */
     public Outcome<ChargeStatus> complete(CompletionRequest request, PeerIdentity terminal) {
         return idempotency.once(request.requestId(), ApiPaths.COMPLETIONS, terminal, request, ChargeStatus.class, (connection, tail) -> {
+            // Also voids the card's challenges: the charge changes now.
             if (!lockUserOfCharge(connection, request.chargeId())) {
                 throw new Refused(ErrorCode.CHARGE_UNKNOWN, "no charge " + request.chargeId());
             }
@@ -313,7 +315,6 @@ public final class EmoneyService {
                 throw new Refused(ErrorCode.RECEIPT_INVALID, "the receipt is not the card's proof of charge " + charge.id());
             }
             markCompleted(tail, charge, "RECEIPT", request.balanceAfter());
-            tail.add(VOID_CHALLENGES, charge.card());
             return Outcome.done(charge.completed().toStatus());
         }).outcome();
     }
@@ -343,7 +344,8 @@ public final class EmoneyService {
      * An open charge whose card has provably moved past its sequence number was applied (one charge
      * per card and sequence, and the card accepts a CREDIT only at its own sequence). A card that
      * proves a sequence below the charge's never applied it: the charge is cancelled and its VALUE
-     * waits again, to be charged at the card's true sequence.
+     * waits again, to be charged at the card's true sequence. The card's challenges were voided when
+     * its proof was used.
      */
     private void settle(Connection connection, Charge open, CardState proven) throws SQLException {
         if (proven.creditSequence() < open.sequence()) {
@@ -355,7 +357,6 @@ public final class EmoneyService {
         // Sent at once: the caller reads the charge again.
         WriteBatch settled = database.writeBatch();
         markCompleted(settled, open, "CARD_STATE", null);
-        settled.add(VOID_CHALLENGES, open.card());
         settled.send(connection);
         log.info("charge {} settled as applied: the card proved sequence {}", open.id(), proven.creditSequence());
     }
@@ -387,10 +388,11 @@ public final class EmoneyService {
     }
 
     /**
-     * The card state {@code claimed} if the card proved it: the challenge was issued for this card,
-     * has not expired and was not used (it is used now), and the proof is the card's MAC over card
-     * number, balance, credit sequence and challenge. A proof below a sequence the card already
-     * proved is stale. {@link Refused} otherwise; nothing is used then (the transaction rolls back).
+     * The card state {@code claimed} if the card proved it: the challenge was issued for this card
+     * at its current epoch and has not expired, and the proof is the card's MAC over card number,
+     * balance, credit sequence and challenge. Using the proof moves the epoch on, which voids this
+     * challenge and every other outstanding one. A proof below a sequence the card already proved
+     * is stale. {@link Refused} otherwise; nothing is used then (the transaction rolls back).
      *
      * <p>Like {@link #lockUser}, this locks the card's user row until the transaction ends: the
      * statement that moves its proven sequence up takes the lock, and no older proof can move it down.
@@ -402,96 +404,58 @@ public final class EmoneyService {
             throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the card state is not the card's proof for this challenge");
         }
         Instant now = clock.instant();
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE emoney_users SET proven_sequence = ?, proven_at = ?"
-                        + " WHERE card_number = ? AND (proven_sequence IS NULL OR proven_sequence <= ?)")) {
+        // The epoch the challenge must have been issued at comes back from the statement that moves it on.
+        String use = database.isPostgres()
+                ? USE_PROOF + " RETURNING challenge_epoch"
+                : "SELECT challenge_epoch FROM FINAL TABLE (" + USE_PROOF + ")";
+        try (PreparedStatement update = connection.prepareStatement(use)) {
             update.setInt(1, claimed.creditSequence());
             update.setObject(2, Database.utc(now));
             update.setString(3, card);
             update.setInt(4, claimed.creditSequence());
-            if (update.executeUpdate() == 1) {
-                useChallenge(connection, card, claimed, now);
-                return claimed;
+            try (ResultSet row = update.executeQuery()) {
+                if (row.next()) {
+                    requireChallenge(card, row.getLong(1) - 1, claimed, now);
+                    return claimed;
+                }
             }
         }
         // Refused, in this order: an unknown card, a bad challenge, an older proof.
         lockUser(connection, card);
-        useChallenge(connection, card, claimed, now);
-        throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
-                "the card proved sequence " + provenSequence(connection, card) + " before; this proof is older");
-    }
-
-    private static void useChallenge(Connection connection, String card, CardState claimed, Instant now) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM card_challenges WHERE challenge = ? AND card_number = ? AND expires_at > ?")) {
-            delete.setString(1, claimed.challenge());
-            delete.setString(2, card);
-            delete.setObject(3, Database.utc(now));
-            if (delete.executeUpdate() != 1) {
-                throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the challenge is unknown, used or expired; ask for a new one");
-            }
-        }
-    }
-
-    private static int provenSequence(Connection connection, String card) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT proven_sequence FROM emoney_users WHERE card_number = ?")) {
+                "SELECT challenge_epoch, proven_sequence FROM emoney_users WHERE card_number = ?")) {
             select.setString(1, card);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return row.getInt(1);
+                requireChallenge(card, row.getLong(1), claimed, now);
+                throw new Refused(ErrorCode.CARD_STATE_INCONSISTENT,
+                        "the card proved sequence " + row.getInt(2) + " before; this proof is older");
             }
         }
     }
 
-    /** How long a challenge may wait for the card's proof. */
-    static final Duration CHALLENGE_VALIDITY = Duration.ofMinutes(5);
-    /** Outstanding challenges per card; the oldest goes when a new one would exceed it. */
-    private static final int CHALLENGES_PER_CARD = 16;
-
     /**
-     * Expired challenges are worthless ({@link #proven} wants {@code expires_at} in the future) and at
-     * most {@value #CHALLENGES_PER_CARD} per card are kept: a card that already has {@code outstanding}
-     * that many loses its oldest first. The periodic expiry deletes the expired ones
-     * ({@link #deleteExpiredChallenges}), not every request; and every change to a card's charges voids
-     * its challenges, so on the flow a card has none or one and nothing is trimmed.
+     * Moves the card's proven sequence up and its challenge epoch on. Parameters: sequence, now,
+     * card, sequence.
      */
-    private CardChallenge newChallenge(Connection connection, String card, long outstanding) throws SQLException {
-        Instant now = clock.instant();
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        String challenge = Bytes.hex(bytes);
-        Instant expires = now.plus(CHALLENGE_VALIDITY);
-        WriteBatch writes = database.writeBatch();
-        if (outstanding >= CHALLENGES_PER_CARD) {
-            writes.add("DELETE FROM card_challenges WHERE card_number = ? AND challenge NOT IN (SELECT challenge"
-                    + " FROM card_challenges WHERE card_number = ? ORDER BY issued_at DESC, challenge LIMIT "
-                    + (CHALLENGES_PER_CARD - 1) + ")", card, card);
-        }
-        writes.add("INSERT INTO card_challenges (challenge, card_number, issued_at, expires_at) VALUES (?, ?, ?, ?)",
-                        challenge, card, Database.utc(now), Database.utc(expires))
-                .send(connection);
-        return new CardChallenge(CardNumber.of(card).masked(), challenge, expires);
-    }
+    private static final String USE_PROOF = "UPDATE emoney_users SET proven_sequence = ?, proven_at = ?,"
+            + " challenge_epoch = challenge_epoch + 1 WHERE card_number = ? AND (proven_sequence IS NULL OR proven_sequence <= ?)";
 
-    /** Deletes the challenges expired at {@code now}, of every card; returns how many. */
-    public static int deleteExpiredChallenges(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM card_challenges WHERE expires_at <= ?")) {
-            delete.setObject(1, Database.utc(now));
-            return delete.executeUpdate();
+    private void requireChallenge(String card, long epoch, CardState claimed, Instant now) {
+        if (!challenges.isValid(card, epoch, claimed.challenge(), now)) {
+            throw new Refused(ErrorCode.CARD_PROOF_INVALID, "the challenge is unknown, used or expired; ask for a new one");
         }
     }
 
     /**
      * Every change to a card's charges voids its outstanding challenges: older proofs are worthless
-     * after it. Parameter: the card.
+     * after it.
      */
-    private static final String VOID_CHALLENGES = "DELETE FROM card_challenges WHERE card_number = ?";
-
     private static void voidChallenges(Connection connection, String card) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(VOID_CHALLENGES)) {
-            delete.setString(1, card);
-            delete.executeUpdate();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE emoney_users SET challenge_epoch = challenge_epoch + 1 WHERE card_number = ?")) {
+            update.setString(1, card);
+            update.executeUpdate();
         }
     }
 
@@ -532,23 +496,16 @@ public final class EmoneyService {
     }
 
     /**
-     * {@link #lockUser} for the card of a charge, found in the same statement; false when there is
-     * no such charge. The charge read after it is as the lock holder sees it.
+     * {@link #lockUser} for the card of a charge, found in the same statement, which also voids the
+     * card's challenges ({@link #voidChallenges}); false when there is no such charge. The charge
+     * read after it is as the lock holder sees it.
      */
-    private boolean lockUserOfCharge(Connection connection, long chargeId) throws SQLException {
-        String sql = database.isPostgres()
-                ? "SELECT u.card_number FROM emoney_users u JOIN charges c ON c.card_number = u.card_number"
-                        + " WHERE c.charge_id = ? FOR UPDATE OF u"
-                : "UPDATE emoney_users SET failed_password_attempts = failed_password_attempts"
-                        + " WHERE card_number = (SELECT card_number FROM charges WHERE charge_id = ?)";
-        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+    private static boolean lockUserOfCharge(Connection connection, long chargeId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "UPDATE emoney_users SET challenge_epoch = challenge_epoch + 1"
+                        + " WHERE card_number = (SELECT card_number FROM charges WHERE charge_id = ?)")) {
             lock.setLong(1, chargeId);
-            if (!database.isPostgres()) {
-                return lock.executeUpdate() == 1;
-            }
-            try (ResultSet row = lock.executeQuery()) {
-                return row.next();
-            }
+            return lock.executeUpdate() == 1;
         }
     }
 
@@ -565,20 +522,16 @@ public final class EmoneyService {
     static final String AVAILABLE = "SELECT preparation_id, amount, source, expires_at FROM preparations"
             + " WHERE card_number = ? AND state = 'AVAILABLE' AND expires_at > ? ORDER BY created_at, preparation_id";
 
-    /** The challenges of the user row {@code u}'s card, for {@link #newChallenge}'s limit. */
-    private static final String OUTSTANDING_CHALLENGES =
-            "(SELECT COUNT(*) FROM card_challenges c WHERE c.card_number = u.card_number)";
-
     /**
      * Everything availability reads, in one statement. What the person is told is waiting (FIG. 10B):
      * the VALUE of an issued charge the card has not applied yet (a YES re-sends that charge before
      * issuing another) and the available VALUE, one lookup per state (with both states in one
      * condition, H2 read every preparation the card ever had). Joined to the card's user row, with the
-     * password hash and the count of the card's outstanding challenges: one row per waiting preparation,
-     * or one row with null preparation columns when nothing waits; no row for an unknown card.
-     * Parameters card, card, now, card.
+     * password hash and the card's challenge epoch: one row per waiting preparation, or one row with
+     * null preparation columns when nothing waits; no row for an unknown card. Parameters card, card,
+     * now, card.
      */
-    static final String AVAILABILITY = "SELECT u.password_hash, " + OUTSTANDING_CHALLENGES + ","
+    static final String AVAILABILITY = "SELECT u.password_hash, u.challenge_epoch,"
             + " w.preparation_id, w.amount, w.source, w.expires_at FROM emoney_users u LEFT JOIN ("
             + "SELECT preparation_id, amount, source, expires_at, created_at FROM preparations"
             + " WHERE card_number = ? AND state = 'CHARGING'"
