@@ -129,12 +129,22 @@ public final class Database implements AutoCloseable {
      * killed server's file at an older chunk and lost commits it had written and answered for
      * (H2DurabilityTest). The price is a file that only grows while it is in use, by every write;
      * a deployment that runs for months belongs on PostgreSQL (R-SV5).
+     *
+     * <p>{@code WRITE_DELAY}: how soon H2's background writer takes a commit that no CHECKPOINT
+     * wrote to the file ({@link Durability#REDONE_IF_LOST}); its thread also wakes every third of
+     * it to compute the fill rate of every chunk the file holds, whatever the load. At H2's 500 ms
+     * that took 2.7 % of the servers' CPU in a short benchmark run and up to 38 % in long ones (the
+     * benchmark's README); at {@value #H2_WRITE_DELAY_MS} ms it wakes a tenth as often.
      */
     public static String h2File(java.nio.file.Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";REUSE_SPACE=FALSE"
+                + ";WRITE_DELAY=" + H2_WRITE_DELAY_MS
                 + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE;
     }
+
+    /** H2's {@code WRITE_DELAY} ({@link #h2File}). */
+    static final int H2_WRITE_DELAY_MS = 5_000;
 
     /**
      * An H2 file that does not reuse space ({@link #h2File}) grows with every write: each opening
@@ -222,11 +232,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 writes committed transactions to its file in the background, up to half a second later: a
-     * server killed in that time lost commits whose answers it had already sent, and even Flyway's
-     * record of a migration it had run (H2DurabilityTest). A CHECKPOINT writes them before the answer
-     * can go; the background writer stays as it was ({@code WRITE_DELAY=0} instead stops it, and a
-     * demo walk with it then missed a commit made a minute before the kill). This is about a killed
+     * H2 writes committed transactions to its file in the background, up to {@code WRITE_DELAY}
+     * later (half a second by H2's default, five seconds in {@link #h2File}): a server killed in that
+     * time lost commits whose answers it had already sent, and even Flyway's record of a migration it
+     * had run (H2DurabilityTest). A CHECKPOINT writes them before the answer can go; the background
+     * writer stays ({@code WRITE_DELAY=0} instead stops it, and a demo walk with it then missed a
+     * commit made a minute before the kill). This is about a killed
      * process; a deployment that must survive power cuts runs on PostgreSQL (R-SV5), which keeps its
      * commits whatever happens to this JVM. Concurrent commits share their CHECKPOINT
      * ({@link GroupCheckpoint}).
