@@ -62,6 +62,18 @@ class CardKeysTest {
     }
 
     @Test
+    void aServerKeyIsTheHmacOfItsPurposeUnderTheUsagesMasterKey() throws Exception {
+        IssuerMasterKeys issuer = IssuerMasterKeys.demo();
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(Bytes.fromHex("101112131415161718191A1B1C1D1E1F"), "HmacSHA256"));
+        byte[] expected = hmac.doFinal("challenges".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(issuer.serverKey(KeyUsage.PURSE_CREDIT, "challenges")).isEqualTo(expected);
+        assertThat(issuer.serverKey(KeyUsage.PURSE_CREDIT, "something else")).isNotEqualTo(expected);
+        assertThat(issuer.serverKey(KeyUsage.PURSE_DEBIT, "challenges")).isNotEqualTo(expected);
+    }
+
+    @Test
     void derivedKeysDifferPerCardAndPerUsage() {
         byte[] credit = CardKeys.derive(KEY, KeyUsage.PURSE_CREDIT, CARD);
         assertThat(CardKeys.derive(KEY, KeyUsage.PURSE_DEBIT, CARD)).isNotEqualTo(credit);
