@@ -447,13 +447,16 @@ public final class EmoneyService {
         }
     }
 
+    /** Moves the challenge epoch of the card that follows on ("?", or a subquery for it). */
+    private static final String VOID_CHALLENGES_OF =
+            "UPDATE emoney_users SET challenge_epoch = challenge_epoch + 1 WHERE card_number = ";
+
     /**
      * Every change to a card's charges voids its outstanding challenges: older proofs are worthless
      * after it.
      */
     private static void voidChallenges(Connection connection, String card) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE emoney_users SET challenge_epoch = challenge_epoch + 1 WHERE card_number = ?")) {
+        try (PreparedStatement update = connection.prepareStatement(VOID_CHALLENGES_OF + "?")) {
             update.setString(1, card);
             update.executeUpdate();
         }
@@ -502,8 +505,7 @@ public final class EmoneyService {
      */
     private static boolean lockUserOfCharge(Connection connection, long chargeId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
-                "UPDATE emoney_users SET challenge_epoch = challenge_epoch + 1"
-                        + " WHERE card_number = (SELECT card_number FROM charges WHERE charge_id = ?)")) {
+                VOID_CHALLENGES_OF + "(SELECT card_number FROM charges WHERE charge_id = ?)")) {
             lock.setLong(1, chargeId);
             return lock.executeUpdate() == 1;
         }
