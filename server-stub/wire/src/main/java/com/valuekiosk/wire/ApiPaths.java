@@ -18,6 +18,11 @@ public final class ApiPaths {
     // E-money server
     /** POST, credit company server or points system: prepare VALUE for a card ({@link PreparationNotice}). */
     public static final String PREPARATIONS = "/v1/preparations";
+    /**
+     * POST, credit company server: several notices at once ({@link PreparationBatch}), each decided as
+     * at {@link #PREPARATIONS}, in one transaction ({@link PreparationBatchAnswer}).
+     */
+    public static final String PREPARATION_BATCHES = "/v1/preparations/batches";
     /** POST, kiosk: what is waiting for a card ({@link AvailabilityRequest}). */
     public static final String AVAILABILITY = "/v1/charges/availability";
     /** POST, kiosk: amount change information for the card ({@link AmountChangeRequest}). */

@@ -99,9 +99,12 @@ public final class CreditServer implements AutoCloseable {
     private final ExecutorService noticeSenders;
     private final ServerMetrics metrics;
 
-    /** Threads that send purchases' notices right after their commit. */
+    /**
+     * Threads that send purchases' notices right after their commit (two batches at a time, see
+     * {@link EmoneyNotifier#deliverFresh}) and make the immediate attempts that repeated purchases ask for.
+     */
     public static final int NOTICE_THREADS = 4;
-    /** Notices waiting for a sender; beyond that a notice waits for the background job (after its lease). */
+    /** Attempts waiting for a thread; beyond that an attempt is left to the background job (after its lease). */
     private static final int NOTICE_QUEUE = 10_000;
 
     /** Notices in the outbox not delivered, by {@code state} (PENDING, FAILED). */

@@ -4,18 +4,23 @@ import com.valuekiosk.server.credit.http.PreparationsClient;
 import com.valuekiosk.server.credit.internal.BillingReversal;
 import com.valuekiosk.server.credit.internal.NotificationOutbox;
 import com.valuekiosk.server.db.Database;
+import com.valuekiosk.wire.PreparationBatch;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +33,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One attempt: claim the row ({@link NotificationOutbox#claim}, the prepare phase), send it
  * ({@link PreparationsClient}), settle the row ({@link NotificationOutbox#settle}, the commit
- * phase). A notice the e-money server refuses for good becomes FAILED and, in the same
- * transaction, the purchase is reversed ({@link BillingReversal}), logged at WARN: the card holder
- * gets the money back. Anything else is retried after 1 s, 2 s, 4 s … up to {@link #MAX_BACKOFF}.
- * Every step tolerates a second attempt on the same purchase, here or on another server instance.
+ * phase). Notices due together go together: one request to the e-money server, which prepares
+ * them in one transaction, and one settlement here. A notice the e-money server refuses for good
+ * becomes FAILED and, in the same transaction, the purchase is reversed ({@link BillingReversal}),
+ * logged at WARN: the card holder gets the money back. Anything else is retried after 1 s, 2 s,
+ * 4 s … up to {@link #MAX_BACKOFF}. Every step tolerates a second attempt on the same purchase,
+ * here or on another server instance.
  *
  * <p>A purchase's own notice is written already claimed for its first attempt (the purchase's
  * transaction does the claim, see {@link #firstAttemptLease}), and that attempt runs on the
- * {@code delivery} executor right after the commit ({@link #deliverFresh}): the purchase answers
- * without waiting for the e-money server. If this instance dies before the attempt, the row falls
- * due when the lease ends and the background job delivers it.
+ * {@code delivery} executor right after the commit ({@link #deliverFresh}), with the other fresh
+ * notices waiting then: the purchase answers without waiting for the e-money server. If this
+ * instance dies before the attempt, the row falls due when the lease ends and the background job
+ * delivers it.
  *
- * <p>A run of {@link #deliverDue()} stops at the first notice that gets no answer at all: the
- * e-money server is down, and the other notices stay due for the next run instead of each waiting
- * for its own timeout.
+ * <p>A run of {@link #deliverDue()} stops at the first batch that gets no answer at all: the
+ * e-money server is down, and the other notices stay due for the next run instead of each batch
+ * waiting for its own timeout.
  */
 public final class EmoneyNotifier implements AutoCloseable {
 
@@ -54,7 +62,15 @@ public final class EmoneyNotifier implements AutoCloseable {
     /** How long a background attempt waits. */
     public static final Duration BACKGROUND_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final int BATCH = 100;
+    private static final int BATCH = PreparationBatch.MAX_NOTICES;
+    /**
+     * Batches of fresh notices on their way at once. Notices that come while both are out wait, and
+     * go together in the next batch: under load, one request and one transaction on each server
+     * carry several purchases' notices.
+     */
+    private static final int FRESH_SENDERS = 2;
+    /** Fresh notices kept waiting at most; more wait in the outbox for the background job. */
+    private static final int FRESH_QUEUE = 10_000;
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
     /** Bounds one run; what is left is for the next run. */
     private static final int MAX_BATCHES_PER_RUN = 50;
@@ -70,6 +86,15 @@ public final class EmoneyNotifier implements AutoCloseable {
     private final PreparationsClient emoney;
     private final Clock clock;
     private final Executor delivery;
+    /** Fresh notices waiting for a sender, each with the future {@link #deliverFresh} returned. */
+    private final Queue<Fresh> fresh = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger freshWaiting = new AtomicInteger();
+    /** Senders of fresh notices at work, at most {@link #FRESH_SENDERS}. */
+    private final AtomicInteger freshSenders = new AtomicInteger();
+
+    /** A fresh notice waiting to be sent. */
+    private record Fresh(PreparationsClient.Notice notice, CompletableFuture<Boolean> delivered) {
+    }
 
     /** Attempts of {@link #deliverFresh} and {@link #deliverNow} run in the calling thread. */
     public EmoneyNotifier(Database database, URI emoneyServer, SSLContext tls, Clock clock) {
@@ -98,24 +123,76 @@ public final class EmoneyNotifier implements AutoCloseable {
 
     /**
      * The first attempt of a notice just committed with its purchase, claimed by that transaction
-     * ({@link #firstAttemptLease}), on the delivery executor. The future tells whether this
-     * attempt delivered it; it is false at once when the executor takes no more work (the
+     * ({@link #firstAttemptLease}). It waits for a sender on the delivery executor, and goes with
+     * the other fresh notices waiting then, in one batch. The future tells whether this attempt
+     * delivered it; it is false at once when the queue or the executor takes no more work (the
      * background job delivers the notice when the lease ends). Never completes exceptionally.
      */
     public CompletableFuture<Boolean> deliverFresh(UUID purchaseId, String payload) {
-        try {
-            return CompletableFuture.supplyAsync(() -> sendAndSettle(purchaseId, payload, 1, IMMEDIATE_TIMEOUT), delivery)
-                    .handle((result, failure) -> {
-                        if (failure != null) {
-                            log.warn("purchase {}: notice delivery failed; the outbox will retry", purchaseId, failure);
-                            return false;
-                        }
-                        return result.state() == State.DELIVERED;
-                    });
-        } catch (RejectedExecutionException e) {
+        CompletableFuture<Boolean> delivered = new CompletableFuture<>();
+        if (freshWaiting.incrementAndGet() > FRESH_QUEUE) {
+            freshWaiting.decrementAndGet();
             log.warn("purchase {}: the notice delivery queue is full; the outbox delivers it after its lease", purchaseId);
-            return CompletableFuture.completedFuture(false);
+            delivered.complete(false);
+            return delivered;
         }
+        fresh.add(new Fresh(new PreparationsClient.Notice(purchaseId, payload), delivered));
+        startFreshSender();
+        return delivered;
+    }
+
+    /** Puts one more sender to work when notices wait and fewer than {@link #FRESH_SENDERS} are at work. */
+    private void startFreshSender() {
+        while (!fresh.isEmpty()) {
+            int working = freshSenders.get();
+            if (working >= FRESH_SENDERS) {
+                return; // a sender at work takes the waiting notices when its batch is done
+            }
+            if (freshSenders.compareAndSet(working, working + 1)) {
+                try {
+                    delivery.execute(this::sendFresh);
+                } catch (RejectedExecutionException e) {
+                    freshSenders.decrementAndGet();
+                    // The notices wait for the next sender; their leases end meanwhile and the outbox has them too.
+                    log.warn("the notice delivery executor is full; {} notices wait", freshWaiting.get());
+                }
+                return;
+            }
+        }
+    }
+
+    /** A sender's work: batches of waiting fresh notices until none waits. */
+    private void sendFresh() {
+        try {
+            for (List<Fresh> batch = takeFresh(); !batch.isEmpty(); batch = takeFresh()) {
+                List<PreparationsClient.Result> results;
+                try {
+                    // Attempt 1: the purchase's own transaction claimed it (firstAttemptLease).
+                    results = sendAndSettle(batch.stream().map(waiting -> new Claimed(waiting.notice(), 1)).toList(),
+                            IMMEDIATE_TIMEOUT);
+                } catch (RuntimeException | Error e) {
+                    log.warn("{} notices: delivery failed; the outbox will retry", batch.size(), e);
+                    batch.forEach(waiting -> waiting.delivered().complete(false));
+                    continue;
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).delivered().complete(results.get(i).state() == State.DELIVERED);
+                }
+            }
+        } finally {
+            freshSenders.decrementAndGet();
+            startFreshSender(); // a notice that came after the last take and found every sender at work
+        }
+    }
+
+    private List<Fresh> takeFresh() {
+        List<Fresh> batch = new ArrayList<>();
+        for (Fresh next = batch.size() < BATCH ? fresh.poll() : null; next != null;
+             next = batch.size() < BATCH ? fresh.poll() : null) {
+            freshWaiting.decrementAndGet();
+            batch.add(next);
+        }
+        return batch;
     }
 
     /**
@@ -135,7 +212,10 @@ public final class EmoneyNotifier implements AutoCloseable {
         }
         CompletableFuture<PreparationsClient.Result> attempt;
         try {
-            attempt = CompletableFuture.supplyAsync(() -> attempt(entry, IMMEDIATE_TIMEOUT), delivery);
+            attempt = CompletableFuture.supplyAsync(() -> {
+                List<PreparationsClient.Result> results = attempt(List.of(entry), IMMEDIATE_TIMEOUT);
+                return results.isEmpty() ? null : results.get(0);
+            }, delivery);
         } catch (RejectedExecutionException e) {
             return false;
         }
@@ -162,22 +242,16 @@ public final class EmoneyNotifier implements AutoCloseable {
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             List<NotificationOutbox.Entry> due = outbox.due(now, BATCH);
             boolean unreachable = false;
-            for (NotificationOutbox.Entry entry : due) {
-                PreparationsClient.Result result = attempt(entry, BACKGROUND_TIMEOUT);
-                if (result == null) {
-                    continue;
-                }
+            for (PreparationsClient.Result result : due.isEmpty() ? List.<PreparationsClient.Result>of()
+                    : attempt(due, BACKGROUND_TIMEOUT)) {
                 attempted++;
                 switch (result.state()) {
                     case DELIVERED -> delivered++;
                     case FAILED -> failed++;
                     case PENDING -> retrying++;
                 }
-                if (result.unreachable()) {
-                    // The others would wait for the same timeout: they stay due for the next run.
-                    unreachable = true;
-                    break;
-                }
+                // No answer at all: the e-money server is down; what is left stays due for the next run.
+                unreachable |= result.unreachable();
             }
             if (unreachable || due.size() < BATCH || Thread.currentThread().isInterrupted()) {
                 break;
@@ -208,34 +282,55 @@ public final class EmoneyNotifier implements AutoCloseable {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    /** Claims, sends and settles one notice. Null when another attempt claimed it first. */
-    private PreparationsClient.Result attempt(NotificationOutbox.Entry entry, Duration timeout) {
-        int attempts = entry.attempts() + 1;
-        // The claim holds while the attempt may last; if this instance dies, the row falls due after it.
-        if (!outbox.claim(entry, attempts, clock.instant().plus(timeout).plus(LEASE_MARGIN))) {
-            return null;
+    /**
+     * Claims the entries, and sends and settles those claimed, together; their results in order.
+     * An entry another attempt claimed first is left out.
+     */
+    private List<PreparationsClient.Result> attempt(List<NotificationOutbox.Entry> entries, Duration timeout) {
+        // A claim holds while the attempt may last; if this instance dies, the row falls due after it.
+        Instant leaseEnd = clock.instant().plus(timeout).plus(LEASE_MARGIN);
+        List<Claimed> claimed = new ArrayList<>(entries.size());
+        for (NotificationOutbox.Entry entry : entries) {
+            int attempts = entry.attempts() + 1;
+            if (outbox.claim(entry, attempts, leaseEnd)) {
+                claimed.add(new Claimed(new PreparationsClient.Notice(entry.purchaseId(), entry.payload()), attempts));
+            }
         }
-        return sendAndSettle(entry.purchaseId(), entry.payload(), attempts, timeout);
+        return claimed.isEmpty() ? List.of() : sendAndSettle(claimed, timeout);
     }
 
-    /** Sends a notice claimed for attempt {@code attempts} and settles its row with the answer. */
-    private PreparationsClient.Result sendAndSettle(UUID purchaseId, String payload, int attempts, Duration timeout) {
-        PreparationsClient.Result result = emoney.send(payload, timeout);
-        Instant retryAt = clock.instant().plus(backoff(attempts));
-        outbox.settle(purchaseId, result.state(), result.error(), retryAt, clock.instant(), (connection, id, reason) -> {
+    /** A notice claimed for its attempt number {@code attempt}. */
+    private record Claimed(PreparationsClient.Notice notice, int attempt) {
+    }
+
+    /** Sends claimed notices together and settles their rows with the answers in one transaction; their results in order. */
+    private List<PreparationsClient.Result> sendAndSettle(List<Claimed> claimed, Duration timeout) {
+        List<PreparationsClient.Result> results = emoney.sendAll(claimed.stream().map(Claimed::notice).toList(), timeout);
+        Instant answered = clock.instant();
+        List<NotificationOutbox.Settlement> settlements = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            settlements.add(new NotificationOutbox.Settlement(claimed.get(i).notice().requestId(), results.get(i).state(),
+                    results.get(i).error(), answered.plus(backoff(claimed.get(i).attempt()))));
+        }
+        outbox.settle(settlements, answered, (connection, id, reason) -> {
             if (BillingReversal.reverse(connection, id, reason, clock.instant())) {
                 log.warn("purchase {} reversed: the e-money server refused its VALUE for good ({}); the card's quota is restored",
                         id, reason);
             }
         });
-        switch (result.state()) {
-            case DELIVERED -> log.info("purchase {}: notice delivered to the e-money server (attempt {})", purchaseId, attempts);
-            case FAILED -> log.warn("purchase {}: the e-money server refused the notice for good ({})", purchaseId,
-                    result.error());
-            case PENDING -> log.warn("purchase {}: notice not delivered (attempt {}: {}); next attempt at {}",
-                    purchaseId, attempts, result.error(), retryAt);
+        for (int i = 0; i < claimed.size(); i++) {
+            UUID purchaseId = claimed.get(i).notice().requestId();
+            int attempt = claimed.get(i).attempt();
+            PreparationsClient.Result result = results.get(i);
+            switch (result.state()) {
+                case DELIVERED -> log.info("purchase {}: notice delivered to the e-money server (attempt {})", purchaseId, attempt);
+                case FAILED -> log.warn("purchase {}: the e-money server refused the notice for good ({})", purchaseId,
+                        result.error());
+                case PENDING -> log.warn("purchase {}: notice not delivered (attempt {}: {}); next attempt at {}",
+                        purchaseId, attempt, result.error(), settlements.get(i).retryAt());
+            }
         }
-        return result;
+        return results;
     }
 
     /** Stops the client: nothing is sent any more (the outbox keeps what was not delivered). */

@@ -43,8 +43,13 @@ public record Reply(int status, byte[] json, String contentType, ErrorCode error
 
     /** Error bodies pass through {@link CardNumber#maskAll}: no message may carry a card number. */
     public static Reply error(ErrorCode code, String message) {
-        Reply reply = of(code.httpStatus(), new ErrorBody(code, CardNumber.maskAll(message)));
+        Reply reply = of(code.httpStatus(), errorBody(code, message));
         return new Reply(reply.status(), reply.json(), JSON, code);
+    }
+
+    /** The body of an error answer, its message through {@link CardNumber#maskAll}; also a batch item's error. */
+    public static ErrorBody errorBody(ErrorCode code, String message) {
+        return new ErrorBody(code, CardNumber.maskAll(message));
     }
 
     private static Reply of(int status, Object body) {

@@ -137,23 +137,26 @@ class NotificationDeliveryTest extends CreditServerTestBase {
 
     @ParameterizedTest
     @EnumSource(Storage.class)
-    void aRunStopsAtTheFirstNoticeThatGetsNoAnswer(Storage storage) throws Exception {
+    void aRunSendsHundredNoticesARequestAndStopsAtTheFirstRequestThatGetsNoAnswer(Storage storage) throws Exception {
         try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
             ApiClient kiosk = servers.terminal(KIOSK);
             servers.stopEmoney();
-            for (int atc = 1; atc <= 3; atc++) {
-                approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, atc, KIOSK)));
+            for (int atc = 1; atc <= 101; atc++) {
+                approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 100, atc, KIOSK)));
             }
             EmoneyNotifier notifier = servers.credit.notifier();
             servers.clock.advance(Duration.ofSeconds(1));
 
-            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(1, 0, 0, 1));
+            // The first hundred get no answer: the 101st is not tried in this run.
+            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(100, 0, 0, 100));
 
             servers.startEmoney();
-            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(2, 2, 0, 0));
-            servers.clock.advance(Duration.ofSeconds(2));
             assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(1, 1, 0, 0));
-            assertThat(servers.available(PURSE)).isEqualTo(3_000);
+            servers.clock.advance(Duration.ofSeconds(2));
+            assertThat(notifier.deliverDue()).isEqualTo(new EmoneyNotifier.Run(100, 100, 0, 0));
+            assertThat(servers.available(PURSE)).isEqualTo(10_100);
+            assertThat(logs.text()).containsOnlyOnce("emoney POST " + ApiPaths.PREPARATION_BATCHES + " ")
+                    .containsOnlyOnce("emoney POST " + ApiPaths.PREPARATIONS + " ");
         }
     }
 
@@ -273,6 +276,76 @@ class NotificationDeliveryTest extends CreditServerTestBase {
             ValuePurchaseResponse repeated = approved(kiosk.post(ApiPaths.PURCHASES, request));
             assertThat(repeated.notification()).isEqualTo(ValuePurchaseResponse.Notification.DELIVERED);
             assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+        }
+    }
+
+    /**
+     * Notices that come while the senders are at work wait, and go together: one request to the
+     * e-money server, one settlement. Each gets its own answer: a card the e-money server does not
+     * know fails that notice alone, and its purchase alone is reversed.
+     */
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void noticesThatWaitForASenderGoTogetherAndEachGetsItsOwnAnswer(Storage storage) throws Exception {
+        HeldTasks senders = new HeldTasks();
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage, senders)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            ValuePurchaseResponse first = approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, 1, KIOSK)));
+            ValuePurchaseResponse unknown = approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, UNKNOWN_PURSE, 2_000, 2, KIOSK)));
+            ValuePurchaseResponse third = approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 3_000, 3, KIOSK)));
+            assertThat(senders.size()).as("two senders, the third notice waits with them").isEqualTo(2);
+
+            senders.runAll();
+
+            assertThat(outbox(servers, "state", first)).isEqualTo("DELIVERED");
+            assertThat(outbox(servers, "state", unknown)).isEqualTo("FAILED");
+            assertThat(outbox(servers, "last_error", unknown)).isEqualTo("HTTP 404 CARD_UNKNOWN");
+            assertThat(outbox(servers, "state", third)).isEqualTo("DELIVERED");
+            assertThat(servers.available(PURSE)).isEqualTo(4_000);
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).as("the refused purchase alone is reversed").isEqualTo(4_000);
+            assertThat(logs.text()).containsOnlyOnce("emoney POST " + ApiPaths.PREPARATION_BATCHES + " ")
+                    .doesNotContain("emoney POST " + ApiPaths.PREPARATIONS + " ");
+            assertThat(servers.credit.notifier().deliverDue().attempted()).isZero();
+        }
+    }
+
+    /**
+     * A batch the e-money server refuses as a whole (here one notice in it is invalid; a server
+     * without the batch endpoint answers 404) is sent again notice by notice: the invalid one fails
+     * alone, and the others are delivered.
+     */
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aBatchRefusedAsAWholeIsSentNoticeByNotice(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
+            ApiClient kiosk = servers.terminal(KIOSK);
+            servers.stopEmoney();
+            List<ValuePurchaseResponse> purchases = new ArrayList<>();
+            for (int atc = 1; atc <= 3; atc++) {
+                purchases.add(approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, atc, KIOSK))));
+            }
+            ValuePurchaseResponse spoiled = purchases.get(1);
+            servers.credit.database().inTransaction(connection -> {
+                try (java.sql.PreparedStatement invalid = connection.prepareStatement(
+                        "UPDATE notification_outbox SET payload = REPLACE(payload, '\"amount\":1000', '\"amount\":0')"
+                                + " WHERE purchase_id = ?")) {
+                    invalid.setString(1, spoiled.purchaseId().toString());
+                    assertThat(invalid.executeUpdate()).isOne();
+                }
+                return null;
+            });
+            servers.startEmoney();
+            servers.clock.set(EmoneyNotifier.firstAttemptLease(ServersFixture.START));
+
+            assertThat(servers.credit.notifier().deliverDue()).isEqualTo(new EmoneyNotifier.Run(3, 2, 1, 0));
+
+            assertThat(logs.text()).containsOnlyOnce("emoney POST " + ApiPaths.PREPARATION_BATCHES + " CREDIT_SERVER/");
+            assertThat(outbox(servers, "state", spoiled)).isEqualTo("FAILED");
+            assertThat(outbox(servers, "last_error", spoiled)).isEqualTo("HTTP 400 INVALID_REQUEST");
+            assertThat(outbox(servers, "state", purchases.get(0))).isEqualTo("DELIVERED");
+            assertThat(outbox(servers, "state", purchases.get(2))).isEqualTo("DELIVERED");
+            assertThat(servers.available(PURSE)).isEqualTo(2_000);
+            assertThat(PurchaseTest.creditUsed(servers, CREDIT)).isEqualTo(2_000);
         }
     }
 

@@ -29,7 +29,10 @@ import com.valuekiosk.wire.ChargeStatus;
 import com.valuekiosk.wire.ChargeStatusRequest;
 import com.valuekiosk.wire.CompletionRequest;
 import com.valuekiosk.wire.ErrorCode;
+import com.valuekiosk.wire.Json;
 import com.valuekiosk.wire.PreparationAck;
+import com.valuekiosk.wire.PreparationBatch;
+import com.valuekiosk.wire.PreparationBatchAnswer;
 import com.valuekiosk.wire.PreparationNotice;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -507,6 +510,72 @@ class EmoneyServerTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(count("SELECT COUNT(*) FROM preparations")).isEqualTo(1);
+    }
+
+    /**
+     * A batch: one request, one transaction, and for each notice what it would have got alone — a
+     * repeat its stored answer, a new one its preparation, a decline its error, an id used for
+     * another notice 409 — stored so that the same notice sent alone later gets the same answer.
+     */
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aBatchDecidesEachNoticeAsItWouldBeDecidedAlone(Storage storage) throws Exception {
+        start(storage);
+        ApiClient credit = fixture.creditServer();
+        PreparationNotice sentBefore = purchaseNotice(UUID.randomUUID(), PURSE, 1_000, "JPY");
+        PreparationAck before = credit.post(ApiPaths.PREPARATIONS, sentBefore).as(PreparationAck.class);
+        UUID usedId = UUID.randomUUID();
+        credit.post(ApiPaths.PREPARATIONS, purchaseNotice(usedId, PURSE, 500, "JPY"));
+
+        PreparationNotice fresh = purchaseNotice(UUID.randomUUID(), PURSE, 2_000, "JPY");
+        List<PreparationNotice> notices = List.of(
+                sentBefore,
+                fresh,
+                purchaseNotice(UUID.randomUUID(), "9999010000000041", 3_000, "JPY"),
+                purchaseNotice(UUID.randomUUID(), PURSE, 4_000, "USD"),
+                new PreparationNotice(UUID.randomUUID(), PURSE, null, 5_000, "JPY", PreparationNotice.Source.POINTS),
+                purchaseNotice(usedId, PURSE, 6_000, "JPY"));
+        ApiClient.Response response = credit.post(ApiPaths.PREPARATION_BATCHES, new PreparationBatch(notices));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<PreparationBatchAnswer.Result> results = response.as(PreparationBatchAnswer.class).results();
+        assertThat(results).extracting(PreparationBatchAnswer.Result::requestId)
+                .containsExactlyElementsOf(notices.stream().map(PreparationNotice::requestId).toList());
+        assertThat(results).extracting(PreparationBatchAnswer.Result::status).containsExactly(200, 200, 404, 400, 400, 409);
+        assertThat(results.subList(2, 6)).extracting(result -> result.error().code()).containsExactly(
+                ErrorCode.CARD_UNKNOWN, ErrorCode.CURRENCY_NOT_SUPPORTED, ErrorCode.INVALID_REQUEST, ErrorCode.REQUEST_ID_REUSED);
+        assertThat(results.get(0).ack()).as("the stored answer").isEqualTo(before);
+        assertThat(results.get(1).ack().amount()).isEqualTo(2_000);
+        assertThat(response.body()).doesNotContain("9999010000000041");
+        assertThat(count("SELECT COUNT(*) FROM preparations")).isEqualTo(3);
+        assertThat(kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).total())
+                .isEqualTo(3_500);
+
+        // Alone, later: the batch's stored answers.
+        assertThat(credit.post(ApiPaths.PREPARATIONS, fresh).as(PreparationAck.class)).isEqualTo(results.get(1).ack());
+        assertThat(credit.post(ApiPaths.PREPARATIONS, notices.get(3)).error().code()).isEqualTo(ErrorCode.CURRENCY_NOT_SUPPORTED);
+        assertThat(count("SELECT COUNT(*) FROM preparations")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void aBatchMustCarryDistinctRequestIdsAndOnlyServersMaySendIt(Storage storage) throws Exception {
+        start(storage);
+        PreparationNotice notice = purchaseNotice(UUID.randomUUID(), PURSE, 1_000, "JPY");
+        String twice = "{\"notices\":[" + Json.mapper().writeValueAsString(notice) + ","
+                + Json.mapper().writeValueAsString(notice) + "]}";
+        ApiClient.Response duplicated = fixture.creditServer().postRaw(ApiPaths.PREPARATION_BATCHES, twice);
+        assertThat(duplicated.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(duplicated.error().message()).contains("appears twice in the batch");
+        assertThat(fixture.creditServer().postRaw(ApiPaths.PREPARATION_BATCHES, "{\"notices\":[]}").error().code())
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(kiosk.post(ApiPaths.PREPARATION_BATCHES, new PreparationBatch(List.of(notice))).error().code())
+                .isEqualTo(ErrorCode.FORBIDDEN_FOR_ROLE);
+        assertThat(count("SELECT COUNT(*) FROM preparations")).isZero();
+    }
+
+    private static PreparationNotice purchaseNotice(UUID requestId, String purse, long amount, String currency) {
+        return new PreparationNotice(requestId, purse, null, amount, currency, PreparationNotice.Source.PURCHASE);
     }
 
     @ParameterizedTest

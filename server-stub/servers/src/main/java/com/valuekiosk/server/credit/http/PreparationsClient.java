@@ -7,14 +7,22 @@ import com.valuekiosk.wire.ApiPaths;
 import com.valuekiosk.wire.ErrorBody;
 import com.valuekiosk.wire.ErrorCode;
 import com.valuekiosk.wire.Json;
+import com.valuekiosk.wire.PreparationBatchAnswer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 /**
- * The credit company server as a client of the e-money server's {@code POST /v1/preparations}: sends
- * one notice and says what the answer means for it.
+ * The credit company server as a client of the e-money server's {@code POST /v1/preparations} and
+ * {@code POST /v1/preparations/batches}: sends notices and says what the answer means for each.
  * <ul>
  *   <li>2xx: DELIVERED.</li>
  *   <li>4xx with a code that the same notice will always get again (the e-money server stores its
@@ -42,11 +50,19 @@ public final class PreparationsClient implements AutoCloseable {
     public record Result(State state, String error, boolean unreachable) {
     }
 
+    private static final Result INTERRUPTED = new Result(State.PENDING, "interrupted", true);
+
+    /** One notice to send: its request id (the purchase id) and its JSON. */
+    public record Notice(UUID requestId, String payload) {
+    }
+
     private final URI preparations;
+    private final URI batches;
     private final HttpsJsonClient http;
 
     public PreparationsClient(URI emoneyServer, SSLContext tls, Duration connectTimeout) {
         this.preparations = emoneyServer.resolve(ApiPaths.PREPARATIONS);
+        this.batches = emoneyServer.resolve(ApiPaths.PREPARATION_BATCHES);
         this.http = new HttpsJsonClient("credit-notice-client", tls, connectTimeout);
     }
 
@@ -56,19 +72,82 @@ public final class PreparationsClient implements AutoCloseable {
         try {
             answer = http.post(preparations, payload, timeout);
         } catch (HttpsJsonClient.Unreachable e) {
-            return new Result(State.PENDING, e.timedOut() ? e.getMessage() : "not reachable: " + e.getMessage(), true);
+            return unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(State.PENDING, "interrupted", true);
+            return INTERRUPTED;
+        }
+        return result(answer.status(), answer.body());
+    }
+
+    /**
+     * Sends several notices, one result each in their order: one notice alone as {@link #send}
+     * does, more in one {@code POST /v1/preparations/batches}. When the e-money server refuses the
+     * batch as a whole with a 4xx (a server without that endpoint answers 404; one notice it finds
+     * invalid spoils the batch's body), each notice is sent alone, so that each gets its own answer.
+     */
+    public List<Result> sendAll(List<Notice> notices, Duration timeout) {
+        if (notices.size() == 1) {
+            return List.of(send(notices.get(0).payload(), timeout));
+        }
+        StringJoiner body = new StringJoiner(",", "{\"notices\":[", "]}");
+        notices.forEach(notice -> body.add(notice.payload()));
+        HttpsJsonClient.Answer answer;
+        try {
+            answer = http.post(batches, body.toString(), timeout);
+        } catch (HttpsJsonClient.Unreachable e) {
+            return Collections.nCopies(notices.size(), unreachable(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Collections.nCopies(notices.size(), INTERRUPTED);
         }
         int status = answer.status();
+        if (status == 200) {
+            return results(notices, answer.body());
+        }
+        if (status >= 400 && status < 500) {
+            List<Result> alone = new ArrayList<>(notices.size());
+            for (Notice notice : notices) {
+                alone.add(send(notice.payload(), timeout));
+            }
+            return alone;
+        }
+        return Collections.nCopies(notices.size(), result(status, answer.body()));
+    }
+
+    /** Each notice's result from a batch answer; a notice the answer leaves out stays PENDING. */
+    private static List<Result> results(List<Notice> notices, String body) {
+        Map<UUID, PreparationBatchAnswer.Result> byId = new HashMap<>();
+        try {
+            Json.mapper().readValue(body, PreparationBatchAnswer.class).results()
+                    .forEach(result -> byId.put(result.requestId(), result));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Collections.nCopies(notices.size(), new Result(State.PENDING, "unreadable batch answer", false));
+        }
+        List<Result> results = new ArrayList<>(notices.size());
+        for (Notice notice : notices) {
+            PreparationBatchAnswer.Result answered = byId.get(notice.requestId());
+            results.add(answered == null ? new Result(State.PENDING, "not in the batch answer", false)
+                    : classify(answered.status(), answered.error() == null ? null : answered.error().code()));
+        }
+        return results;
+    }
+
+    private static Result result(int status, String body) {
+        return classify(status, status >= 200 && status < 300 ? null : errorCode(body));
+    }
+
+    private static Result classify(int status, ErrorCode code) {
         if (status >= 200 && status < 300) {
             return new Result(State.DELIVERED, null, false);
         }
-        ErrorCode code = errorCode(answer.body());
         String error = "HTTP " + status + (code == null ? "" : " " + code);
         boolean forGood = status >= 400 && status < 500 && code != null && FINAL.contains(code);
         return new Result(forGood ? State.FAILED : State.PENDING, error, false);
+    }
+
+    private static Result unreachable(HttpsJsonClient.Unreachable e) {
+        return new Result(State.PENDING, e.timedOut() ? e.getMessage() : "not reachable: " + e.getMessage(), true);
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.UUID;
  * sends and what its answer means is {@link com.valuekiosk.server.credit.EmoneyNotifier}'s.
  *
  * <p>An attempt is two-phase, like a jPOS transaction participant, and each phase tolerates being
- * run twice for the same purchase, by another thread or another server instance:
+ * run twice for the same purchase, by another thread or another server instance; one settlement
+ * may close the attempts of several notices sent together:
  * <ol>
  *   <li>{@link #claim} (prepare) moves {@code next_attempt_at} past the attempt's timeout with a
  *       conditional UPDATE on the value it read; a second claim of the same reading loses and
@@ -124,33 +125,48 @@ public final class NotificationOutbox {
         });
     }
 
+    /** One attempt's result, for {@link #settle}: the state it came to, its error, when to try again if PENDING. */
+    public record Settlement(UUID purchaseId, State state, String error, Instant retryAt) {
+    }
+
     /**
-     * Commit: records an attempt's result while the row is still PENDING — DELIVERED at {@code now},
-     * FAILED (running {@code onFailed} in the same transaction), or PENDING again with the next
-     * attempt at {@code retryAt}. {@code error} is cut to 200 characters. True when this call
-     * settled the row; false when it was settled already (nothing changes then).
+     * Commit: records the results of attempts, in one transaction, on the rows still PENDING —
+     * DELIVERED at {@code now}, FAILED (running {@code onFailed} in the same transaction), or
+     * PENDING again with the next attempt at the settlement's {@code retryAt}. An error is cut to
+     * 200 characters. One flag per settlement, in order: true when this call settled the row, false
+     * when it was settled already (nothing changes then).
      */
-    public boolean settle(UUID purchaseId, State state, String error, Instant retryAt, Instant now, OnFailed onFailed) {
-        String stored = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    public List<Boolean> settle(List<Settlement> settlements, Instant now, OnFailed onFailed) {
         // Lost in a crash, the settlement is redone: the row is due again when its claim runs out.
         return database.inTransaction(Database.Durability.REDONE_IF_LOST, connection -> {
+            int[] counts;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE notification_outbox SET state = ?, delivered_at = ?, last_error = ?, next_attempt_at = ?"
                             + " WHERE purchase_id = ? AND state = 'PENDING'")) {
-                update.setString(1, state.name());
-                update.setObject(2, state == State.DELIVERED ? Database.utc(now) : null, Types.TIMESTAMP);
-                update.setString(3, stored);
-                update.setObject(4, Database.utc(retryAt));
-                update.setString(5, purchaseId.toString());
-                if (update.executeUpdate() != 1) {
-                    return false;
+                for (Settlement settlement : settlements) {
+                    update.setString(1, settlement.state().name());
+                    update.setObject(2, settlement.state() == State.DELIVERED ? Database.utc(now) : null, Types.TIMESTAMP);
+                    update.setString(3, shortened(settlement.error()));
+                    update.setObject(4, Database.utc(settlement.retryAt()));
+                    update.setString(5, settlement.purchaseId().toString());
+                    update.addBatch();
+                }
+                counts = update.executeBatch();
+            }
+            List<Boolean> settled = new ArrayList<>(settlements.size());
+            for (int i = 0; i < settlements.size(); i++) {
+                Settlement settlement = settlements.get(i);
+                settled.add(counts[i] == 1);
+                if (counts[i] == 1 && settlement.state() == State.FAILED) {
+                    onFailed.run(connection, settlement.purchaseId(), shortened(settlement.error()));
                 }
             }
-            if (state == State.FAILED) {
-                onFailed.run(connection, purchaseId, stored);
-            }
-            return true;
+            return settled;
         });
+    }
+
+    private static String shortened(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
     }
 
     private static Entry entry(ResultSet rows) throws SQLException {

@@ -94,12 +94,58 @@ public final class EmoneyService {
      * linked to no e-money card, an unknown e-money card. Refused: a source the caller's role may not use.
      */
     public Outcome<PreparationAck> prepare(PreparationNotice notice, PeerIdentity caller) {
+        checkSource(notice, caller);
+        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, PreparationAck.class,
+                preparing(notice)).outcome();
+    }
+
+    /**
+     * Several notices of one caller (a {@link com.valuekiosk.wire.PreparationBatch}), each decided
+     * as {@link #prepare} decides it alone, all in one transaction; the outcomes in the notices'
+     * order. A notice of a source the caller may not use is declined {@code INVALID_REQUEST}, and not stored.
+     */
+    public List<Outcome<PreparationAck>> prepareAll(List<PreparationNotice> notices, PeerIdentity caller) {
+        List<Idempotency.Each<PreparationAck>> allowed = new ArrayList<>(notices.size());
+        Outcome<PreparationAck>[] outcomes = newOutcomes(notices.size());
+        List<Integer> positions = new ArrayList<>(notices.size());
+        for (int i = 0; i < notices.size(); i++) {
+            PreparationNotice notice = notices.get(i);
+            try {
+                checkSource(notice, caller);
+            } catch (Refused refused) {
+                outcomes[i] = Outcome.declined(refused.code(), refused.getMessage());
+                continue;
+            }
+            allowed.add(new Idempotency.Each<>(notice.requestId(), notice, preparing(notice)));
+            positions.add(i);
+        }
+        if (!allowed.isEmpty()) {
+            // Stored under the single endpoint's name: a notice sent alone later gets the same answer.
+            List<Outcome<PreparationAck>> decided = idempotency.onceEach(ApiPaths.PREPARATIONS, caller, PreparationAck.class, allowed);
+            for (int j = 0; j < decided.size(); j++) {
+                outcomes[positions.get(j)] = decided.get(j);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Outcome<PreparationAck>[] newOutcomes(int size) {
+        return (Outcome<PreparationAck>[]) new Outcome<?>[size];
+    }
+
+    /** A points system prepares POINTS, a credit company server PURCHASE. */
+    private static void checkSource(PreparationNotice notice, PeerIdentity caller) {
         PreparationNotice.Source expected = caller.role() == CertificateRole.POINTS_SYSTEM
                 ? PreparationNotice.Source.POINTS : PreparationNotice.Source.PURCHASE;
         if (notice.source() != expected) {
             throw new Refused(ErrorCode.INVALID_REQUEST, "a " + caller.role() + " prepares " + expected + " only");
         }
-        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, PreparationAck.class, (connection, tail) -> {
+    }
+
+    /** The work of one notice, in the transaction {@link Idempotency} gives it. */
+    private Idempotency.Effect<PreparationAck> preparing(PreparationNotice notice) {
+        return (connection, tail) -> {
             if (!notice.currency().equals(currency.getCurrencyCode())) {
                 return Outcome.declined(ErrorCode.CURRENCY_NOT_SUPPORTED, "this e-money is in " + currency.getCurrencyCode());
             }
@@ -129,7 +175,7 @@ public final class EmoneyService {
             log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), CardNumber.of(card), notice.source());
             return Outcome.done(new PreparationAck(preparationId, notice.requestId(), CardNumber.of(card).masked(),
                     notice.amount(), notice.currency(), expires));
-        }).outcome();
+        };
     }
 
     /** The e-money card linked to {@code creditCard}, or null. */

@@ -14,6 +14,7 @@ import com.valuekiosk.wire.ValuePurchaseResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,10 +60,12 @@ class NotificationOutboxTest {
                     reversals[0]++;
                 }
             };
-            assertThat(outbox.settle(purchase, State.FAILED, "HTTP 404 CARD_UNKNOWN", now.plusSeconds(2), now, reverse)).isTrue();
-            assertThat(outbox.settle(purchase, State.FAILED, "HTTP 404 CARD_UNKNOWN", now.plusSeconds(2), now, reverse)).isFalse();
-            assertThat(outbox.settle(purchase, State.DELIVERED, null, now.plusSeconds(2), now, reverse))
-                    .as("a settled row stays as it was settled").isFalse();
+            NotificationOutbox.Settlement failed = new NotificationOutbox.Settlement(purchase, State.FAILED,
+                    "HTTP 404 CARD_UNKNOWN", now.plusSeconds(2));
+            assertThat(outbox.settle(List.of(failed), now, reverse)).containsExactly(true);
+            assertThat(outbox.settle(List.of(failed), now, reverse)).containsExactly(false);
+            assertThat(outbox.settle(List.of(new NotificationOutbox.Settlement(purchase, State.DELIVERED, null,
+                    now.plusSeconds(2))), now, reverse)).as("a settled row stays as it was settled").containsExactly(false);
 
             assertThat(outbox.find(purchase).state()).isEqualTo(State.FAILED);
             assertThat(outbox.find(purchase).attempts()).isEqualTo(read.attempts() + 1);
@@ -78,6 +81,44 @@ class NotificationOutboxTest {
                     .isZero();
             assertThat(servers.credit(String.class, "SELECT reversal_reason FROM billing_records WHERE purchase_id = ?",
                     purchase.toString())).isEqualTo("HTTP 404 CARD_UNKNOWN");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void oneSettlementClosesSeveralRowsAndReversesOnlyTheFailedOnes(Storage storage) throws Exception {
+        try (ServersFixture servers = new ServersFixture(directory, storage)) {
+            servers.stopEmoney();
+            String purse = DemoCards.EMONEY_CARD.cardNumber().digits();
+            UUID delivered = servers.terminal(KIOSK).post(ApiPaths.PURCHASES, purchase(CREDIT, purse, 2_000, 1, KIOSK))
+                    .as(ValuePurchaseResponse.class).purchaseId();
+            UUID failed = servers.terminal(KIOSK).post(ApiPaths.PURCHASES, purchase(CREDIT, purse, 3_000, 2, KIOSK))
+                    .as(ValuePurchaseResponse.class).purchaseId();
+            UUID retried = servers.terminal(KIOSK).post(ApiPaths.PURCHASES, purchase(CREDIT, purse, 4_000, 3, KIOSK))
+                    .as(ValuePurchaseResponse.class).purchaseId();
+            NotificationOutbox outbox = new NotificationOutbox(servers.credit.database());
+            Instant now = servers.clock.instant().plusSeconds(1);
+            List<UUID> reversed = new java.util.ArrayList<>();
+            NotificationOutbox.OnFailed reverse = (connection, id, reason) -> {
+                if (BillingReversal.reverse(connection, id, reason, now)) {
+                    reversed.add(id);
+                }
+            };
+            outbox.settle(List.of(new NotificationOutbox.Settlement(retried, State.DELIVERED, null, now)), now, reverse);
+
+            List<Boolean> settled = outbox.settle(List.of(
+                    new NotificationOutbox.Settlement(delivered, State.DELIVERED, null, now.plusSeconds(1)),
+                    new NotificationOutbox.Settlement(failed, State.FAILED, "HTTP 404 CARD_UNKNOWN", now.plusSeconds(1)),
+                    new NotificationOutbox.Settlement(retried, State.FAILED, "HTTP 404 CARD_UNKNOWN", now.plusSeconds(1))),
+                    now, reverse);
+
+            assertThat(settled).containsExactly(true, true, false);
+            assertThat(reversed).containsExactly(failed);
+            assertThat(outbox.find(delivered).state()).isEqualTo(State.DELIVERED);
+            assertThat(outbox.find(failed).state()).isEqualTo(State.FAILED);
+            assertThat(outbox.find(retried).state()).as("settled before: unchanged").isEqualTo(State.DELIVERED);
+            assertThat(servers.credit(Long.class, "SELECT credit_used FROM card_accounts WHERE card_number = ?", CREDIT.digits()))
+                    .isEqualTo(6_000);
         }
     }
 }
