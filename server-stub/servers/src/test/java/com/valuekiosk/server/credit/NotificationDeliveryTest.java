@@ -55,6 +55,18 @@ class NotificationDeliveryTest extends CreditServerTestBase {
                 purchase.purchaseId().toString()).toInstant(ZoneOffset.UTC);
     }
 
+    /** Stops the e-money server, then buys {@code count} times {@code amount} for the purse, ATCs 1, 2, 3 … */
+    static List<ValuePurchaseResponse> purchasedWhileTheEmoneyServerIsDown(ServersFixture servers, int count, long amount)
+            throws Exception {
+        ApiClient kiosk = servers.terminal(KIOSK);
+        servers.stopEmoney();
+        List<ValuePurchaseResponse> purchases = new ArrayList<>();
+        for (int atc = 1; atc <= count; atc++) {
+            purchases.add(approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), amount, atc, KIOSK))));
+        }
+        return purchases;
+    }
+
     static ValuePurchaseResponse approved(ApiClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.as(ValuePurchaseResponse.class);
@@ -139,11 +151,7 @@ class NotificationDeliveryTest extends CreditServerTestBase {
     @EnumSource(Storage.class)
     void aRunSendsHundredNoticesARequestAndStopsAtTheFirstRequestThatGetsNoAnswer(Storage storage) throws Exception {
         try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
-            ApiClient kiosk = servers.terminal(KIOSK);
-            servers.stopEmoney();
-            for (int atc = 1; atc <= 101; atc++) {
-                approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 100, atc, KIOSK)));
-            }
+            purchasedWhileTheEmoneyServerIsDown(servers, 101, 100);
             EmoneyNotifier notifier = servers.credit.notifier();
             servers.clock.advance(Duration.ofSeconds(1));
 
@@ -198,12 +206,7 @@ class NotificationDeliveryTest extends CreditServerTestBase {
     @EnumSource(Storage.class)
     void twoInstancesDeliveringTogetherApplyEveryNoticeOnce(Storage storage) throws Exception {
         try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
-            ApiClient kiosk = servers.terminal(KIOSK);
-            servers.stopEmoney();
-            List<ValuePurchaseResponse> purchases = new ArrayList<>();
-            for (int atc = 1; atc <= 12; atc++) {
-                purchases.add(approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, atc, KIOSK))));
-            }
+            List<ValuePurchaseResponse> purchases = purchasedWhileTheEmoneyServerIsDown(servers, 12, 1_000);
             servers.startEmoney();
             servers.clock.advance(Duration.ofSeconds(1));
             EmoneyNotifier first = servers.credit.notifier();
@@ -318,12 +321,7 @@ class NotificationDeliveryTest extends CreditServerTestBase {
     @EnumSource(Storage.class)
     void aBatchRefusedAsAWholeIsSentNoticeByNotice(Storage storage) throws Exception {
         try (ServersFixture servers = new ServersFixture(pki, directory, storage)) {
-            ApiClient kiosk = servers.terminal(KIOSK);
-            servers.stopEmoney();
-            List<ValuePurchaseResponse> purchases = new ArrayList<>();
-            for (int atc = 1; atc <= 3; atc++) {
-                purchases.add(approved(kiosk.post(ApiPaths.PURCHASES, purchase(CREDIT, PURSE.digits(), 1_000, atc, KIOSK))));
-            }
+            List<ValuePurchaseResponse> purchases = purchasedWhileTheEmoneyServerIsDown(servers, 3, 1_000);
             ValuePurchaseResponse spoiled = purchases.get(1);
             servers.credit.database().inTransaction(connection -> {
                 try (java.sql.PreparedStatement invalid = connection.prepareStatement(
