@@ -143,66 +143,67 @@ public final class Idempotency {
 
     /**
      * As {@link #once} for each of several requests of one client on one endpoint, with distinct ids,
-     * in one transaction: one commit (and on H2 one file write) for all of them. The outcomes come in
+     * in one transaction: one commit (and on H2 one file write) for all of them. The answers come in
      * the requests' order, each the one {@link #once} would have given that request alone. A request
-     * id used for something else is that request's decline ({@code REQUEST_ID_REUSED}), not stored.
+     * id used for something else is that request's decline ({@code REQUEST_ID_REUSED}), not stored
+     * and not {@code replayed}.
      *
      * <p>A {@link Refused} from one request's work would roll back the others' too: the requests
      * are then decided one by one, each in its own transaction, as {@link #once} decides them.
      */
-    public <T> List<Outcome<T>> onceEach(String endpoint, PeerIdentity client, Class<T> type, List<Each<T>> requests) {
+    public <T> List<Answered<T>> onceEach(String endpoint, PeerIdentity client, Class<T> type, List<Each<T>> requests) {
         String clientName = client.role() + "/" + client.name();
         List<String> hashes = requests.stream().map(each -> hash(each.request())).toList();
         boolean[] lookFirst = {false};
-        Database.Work<List<Outcome<T>>> attempt = connection -> {
+        Database.Work<List<Answered<T>>> attempt = connection -> {
             WriteBatch tail = database.writeBatch();
-            List<Outcome<T>> outcomes = new ArrayList<>(requests.size());
+            List<Answered<T>> answers = new ArrayList<>(requests.size());
             try {
                 for (int i = 0; i < requests.size(); i++) {
                     Each<T> each = requests.get(i);
                     if (lookFirst[0]) {
-                        Outcome<T> stored = storedOutcome(connection, each.requestId(), endpoint, clientName, hashes.get(i), type);
+                        Answered<T> stored = storedAnswer(connection, each.requestId(), endpoint, clientName, hashes.get(i), type);
                         if (stored != null) {
-                            outcomes.add(stored);
+                            answers.add(stored);
                             continue;
                         }
                     }
                     Outcome<T> outcome = each.effect().apply(connection, tail);
                     storeAnswer(tail, each.requestId(), endpoint, clientName, hashes.get(i), format.store(outcome));
-                    outcomes.add(outcome);
+                    answers.add(new Answered<>(outcome, false));
                 }
                 tail.send(connection);
             } catch (SQLException e) {
                 lookFirst[0] = true; // Database retries it (a repeat's duplicate key among others)
                 throw e;
             }
-            return outcomes;
+            return answers;
         };
         try {
             return database.inTransaction(attempt);
         } catch (Refused refused) {
-            List<Outcome<T>> outcomes = new ArrayList<>(requests.size());
+            List<Answered<T>> answers = new ArrayList<>(requests.size());
             for (Each<T> each : requests) {
                 try {
-                    outcomes.add(once(each.requestId(), endpoint, client, each.request(), type, each.effect()).outcome());
+                    answers.add(once(each.requestId(), endpoint, client, each.request(), type, each.effect()));
                 } catch (Refused alone) {
-                    outcomes.add(Outcome.declined(alone.code(), alone.getMessage()));
+                    answers.add(new Answered<>(Outcome.declined(alone.code(), alone.getMessage()), false));
                 }
             }
-            return outcomes;
+            return answers;
         }
     }
 
-    /** The stored outcome of one request of a batch, its refusal as a decline, or null when none is stored. */
-    private <T> Outcome<T> storedOutcome(Connection connection, UUID requestId, String endpoint, String clientName,
+    /** The stored answer to one request of a batch, its refusal as a decline, or null when none is stored. */
+    private <T> Answered<T> storedAnswer(Connection connection, UUID requestId, String endpoint, String clientName,
                                          String hash, Class<T> type) throws SQLException {
         StoredAnswer stored;
         try {
             stored = find(connection, requestId, endpoint, clientName, hash);
         } catch (Refused reused) {
-            return Outcome.declined(reused.code(), reused.getMessage());
+            return new Answered<>(Outcome.declined(reused.code(), reused.getMessage()), false);
         }
-        return stored == null ? null : format.read(stored, type);
+        return stored == null ? null : new Answered<>(format.read(stored, type), true);
     }
 
     /**

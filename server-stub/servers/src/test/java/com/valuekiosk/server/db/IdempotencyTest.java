@@ -57,15 +57,16 @@ class IdempotencyTest {
             UUID fresh = UUID.randomUUID();
             UUID declined = UUID.randomUUID();
 
-            List<Outcome<String>> outcomes = idempotency.onceEach(ENDPOINT, CLIENT, String.class, List.of(
+            List<Idempotency.Answered<String>> answers = idempotency.onceEach(ENDPOINT, CLIENT, String.class, List.of(
                     new Idempotency.Each<>(repeated, "first", register("9999000000000001", "first again")),
                     new Idempotency.Each<>(fresh, "fresh", register("9999000000000003", "fresh")),
                     new Idempotency.Each<>(declined, "declined", decline("declined")),
                     new Idempotency.Each<>(reused, "not other", register("9999000000000004", "not other"))));
 
-            assertThat(outcomes).containsExactly(Outcome.done("first"), Outcome.done("fresh"),
-                    Outcome.declined(ErrorCode.CARD_UNKNOWN, "no card for declined"),
+            assertThat(answers).extracting(Idempotency.Answered::outcome).containsExactly(Outcome.done("first"),
+                    Outcome.done("fresh"), Outcome.declined(ErrorCode.CARD_UNKNOWN, "no card for declined"),
                     Outcome.declined(ErrorCode.REQUEST_ID_REUSED, "request id " + reused + " was already used for a different request"));
+            assertThat(answers).extracting(Idempotency.Answered::replayed).containsExactly(true, false, false, false);
             assertThat(users(database)).containsExactly("first", "other", "fresh");
 
             // Alone or in a batch again: the stored decisions, and nothing of the work stays.
@@ -73,7 +74,7 @@ class IdempotencyTest {
                     .outcome()).isEqualTo(Outcome.done("fresh"));
             assertThat(idempotency.onceEach(ENDPOINT, CLIENT, String.class, List.of(
                     new Idempotency.Each<>(declined, "declined", register("9999000000000006", "y")))))
-                    .containsExactly(Outcome.declined(ErrorCode.CARD_UNKNOWN, "no card for declined"));
+                    .containsExactly(new Idempotency.Answered<>(Outcome.declined(ErrorCode.CARD_UNKNOWN, "no card for declined"), true));
             assertThat(users(database)).containsExactly("first", "other", "fresh");
         }
     }
@@ -90,13 +91,14 @@ class IdempotencyTest {
             };
             UUID refused = UUID.randomUUID();
 
-            List<Outcome<String>> outcomes = idempotency.onceEach(ENDPOINT, CLIENT, String.class, List.of(
+            List<Idempotency.Answered<String>> answers = idempotency.onceEach(ENDPOINT, CLIENT, String.class, List.of(
                     new Idempotency.Each<>(UUID.randomUUID(), "a", register("9999000000000001", "a")),
                     new Idempotency.Each<>(refused, "b", refuse),
                     new Idempotency.Each<>(UUID.randomUUID(), "c", register("9999000000000003", "c"))));
 
-            assertThat(outcomes).containsExactly(Outcome.done("a"),
+            assertThat(answers).extracting(Idempotency.Answered::outcome).containsExactly(Outcome.done("a"),
                     Outcome.declined(ErrorCode.INVALID_REQUEST, "not this one"), Outcome.done("c"));
+            assertThat(answers).extracting(Idempotency.Answered::replayed).containsOnly(false);
             assertThat(users(database)).containsExactly("a", "c");
             assertThat(refusals).as("once in the batch, once alone").hasValue(2);
             // Nothing is stored for a refusal: the same id may still take effect.

@@ -16,6 +16,7 @@ import com.valuekiosk.card.sim.SimulatedCardFactory;
 import com.valuekiosk.server.emoney.internal.PasswordCheck;
 import com.valuekiosk.server.testing.ApiClient;
 import com.valuekiosk.server.testing.EmoneyFixture;
+import com.valuekiosk.server.testing.LogCapture;
 import com.valuekiosk.server.testing.Storage;
 import com.valuekiosk.wire.AmountChangeRequest;
 import com.valuekiosk.wire.AmountChangeResponse;
@@ -528,14 +529,20 @@ class EmoneyServerTest {
         credit.post(ApiPaths.PREPARATIONS, purchaseNotice(usedId, PURSE, 500, "JPY"));
 
         PreparationNotice fresh = purchaseNotice(UUID.randomUUID(), PURSE, 2_000, "JPY");
+        // The fresh notice first: its work runs before the repeat's rolls the first try back.
         List<PreparationNotice> notices = List.of(
-                sentBefore,
                 fresh,
+                sentBefore,
                 purchaseNotice(UUID.randomUUID(), "9999010000000041", 3_000, "JPY"),
                 purchaseNotice(UUID.randomUUID(), PURSE, 4_000, "USD"),
                 new PreparationNotice(UUID.randomUUID(), PURSE, null, 5_000, "JPY", PreparationNotice.Source.POINTS),
                 purchaseNotice(usedId, PURSE, 6_000, "JPY"));
-        ApiClient.Response response = credit.post(ApiPaths.PREPARATION_BATCHES, new PreparationBatch(notices));
+        ApiClient.Response response;
+        String log;
+        try (LogCapture logs = new LogCapture()) {
+            response = credit.post(ApiPaths.PREPARATION_BATCHES, new PreparationBatch(notices));
+            log = logs.text();
+        }
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<PreparationBatchAnswer.Result> results = response.as(PreparationBatchAnswer.class).results();
@@ -544,15 +551,17 @@ class EmoneyServerTest {
         assertThat(results).extracting(PreparationBatchAnswer.Result::status).containsExactly(200, 200, 404, 400, 400, 409);
         assertThat(results.subList(2, 6)).extracting(result -> result.error().code()).containsExactly(
                 ErrorCode.CARD_UNKNOWN, ErrorCode.CURRENCY_NOT_SUPPORTED, ErrorCode.INVALID_REQUEST, ErrorCode.REQUEST_ID_REUSED);
-        assertThat(results.get(0).ack()).as("the stored answer").isEqualTo(before);
-        assertThat(results.get(1).ack().amount()).isEqualTo(2_000);
+        assertThat(results.get(1).ack()).as("the stored answer").isEqualTo(before);
+        assertThat(results.get(0).ack().amount()).isEqualTo(2_000);
+        assertThat(log).as("logged once, after the commit; the repeat not at all")
+                .containsOnlyOnce("prepared 2000 JPY").doesNotContain("prepared 1000 JPY");
         assertThat(response.body()).doesNotContain("9999010000000041");
         assertThat(count("SELECT COUNT(*) FROM preparations")).isEqualTo(3);
         assertThat(kiosk.post(ApiPaths.AVAILABILITY, new AvailabilityRequest(PURSE, null)).as(Availability.class).total())
                 .isEqualTo(3_500);
 
         // Alone, later: the batch's stored answers.
-        assertThat(credit.post(ApiPaths.PREPARATIONS, fresh).as(PreparationAck.class)).isEqualTo(results.get(1).ack());
+        assertThat(credit.post(ApiPaths.PREPARATIONS, fresh).as(PreparationAck.class)).isEqualTo(results.get(0).ack());
         assertThat(credit.post(ApiPaths.PREPARATIONS, notices.get(3)).error().code()).isEqualTo(ErrorCode.CURRENCY_NOT_SUPPORTED);
         assertThat(count("SELECT COUNT(*) FROM preparations")).isEqualTo(3);
     }

@@ -95,8 +95,10 @@ public final class EmoneyService {
      */
     public Outcome<PreparationAck> prepare(PreparationNotice notice, PeerIdentity caller) {
         checkSource(notice, caller);
-        return idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller, notice, PreparationAck.class,
-                preparing(notice)).outcome();
+        Idempotency.Answered<PreparationAck> answered = idempotency.once(notice.requestId(), ApiPaths.PREPARATIONS, caller,
+                notice, PreparationAck.class, preparing(notice));
+        logPrepared(notice, answered);
+        return answered.outcome();
     }
 
     /**
@@ -121,9 +123,12 @@ public final class EmoneyService {
         }
         if (!allowed.isEmpty()) {
             // Stored under the single endpoint's name: a notice sent alone later gets the same answer.
-            List<Outcome<PreparationAck>> decided = idempotency.onceEach(ApiPaths.PREPARATIONS, caller, PreparationAck.class, allowed);
+            List<Idempotency.Answered<PreparationAck>> decided = idempotency.onceEach(ApiPaths.PREPARATIONS, caller,
+                    PreparationAck.class, allowed);
             for (int j = 0; j < decided.size(); j++) {
-                outcomes[positions.get(j)] = decided.get(j);
+                int position = positions.get(j);
+                logPrepared(notices.get(position), decided.get(j));
+                outcomes[position] = decided.get(j).outcome();
             }
         }
         return List.of(outcomes);
@@ -132,6 +137,17 @@ public final class EmoneyService {
     @SuppressWarnings("unchecked")
     private static Outcome<PreparationAck>[] newOutcomes(int size) {
         return (Outcome<PreparationAck>[]) new Outcome<?>[size];
+    }
+
+    /**
+     * Logged after the commit, from what was committed: a transaction retried (a batch is, when one
+     * of its notices is a repeat) logs nothing twice, and a repeat logs nothing.
+     */
+    private static void logPrepared(PreparationNotice notice, Idempotency.Answered<PreparationAck> answered) {
+        if (!answered.replayed() && answered.outcome() instanceof Outcome.Done<PreparationAck> done) {
+            log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), done.value().maskedEmoneyCardNumber(),
+                    notice.source());
+        }
     }
 
     /** A points system prepares POINTS, a credit company server PURCHASE. */
@@ -172,7 +188,6 @@ public final class EmoneyService {
                     return Outcome.declined(ErrorCode.CARD_UNKNOWN, "this e-money card is not registered");
                 }
             }
-            log.info("prepared {} {} for {} ({})", notice.amount(), notice.currency(), CardNumber.of(card), notice.source());
             return Outcome.done(new PreparationAck(preparationId, notice.requestId(), CardNumber.of(card).masked(),
                     notice.amount(), notice.currency(), expires));
         };
