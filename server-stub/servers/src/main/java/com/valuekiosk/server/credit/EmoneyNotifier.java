@@ -185,10 +185,14 @@ public final class EmoneyNotifier implements AutoCloseable {
         }
     }
 
+    /** Up to {@link #BATCH} waiting fresh notices, the longest waiting first; none when none waits. */
     private List<Fresh> takeFresh() {
         List<Fresh> batch = new ArrayList<>();
-        for (Fresh next = batch.size() < BATCH ? fresh.poll() : null; next != null;
-             next = batch.size() < BATCH ? fresh.poll() : null) {
+        while (batch.size() < BATCH) {
+            Fresh next = fresh.poll();
+            if (next == null) {
+                break;
+            }
             freshWaiting.decrementAndGet();
             batch.add(next);
         }
@@ -242,8 +246,7 @@ public final class EmoneyNotifier implements AutoCloseable {
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             List<NotificationOutbox.Entry> due = outbox.due(now, BATCH);
             boolean unreachable = false;
-            for (PreparationsClient.Result result : due.isEmpty() ? List.<PreparationsClient.Result>of()
-                    : attempt(due, BACKGROUND_TIMEOUT)) {
+            for (PreparationsClient.Result result : attempt(due, BACKGROUND_TIMEOUT)) {
                 attempted++;
                 switch (result.state()) {
                     case DELIVERED -> delivered++;
