@@ -122,15 +122,18 @@ final class BenchmarkRun {
                 // H2 counts the statements of the warm-up flows; counting stops before the measured ones.
                 boolean countStatements = kind == DatabaseKind.H2 && settings.warmupFlows() > 0;
                 StatementCount.Counted[] statements = new StatementCount.Counted[2];
+                Path creditFile = work.resolve("credit" + H2_FILE);
+                Path emoneyFile = work.resolve("emoney" + H2_FILE);
+                long[] fileSizes = new long[2];
                 if (countStatements) {
-                    StatementCount.start(credit.database());
-                    StatementCount.start(emoney.database());
+                    fileSizes[0] = StatementCount.start(credit.database(), creditFile);
+                    fileSizes[1] = StatementCount.start(emoney.database(), emoneyFile);
                 }
                 Marks marks = new Marks(
                         () -> {
                             if (countStatements) {
-                                statements[0] = StatementCount.stop(credit.database());
-                                statements[1] = StatementCount.stop(emoney.database());
+                                statements[0] = StatementCount.stop(credit.database(), creditFile, fileSizes[0]);
+                                statements[1] = StatementCount.stop(emoney.database(), emoneyFile, fileSizes[1]);
                             }
                             readings.flowsStart = Readings.Cpu.now(pgData);
                         },
@@ -171,6 +174,9 @@ final class BenchmarkRun {
             }
         }
     }
+
+    /** How H2 names the file of a database: its name, then this. */
+    private static final String H2_FILE = ".mv.db";
 
     /** The CPU readings taken at the {@link Marks} of a run, in nanoseconds; -1 where not known. */
     private static final class Readings {

@@ -18,10 +18,12 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
      * SQL statements per flow on each server's database, commits and CHECKPOINTs not included, the
      * transactions (commits) of both, and the CHECKPOINTs that wrote them to the files (the warm-up
      * flows on H2); -1 when not counted. {@code each}: every statement with its executions per flow,
-     * credit company server's first, each server's most frequent first.
+     * credit company server's first, each server's most frequent first. {@code fileBytes}: what H2
+     * wrote to the two files per flow, meanwhile.
      */
-    public record Statements(double credit, double emoney, double transactions, double checkpoints, List<Each> each) {
-        public static final Statements NONE = new Statements(-1, -1, -1, -1, List.of());
+    public record Statements(double credit, double emoney, double transactions, double checkpoints, double fileBytes,
+                             List<Each> each) {
+        public static final Statements NONE = new Statements(-1, -1, -1, -1, -1, List.of());
 
         /** One statement as H2 saw it, on the server named. */
         public record Each(String server, String sql, double perFlow) {
@@ -34,7 +36,8 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
             return new Statements((double) (credit.statements() - credit.commits() - credit.checkpoints()) / flows,
                     (double) (emoney.statements() - emoney.commits() - emoney.checkpoints()) / flows,
                     (double) (credit.commits() + emoney.commits()) / flows,
-                    (double) (credit.checkpoints() + emoney.checkpoints()) / flows, List.copyOf(each));
+                    (double) (credit.checkpoints() + emoney.checkpoints()) / flows,
+                    (double) (credit.fileBytes() + emoney.fileBytes()) / flows, List.copyOf(each));
         }
     }
 
