@@ -165,7 +165,8 @@ final class BenchmarkRun {
                         Readings.between(readings.flowsStart.postgres(), readings.flowsEnd.postgres()), load.separateProcess(),
                         helloWorld == null ? -1 : Readings.between(readings.ceilingStart, readings.ceilingEnd),
                         settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos(),
-                        Readings.between(readings.flowsStart.jit(), readings.flowsEnd.jit()));
+                        Readings.between(readings.flowsStart.jit(), readings.flowsEnd.jit()),
+                        Readings.between(readings.flowsStart.allocated(), readings.flowsEnd.allocated()));
                 MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
                 long warmupFlows = (long) settings.kiosks() * settings.warmupFlows();
                 RunResult.Statements perFlow = countStatements ? RunResult.Statements.perFlow(statements[0],
@@ -181,12 +182,16 @@ final class BenchmarkRun {
     /** The CPU readings taken at the {@link Marks} of a run, in nanoseconds; -1 where not known. */
     private static final class Readings {
 
-        /** This JVM's CPU, PostgreSQL's (-1 on H2) and this JVM's JIT compiler threads'. */
-        record Cpu(long jvm, long postgres, long jit) {
-            static final Cpu NONE = new Cpu(-1, -1, -1);
+        /**
+         * This JVM's CPU, PostgreSQL's (-1 on H2) and this JVM's JIT compiler threads'; and the bytes
+         * this JVM's threads have allocated.
+         */
+        record Cpu(long jvm, long postgres, long jit, long allocated) {
+            static final Cpu NONE = new Cpu(-1, -1, -1, -1);
 
             static Cpu now(Path pgData) {
-                return new Cpu(CpuTime.jvm(), pgData == null ? -1 : CpuTime.postgres(pgData), CpuTime.jit());
+                return new Cpu(CpuTime.jvm(), pgData == null ? -1 : CpuTime.postgres(pgData), CpuTime.jit(),
+                        CpuTime.allocated());
             }
         }
 

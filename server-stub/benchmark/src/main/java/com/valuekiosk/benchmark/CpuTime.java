@@ -29,6 +29,24 @@ final class CpuTime {
     }
 
     /**
+     * The heap bytes this JVM's live threads have allocated so far, or -1 when the JVM does not say. A
+     * count of the Java work done that, unlike CPU time, does not depend on how fast the machine runs
+     * at the moment. A thread that ended took its count with it: the difference over a stretch in
+     * which threads end is a lower bound.
+     */
+    static long allocated() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            long total = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                total += Math.max(0, bytes); // -1: the thread ended meanwhile
+            }
+            return total;
+        }
+        return -1;
+    }
+
+    /**
      * The CPU time this JVM's JIT compiler threads have used so far, in nanoseconds, read from
      * {@code /proc/self/task}; -1 without {@code /proc}. (The JVM's own compilation time counts
      * elapsed time, which on a busy machine is mostly waiting for a core.) A compiler thread that

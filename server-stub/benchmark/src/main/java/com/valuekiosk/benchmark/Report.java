@@ -88,6 +88,10 @@ final class Report {
                     efficiency.generatorCeilingCpuNanos() < 0 ? Double.NaN
                             : efficiency.generatorCeilingCpuNanos() / 1e6 / efficiency.ceilingRequests());
         }
+        if (efficiency.allocatedBytes() >= 0 && efficiency.loadProcess()) {
+            out.printf(Locale.ROOT, "allocated   : %.1f KB per flow on the servers' JVM's heap (moves less with the machine's speed than CPU"
+                    + " time)%n", efficiency.allocatedBytes() / 1024.0 / Math.max(1, result.completedFlows()));
+        }
         if (efficiency.jitShare() >= 0) {
             double share = efficiency.jitShare();
             out.printf(Locale.ROOT, "JIT         : %s ms CPU per flow in the servers' JVM's compiler threads (%.0f %% of that JVM's),"

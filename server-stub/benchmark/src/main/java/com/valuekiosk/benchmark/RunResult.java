@@ -52,12 +52,13 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
      * {@code jvmCeilingCpuNanos} (-1: not measured): with {@code loadProcess} that is the hello-world
      * server alone. The load generator's own CPU, during the flows and during the ceiling, is
      * {@code generatorCpuNanos} and {@code generatorCeilingCpuNanos} (-1 without {@code loadProcess}).
-     * This JVM's JIT compiler threads used {@code jitCpuNanos} during the measured flows (-1: not known).
+     * This JVM's JIT compiler threads used {@code jitCpuNanos} during the measured flows (-1: not known),
+     * and its threads allocated {@code allocatedBytes} on the heap (-1: not known).
      */
     public record Efficiency(double ceilingRequestsPerSecond, long jvmCpuNanos, long kioskCpuNanos, long postgresCpuNanos,
                              boolean loadProcess, long jvmCeilingCpuNanos, long ceilingNanos, long generatorCpuNanos,
-                             long generatorCeilingCpuNanos, long jitCpuNanos) {
-        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false, -1, 0, -1, -1, -1);
+                             long generatorCeilingCpuNanos, long jitCpuNanos, long allocatedBytes) {
+        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false, -1, 0, -1, -1, -1, -1);
 
         /** Hello-world requests answered in the ceiling's measured time. */
         double ceilingRequests() {

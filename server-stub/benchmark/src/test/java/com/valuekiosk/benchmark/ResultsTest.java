@@ -53,7 +53,7 @@ class ResultsTest {
     }
 
     private static RunResult.Efficiency jitOf(long jvmCpuNanos, long jitCpuNanos) {
-        return new RunResult.Efficiency(0, jvmCpuNanos, 0, -1, true, -1, 0, -1, -1, jitCpuNanos);
+        return new RunResult.Efficiency(0, jvmCpuNanos, 0, -1, true, -1, 0, -1, -1, jitCpuNanos, -1);
     }
 
     private static String report(RunResult result) {
