@@ -135,12 +135,27 @@ public final class Database implements AutoCloseable {
      * it to compute the fill rate of every chunk the file holds, whatever the load. At H2's 500 ms
      * that took 2.7 % of the servers' CPU in a short benchmark run and up to 38 % in long ones (the
      * benchmark's README); at {@value #H2_WRITE_DELAY_MS} ms it wakes a tenth as often.
+     *
+     * <p>{@code RETENTION_TIME=0}: H2 keeps a chunk in its list of chunks (the file's layout, which
+     * every chunk rewrites in part) until it has been unused for this long, 45 s by default, so that
+     * its space is not reused too soon. Appending every chunk, H2 reuses no space, and at the
+     * benchmark's pace the list held some ten thousand dead chunks: each new chunk read back, changed
+     * and wrote again pages of it at both ends. At 0 it drops a chunk once nothing uses it.
+     * H2DurabilityTest kills a server with the URL's settings and finds every commit.
+     *
+     * <p>{@code OPTIMIZE_REUSE_RESULTS=FALSE}: H2 keeps each query's last result, and before every
+     * execution walks the query's expression tree twice to learn whether the tables it reads changed
+     * since, to answer the same parameters from that result. A server's queries seldom come again
+     * with the same parameters before the tables they read change (every flow changes them), so the
+     * walks cost more than the results saved.
      */
     public static String h2File(java.nio.file.Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";REUSE_SPACE=FALSE"
                 + ";WRITE_DELAY=" + H2_WRITE_DELAY_MS
-                + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE;
+                + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE
+                + ";OPTIMIZE_REUSE_RESULTS=FALSE"
+                + ";RETENTION_TIME=0";
     }
 
     /** H2's {@code WRITE_DELAY} ({@link #h2File}). */

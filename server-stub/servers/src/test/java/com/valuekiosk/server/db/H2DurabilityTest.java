@@ -42,7 +42,9 @@ class H2DurabilityTest {
      * From 45 s after its first write ({@code RETENTION_TIME}), H2 writes new chunks into the space of
      * chunks no longer used. Killed then, H2 2.5.252 reopened the file at an older chunk and lost
      * commits it had written: a demo kiosk lost a purchase made a minute after its start, its receipt
-     * printed and its notice delivered. Here the retention is 0, so the space is reused at once.
+     * printed and its notice delivered. Here the retention is 0, so the space is reused at once. (The
+     * servers' URL sets it to 0 too, since it appends every chunk; this test sets it itself so that it
+     * keeps its meaning whatever the URL says.)
      */
     @Test
     void everyCommitSurvivesAKillOnceH2WouldReuseTheSpaceOfOldChunks() throws Exception {
