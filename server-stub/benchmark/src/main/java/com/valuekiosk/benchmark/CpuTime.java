@@ -30,9 +30,9 @@ final class CpuTime {
 
     /**
      * The heap bytes this JVM's live threads have allocated so far, or -1 when the JVM does not say. A
-     * count of the Java work done that, unlike CPU time, does not depend on how fast the machine runs
-     * at the moment. A thread that ended took its count with it: the difference over a stretch in
-     * which threads end is a lower bound.
+     * count of the Java work done that, unlike CPU time, barely depends on how fast the machine runs
+     * at the moment (the JIT's escape analysis can still remove some). A thread that ended took its
+     * count with it: the difference over a stretch in which threads end is a lower bound.
      */
     static long allocated() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads

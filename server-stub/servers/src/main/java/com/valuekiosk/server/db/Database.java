@@ -141,8 +141,8 @@ public final class Database implements AutoCloseable {
      * its space is not reused too soon. Appending every chunk, H2 reuses no space, and at the
      * benchmark's pace (some 240 chunks a second per server) the list held thousands of dead chunks:
      * each new chunk read back, changed and wrote again pages of it at both ends. At 0 it drops a
-     * chunk once nothing uses it.
-     * H2DurabilityTest kills a server with the URL's settings and finds every commit.
+     * chunk once nothing uses it. H2DurabilityTest kills a server with the URL's settings and finds
+     * every commit.
      *
      * <p>{@code OPTIMIZE_REUSE_RESULTS=FALSE}: H2 keeps each query's last result, and before every
      * execution walks the query's expression tree twice to learn whether the tables it reads changed
