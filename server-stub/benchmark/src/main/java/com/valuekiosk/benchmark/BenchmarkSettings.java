@@ -51,7 +51,7 @@ public record BenchmarkSettings(int kiosks, int warmupFlows, int flows, long amo
     /** The defaults of the command line, with other sizes. */
     public static BenchmarkSettings of(int kiosks, int warmupFlows, int flows) {
         return new BenchmarkSettings(kiosks, warmupFlows, flows, 1_000, 100, Duration.ofMillis(50), Duration.ofSeconds(1),
-                Duration.ZERO, Duration.ofSeconds(5));
+                Duration.ZERO, Duration.ofSeconds(30));
     }
 
     public int flowsPerKiosk() {

@@ -103,10 +103,11 @@ final class Report {
         RunResult.Statements statements = result.statements();
         if (statements.credit() >= 0) {
             out.printf(Locale.ROOT, "SQL         : %.1f statements per flow (credit company %.1f, e-money %.1f) in %.1f"
-                            + " transactions, written to the files by %.1f CHECKPOINTs, %.1f KB a flow; counted by H2 in the"
-                            + " warm-up flows%n",
+                            + " transactions, written to the files by %.1f CHECKPOINTs, %.1f KB a flow (%.1f KB a CHECKPOINT);"
+                            + " counted by H2 in the warm-up flows%n",
                     statements.credit() + statements.emoney(), statements.credit(), statements.emoney(),
-                    statements.transactions(), statements.checkpoints(), statements.fileBytes() / 1024);
+                    statements.transactions(), statements.checkpoints(), statements.fileBytes() / 1024,
+                    statements.checkpoints() <= 0 ? 0 : statements.fileBytes() / 1024 / statements.checkpoints());
             if (listStatements) {
                 for (RunResult.Statements.Each each : statements.each()) {
                     out.printf(Locale.ROOT, "  %-8s %5.2f  %s%n", each.server(), each.perFlow(), each.sql());
