@@ -70,7 +70,7 @@ public final class ServerLoadBenchmark implements Callable<Integer> {
     @Option(names = "--ceiling-seconds", paramLabel = "S",
             description = "How long the hello-world HTTPS ceiling is measured (after half as long unmeasured);"
                     + " 0: not measured (default: ${DEFAULT-VALUE}).")
-    long ceilingSeconds = 30;
+    long ceilingSeconds = BenchmarkSettings.DEFAULT_CEILING_SECONDS;
 
     @Option(names = "--load-process",
             description = "Run the simulated kiosks (cards, JSON, HTTPS clients) in a process of their own, so that the"
