@@ -138,22 +138,22 @@ final class BenchmarkRun {
                             readings.flowsStart = Readings.Cpu.now(pgData);
                         },
                         () -> readings.flowsEnd = Readings.Cpu.now(pgData),
-                        () -> readings.ceilingStart = CpuTime.jvm(),
-                        () -> readings.ceilingEnd = CpuTime.jvm());
+                        () -> readings.ceilingStart = Readings.Cpu.now(null),
+                        () -> readings.ceilingEnd = Readings.Cpu.now(null));
                 FleetResult fleet;
                 double setupSeconds;
                 if (load.separateProcess()) {
                     setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-                    progress.printf("%s: both servers up in %.1f s; %d kiosks in a load generator process%s, %d warm-up"
-                            + " + %d measured flows per kiosk, then the HTTPS ceiling...%n", kind.label(),
+                    progress.printf("%s: both servers up in %.1f s; %d kiosks in a load generator process%s: the HTTPS"
+                            + " ceiling, then %d warm-up + %d measured flows per kiosk...%n", kind.label(),
                             setupSeconds, settings.kiosks(),
                             load.cpus() == null ? "" : " on CPUs " + load.cpus(), settings.warmupFlows(), settings.flows());
                     fleet = LoadProcess.run(settings, pki, creditUri, emoneyUri, helloWorld, load.cpus(), marks);
                 } else {
                     Fleet kiosks = new Fleet(settings, pki, creditUri, emoneyUri);
                     setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-                    progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s; %d warm-up + %d measured"
-                            + " flows per kiosk, then the HTTPS ceiling...%n", kind.label(), kiosks.size(),
+                    progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s: the HTTPS ceiling, then"
+                            + " %d warm-up + %d measured flows per kiosk...%n", kind.label(), kiosks.size(),
                             2 * kiosks.size(), setupSeconds, settings.warmupFlows(),
                             settings.flows());
                     fleet = kiosks.run(marks, helloWorld);
@@ -163,8 +163,10 @@ final class BenchmarkRun {
                         Readings.between(readings.flowsStart.jvm(), readings.flowsEnd.jvm()),
                         load.separateProcess() ? 0 : fleet.kioskCpuNanos(),
                         Readings.between(readings.flowsStart.postgres(), readings.flowsEnd.postgres()), load.separateProcess(),
-                        helloWorld == null ? -1 : Readings.between(readings.ceilingStart, readings.ceilingEnd),
+                        helloWorld == null ? -1 : Readings.between(readings.ceilingStart.jvm(), readings.ceilingEnd.jvm()),
                         settings.ceilingTime().toNanos(), fleet.generatorCpuNanos(), fleet.generatorCeilingCpuNanos(),
+                        helloWorld == null ? -1 : Readings.between(readings.ceilingStart.jit(), readings.ceilingEnd.jit()),
+                        fleet.generatorCeilingJitNanos(),
                         Readings.between(readings.flowsStart.jit(), readings.flowsEnd.jit()),
                         Readings.between(readings.flowsStart.allocated(), readings.flowsEnd.allocated()));
                 MoneyCheck money = moneyCheck(fleet, settings, credit.database(), emoney.database());
@@ -197,8 +199,8 @@ final class BenchmarkRun {
 
         Cpu flowsStart = Cpu.NONE;
         Cpu flowsEnd = Cpu.NONE;
-        long ceilingStart = -1;
-        long ceilingEnd = -1;
+        Cpu ceilingStart = Cpu.NONE;
+        Cpu ceilingEnd = Cpu.NONE;
 
         static long between(long start, long end) {
             return start < 0 || end < 0 ? -1 : end - start;

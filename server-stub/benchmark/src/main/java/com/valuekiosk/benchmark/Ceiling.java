@@ -31,7 +31,7 @@ final class Ceiling {
     private Ceiling() {
     }
 
-    /** The hello-world endpoint, started before the flows and asked after them. */
+    /** The hello-world endpoint, started with the servers and asked before the flows. */
     static final class HelloServer implements AutoCloseable {
 
         private final HttpsServer server;

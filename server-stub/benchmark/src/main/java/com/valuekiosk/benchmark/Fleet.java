@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
- * The simulated kiosks of a run, one thread each: warm-up, a barrier, the measured flows, then
- * each purse's balance read back for the money check, and the HTTPS ceiling their clients reach.
+ * The simulated kiosks of a run, one thread each: the HTTPS ceiling their clients reach, then
+ * warm-up, a barrier, the measured flows, and each purse's balance read back for the money check.
  * The same code runs in the servers' process or in a load generator process of its own.
  */
 final class Fleet {
@@ -52,11 +52,18 @@ final class Fleet {
     }
 
     /**
-     * Runs every kiosk's flows; {@code marks.flowsStart} runs when all have warmed up,
-     * {@code flowsEnd} when the last one finished its measured flows. Then the ceiling, when
-     * {@code helloWorld} is given, with {@code ceilingStart} and {@code ceilingEnd} around its measured time.
+     * First the ceiling, when {@code helloWorld} is given, with {@code marks.ceilingStart} and
+     * {@code ceilingEnd} around its measured time; then every kiosk's flows: {@code flowsStart} runs
+     * when all have warmed up, {@code flowsEnd} when the last one finished its measured flows.
+     *
+     * <p>The ceiling comes first because after the flows the JVMs are not quiet: each one's C2
+     * compiler thread still has the flows' code queued, and took a core from the hello-world
+     * requests for tens of seconds (the benchmark's README, twelfth round).
      */
     FleetResult run(Marks marks, URI helloWorld) throws InterruptedException {
+        double ceiling = helloWorld == null ? 0 : Ceiling.ask(helloWorld,
+                kiosks.stream().map(kiosk -> terminalTls(kiosk.terminalId())).toList(),
+                settings.ceilingTime().dividedBy(2), settings.ceilingTime(), marks.ceilingStart(), marks.ceilingEnd());
         Failures failures = new Failures();
         long wallNanos = load(failures, marks.flowsStart());
         marks.flowsEnd().run();
@@ -72,13 +79,10 @@ final class Fleet {
         for (Metric metric : Metric.values()) {
             samples.put(metric, Latency.concat(kiosks.stream().map(kiosk -> kiosk.samples(metric)).toList()));
         }
-        double ceiling = helloWorld == null ? 0 : Ceiling.ask(helloWorld,
-                kiosks.stream().map(kiosk -> terminalTls(kiosk.terminalId())).toList(),
-                settings.ceilingTime().dividedBy(2), settings.ceilingTime(), marks.ceilingStart(), marks.ceilingEnd());
         return new FleetResult(wallNanos, samples, sum(Kiosk::measuredFlows), sum(Kiosk::measuredRequests),
                 sum(Kiosk::measuredApdus), sum(Kiosk::pendingNotices), sum(Kiosk::flowsWithAvailabilityRetry),
                 sum(Kiosk::availabilityRetries), cardIncrease, sum(Kiosk::measuredCpuNanos), failures.total(),
-                failures.summary(), ceiling, -1, -1);
+                failures.summary(), ceiling, -1, -1, -1);
     }
 
     private long sum(java.util.function.ToLongFunction<Kiosk> figure) {

@@ -14,15 +14,18 @@ import java.util.Map;
  * @param generatorCpuNanos        CPU time of the whole load generator process during the measured flows,
  *                                 -1 when the kiosks ran in the servers' process
  * @param generatorCeilingCpuNanos the same during the ceiling's measured time
+ * @param generatorCeilingJitNanos the load generator's JIT compiler threads' CPU time during the ceiling's
+ *                                 measured time, -1 when not known
  */
 record FleetResult(long wallNanos, Map<Metric, long[]> samples, long flows, long requests, long apdus,
                    long pendingNotices, long flowsWithAvailabilityRetry, long availabilityRetries, long cardIncrease,
                    long kioskCpuNanos, long failures, Map<String, Integer> failureKinds,
-                   double ceilingRequestsPerSecond, long generatorCpuNanos, long generatorCeilingCpuNanos) {
+                   double ceilingRequestsPerSecond, long generatorCpuNanos, long generatorCeilingCpuNanos,
+                   long generatorCeilingJitNanos) {
 
-    FleetResult withGeneratorCpu(long flowsNanos, long ceilingNanos) {
+    FleetResult withGeneratorCpu(long flowsNanos, long ceilingNanos, long ceilingJitNanos) {
         return new FleetResult(wallNanos, samples, flows, requests, apdus, pendingNotices, flowsWithAvailabilityRetry,
                 availabilityRetries, cardIncrease, kioskCpuNanos, failures, failureKinds, ceilingRequestsPerSecond,
-                flowsNanos, ceilingNanos);
+                flowsNanos, ceilingNanos, ceilingJitNanos);
     }
 }

@@ -41,15 +41,17 @@ public final class LoadGenerator {
         DevPki pki = DevPki.load(Path.of(args[1]), DevPki.DEFAULT_PASSWORD.toCharArray());
         Fleet fleet = new Fleet(settings, pki, URI.create(args[2]), URI.create(args[3]));
         URI hello = "-".equals(args[4]) ? null : URI.create(args[4]);
-        // This process's own CPU at each mark: what the kiosks cost, beside what the servers cost.
+        // This process's own CPU at each mark: what the kiosks cost, beside what the servers cost; and
+        // its JIT compiler threads' during the ceiling, which say whether its clients had reached their speed.
         long[] cpu = new long[4];
+        long[] jit = {-1, -1};
         Marks marks = new Marks(
                 () -> { cpu[0] = CpuTime.jvm(); say(protocol, MEASURING); },
                 () -> { cpu[1] = CpuTime.jvm(); say(protocol, MEASURED); },
-                () -> { cpu[2] = CpuTime.jvm(); say(protocol, CEILING_MEASURING); },
-                () -> { cpu[3] = CpuTime.jvm(); say(protocol, CEILING_MEASURED); });
-        FleetResult result = fleet.run(marks, hello)
-                .withGeneratorCpu(cpu[1] - cpu[0], hello == null ? -1 : cpu[3] - cpu[2]);
+                () -> { cpu[2] = CpuTime.jvm(); jit[0] = CpuTime.jit(); say(protocol, CEILING_MEASURING); },
+                () -> { cpu[3] = CpuTime.jvm(); jit[1] = CpuTime.jit(); say(protocol, CEILING_MEASURED); });
+        FleetResult result = fleet.run(marks, hello).withGeneratorCpu(cpu[1] - cpu[0], hello == null ? -1 : cpu[3] - cpu[2],
+                hello == null || jit[0] < 0 || jit[1] < 0 ? -1 : jit[1] - jit[0]);
         say(protocol, RESULT + Json.mapper().writeValueAsString(result));
         System.exit(0);
     }

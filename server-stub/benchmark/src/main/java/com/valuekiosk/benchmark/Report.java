@@ -27,6 +27,20 @@ final class Report {
                 : String.format(Locale.ROOT, "%.2f", nanos / 1e6 / result.completedFlows());
     }
 
+    /** Whether the ceiling was measured while a JVM still compiled the hello-world path: then it is too low. */
+    private static void printCeilingJit(RunResult.Efficiency efficiency, PrintStream out) {
+        double servers = efficiency.ceilingJitShare();
+        double generator = efficiency.generatorCeilingJitShare();
+        if (servers < 0) {
+            return;
+        }
+        String inGenerator = generator < 0 ? "" : String.format(Locale.ROOT, ", %.0f %% of the load generator's", 100 * generator);
+        boolean compiling = Math.max(servers, generator) > RunResult.Efficiency.STILL_COMPILING;
+        out.printf(Locale.ROOT, "ceiling JIT : %.0f %% of the servers' JVM's CPU in its compiler threads%s, in the ceiling's"
+                        + " measured time%s%n", 100 * servers, inGenerator,
+                compiling ? " -- STILL COMPILING: the ceiling is below what the stack can do; more --ceiling-seconds" : "");
+    }
+
     static void print(RunResult result, Machine machine, PrintStream out) {
         print(result, machine, out, false);
     }
@@ -65,6 +79,7 @@ final class Report {
                             + " %d keep-alive clients%s) -> ratio %s = flows/s / (ceiling / %d requests per flow)%n",
                     efficiency.ceilingRequestsPerSecond(), settings.kiosks(),
                     efficiency.loadProcess() ? " in the load generator's process" : "", ratio(result), Ceiling.REQUESTS_PER_FLOW);
+            printCeilingJit(efficiency, out);
         }
         String postgres = efficiency.postgresCpuNanos() < 0 ? ""
                 : ", PostgreSQL's processes " + perFlow(result, efficiency.postgresCpuNanos()) + " ms";
@@ -84,9 +99,11 @@ final class Report {
                     result.serverCpuRatio(), Ceiling.REQUESTS_PER_FLOW, result.serverCpuPerHelloNanos() / 1e6,
                     serverCpuPerFlow(result));
             out.printf(Locale.ROOT, "load gen.   : %s ms CPU per flow (cards on jcardsim, JSON, HTTPS clients), %.3f ms per"
-                            + " hello-world request%n", perFlow(result, efficiency.generatorCpuNanos()),
+                            + " hello-world request -> on %d cores the ratio could not pass %.2f, were the servers free%n",
+                    perFlow(result, efficiency.generatorCpuNanos()),
                     efficiency.generatorCeilingCpuNanos() < 0 ? Double.NaN
-                            : efficiency.generatorCeilingCpuNanos() / 1e6 / efficiency.ceilingRequests());
+                            : efficiency.generatorCeilingCpuNanos() / 1e6 / efficiency.ceilingRequests(),
+                    machine.processors(), result.ceilingRatioBound(machine.processors()));
         }
         if (efficiency.allocatedBytes() >= 0 && efficiency.loadProcess()) {
             out.printf(Locale.ROOT, "allocated   : %.1f KB per flow on the servers' JVM's heap (moves less with the machine's speed than CPU"

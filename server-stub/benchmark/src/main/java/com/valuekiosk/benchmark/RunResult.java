@@ -52,13 +52,16 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
      * {@code jvmCeilingCpuNanos} (-1: not measured): with {@code loadProcess} that is the hello-world
      * server alone. The load generator's own CPU, during the flows and during the ceiling, is
      * {@code generatorCpuNanos} and {@code generatorCeilingCpuNanos} (-1 without {@code loadProcess}).
+     * The JIT compiler threads used {@code jitCeilingCpuNanos} of this JVM's CPU in the ceiling's measured
+     * time and {@code generatorCeilingJitNanos} of the load generator's (-1: not known).
      * This JVM's JIT compiler threads used {@code jitCpuNanos} during the measured flows (-1: not known),
      * and its threads allocated {@code allocatedBytes} on the heap (-1: not known).
      */
     public record Efficiency(double ceilingRequestsPerSecond, long jvmCpuNanos, long kioskCpuNanos, long postgresCpuNanos,
                              boolean loadProcess, long jvmCeilingCpuNanos, long ceilingNanos, long generatorCpuNanos,
-                             long generatorCeilingCpuNanos, long jitCpuNanos, long allocatedBytes) {
-        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false, -1, 0, -1, -1, -1, -1);
+                             long generatorCeilingCpuNanos, long jitCeilingCpuNanos, long generatorCeilingJitNanos,
+                             long jitCpuNanos, long allocatedBytes) {
+        public static final Efficiency NONE = new Efficiency(0, -1, -1, -1, false, -1, 0, -1, -1, -1, -1, -1, -1);
 
         /** Hello-world requests answered in the ceiling's measured time. */
         double ceilingRequests() {
@@ -74,7 +77,21 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
             return jitCpuNanos < 0 || jvmCpuNanos <= 0 ? -1 : (double) jitCpuNanos / jvmCpuNanos;
         }
 
-        /** Above this {@link #jitShare} the report says the servers were still compiling. */
+        /**
+         * The JIT compiler threads' share of this JVM's CPU in the ceiling's measured time; -1 when not
+         * known. Above {@link #STILL_COMPILING}, the hello-world path had not reached its speed.
+         */
+        double ceilingJitShare() {
+            return jitCeilingCpuNanos < 0 || jvmCeilingCpuNanos <= 0 ? -1 : (double) jitCeilingCpuNanos / jvmCeilingCpuNanos;
+        }
+
+        /** The same in the load generator, whose clients the ceiling measures too; -1 when not known. */
+        double generatorCeilingJitShare() {
+            return generatorCeilingJitNanos < 0 || generatorCeilingCpuNanos <= 0 ? -1
+                    : (double) generatorCeilingJitNanos / generatorCeilingCpuNanos;
+        }
+
+        /** Above this share of a JVM's CPU in its JIT compiler threads the report says it was still compiling. */
         static final double STILL_COMPILING = 0.10;
     }
 
@@ -82,6 +99,21 @@ public record RunResult(DatabaseKind kind, String database, BenchmarkSettings se
     public double ceilingRatio() {
         return efficiency.ceilingRequestsPerSecond() <= 0 ? 0
                 : flowsPerSecond() / (efficiency.ceilingRequestsPerSecond() / Ceiling.REQUESTS_PER_FLOW);
+    }
+
+    /**
+     * The highest {@link #ceilingRatio()} that {@code processors} cores leave these simulated kiosks,
+     * were the servers to cost nothing: the load generator alone needs its CPU per flow, so flows/s
+     * cannot pass the cores' time divided by it. 0 unless the kiosks ran in a load process and the
+     * ceiling was measured.
+     */
+    public double ceilingRatioBound(int processors) {
+        if (!efficiency.loadProcess() || efficiency.generatorCpuNanos() <= 0 || completedFlows == 0
+                || efficiency.ceilingRequestsPerSecond() <= 0) {
+            return 0;
+        }
+        double flowsPerSecond = processors * 1e9 / ((double) efficiency.generatorCpuNanos() / completedFlows);
+        return flowsPerSecond / (efficiency.ceilingRequestsPerSecond() / Ceiling.REQUESTS_PER_FLOW);
     }
 
     /**

@@ -52,8 +52,45 @@ class ResultsTest {
         assertThat(steady).contains("(5 % of that JVM's)").doesNotContain("STILL COMPILING");
     }
 
+    @Test
+    void theRatioIsBoundedByWhatTheLoadGeneratorAloneNeedsPerFlow() {
+        MoneyCheck balanced = new MoneyCheck(2_000, 2, 2_000, 1, 2_000, 2, 2_000, java.util.Map.of(), 0);
+        // 2 flows in 1 ns of wall time; the load generator took 2 ms of CPU for them, 1 ms a flow; a
+        // ceiling of 10,000 requests/s is 2,000 flows/s of 5 requests.
+        RunResult.Efficiency measured = new RunResult.Efficiency(10_000, 1_000_000, 0, -1, true, 100_000, 1_000_000_000,
+                2_000_000, 500_000, 1_000, 5_000, -1, -1);
+        RunResult.Efficiency inProcess = new RunResult.Efficiency(10_000, 1_000_000, 0, -1, false, 100_000, 1_000_000_000,
+                -1, -1, 1_000, -1, -1, -1);
+
+        // 2 cores give 2,000 flows/s at 1 ms a flow: a ratio of 1.0 at most; 1 core, 0.5.
+        assertThat(result(balanced, measured).ceilingRatioBound(2)).isEqualTo(1.0);
+        assertThat(result(balanced, measured).ceilingRatioBound(1)).isEqualTo(0.5);
+        assertThat(result(balanced, inProcess).ceilingRatioBound(2)).as("the kiosks' CPU not known apart").isZero();
+        assertThat(report(result(balanced, measured))).containsPattern("the ratio could not pass \\d+\\.\\d\\d, were the servers free");
+    }
+
+    @Test
+    void theReportSaysWhenTheCeilingWasMeasuredWhileAJvmStillCompiled() {
+        MoneyCheck balanced = new MoneyCheck(2_000, 2, 2_000, 1, 2_000, 2, 2_000, java.util.Map.of(), 0);
+
+        String serversCompiling = report(result(balanced, ceilingJitOf(200_000, 10_000)));
+        String generatorCompiling = report(result(balanced, ceilingJitOf(10_000, 300_000)));
+        String steady = report(result(balanced, ceilingJitOf(10_000, 20_000)));
+
+        assertThat(serversCompiling).contains("ceiling JIT : 20 % of the servers' JVM's CPU in its compiler threads,"
+                + " 1 % of the load generator's").contains("STILL COMPILING: the ceiling is below");
+        assertThat(generatorCompiling).contains("30 % of the load generator's").contains("STILL COMPILING: the ceiling is below");
+        assertThat(steady).contains("ceiling JIT : 1 % of the servers' JVM's CPU").doesNotContain("STILL COMPILING");
+    }
+
+    /** A ceiling measured for 1 s in which the servers' JVM and the load generator each used 1 ms of CPU. */
+    private static RunResult.Efficiency ceilingJitOf(long serversJitNanos, long generatorJitNanos) {
+        return new RunResult.Efficiency(10_000, 1_000_000, 0, -1, true, 1_000_000, 1_000_000_000, 2_000_000, 1_000_000,
+                serversJitNanos, generatorJitNanos, -1, -1);
+    }
+
     private static RunResult.Efficiency jitOf(long jvmCpuNanos, long jitCpuNanos) {
-        return new RunResult.Efficiency(0, jvmCpuNanos, 0, -1, true, -1, 0, -1, -1, jitCpuNanos, -1);
+        return new RunResult.Efficiency(0, jvmCpuNanos, 0, -1, true, -1, 0, -1, -1, -1, -1, jitCpuNanos, -1);
     }
 
     private static String report(RunResult result) {
