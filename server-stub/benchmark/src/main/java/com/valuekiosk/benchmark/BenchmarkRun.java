@@ -144,18 +144,17 @@ final class BenchmarkRun {
                 double setupSeconds;
                 if (load.separateProcess()) {
                     setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-                    progress.printf("%s: both servers up in %.1f s; %d kiosks in a load generator process%s: the HTTPS"
-                            + " ceiling, then %d warm-up + %d measured flows per kiosk...%n", kind.label(),
-                            setupSeconds, settings.kiosks(),
-                            load.cpus() == null ? "" : " on CPUs " + load.cpus(), settings.warmupFlows(), settings.flows());
+                    progress.printf("%s: both servers up in %.1f s; %d kiosks in a load generator process%s: %s%d warm-up"
+                            + " + %d measured flows per kiosk...%n", kind.label(), setupSeconds, settings.kiosks(),
+                            load.cpus() == null ? "" : " on CPUs " + load.cpus(), ceilingFirst(helloWorld),
+                            settings.warmupFlows(), settings.flows());
                     fleet = LoadProcess.run(settings, pki, creditUri, emoneyUri, helloWorld, load.cpus(), marks);
                 } else {
                     Fleet kiosks = new Fleet(settings, pki, creditUri, emoneyUri);
                     setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-                    progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s: the HTTPS ceiling, then"
-                            + " %d warm-up + %d measured flows per kiosk...%n", kind.label(), kiosks.size(),
-                            2 * kiosks.size(), setupSeconds, settings.warmupFlows(),
-                            settings.flows());
+                    progress.printf("%s: both servers up, %d kiosks with %d cards ready in %.1f s: %s%d warm-up + %d"
+                            + " measured flows per kiosk...%n", kind.label(), kiosks.size(), 2 * kiosks.size(), setupSeconds,
+                            ceilingFirst(helloWorld), settings.warmupFlows(), settings.flows());
                     fleet = kiosks.run(marks, helloWorld);
                 }
                 // In its own process the kiosks' CPU is not this JVM's: nothing to take off.
@@ -176,6 +175,11 @@ final class BenchmarkRun {
                 return result(kind, describe(emoney.database()), settings, setupSeconds, fleet, money, efficiency, perFlow);
             }
         }
+    }
+
+    /** The progress line's words for the ceiling, which comes before the flows when it is measured. */
+    private static String ceilingFirst(URI helloWorld) {
+        return helloWorld == null ? "" : "the HTTPS ceiling, then ";
     }
 
     /** How H2 names the file of a database: its name, then this. */
