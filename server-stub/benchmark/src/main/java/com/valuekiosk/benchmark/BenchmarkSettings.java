@@ -21,8 +21,8 @@ public record BenchmarkSettings(int kiosks, int warmupFlows, int flows, long amo
      * How long the ceiling is measured unless told otherwise, after half as long unmeasured. The
      * ceiling comes first, in fresh JVMs, whose one C2 compiler thread each needs many seconds under
      * this load to compile the HTTPS path: measured for 5 or 10 s it gave a fifth to a third of its
-     * speed, for 30 s 11,502–16,271 requests/s, for 60 s 16,095 with 1 % of either JVM's CPU still
-     * compiling (the README's twelfth round; the report's {@code ceiling JIT} line).
+     * speed, for 30 s 11,502–16,271 requests/s, for 60 s 16,095–18,866 with at most 1 % of either
+     * JVM's CPU still compiling (the README's twelfth round; the report's {@code ceiling JIT} line).
      */
     static final long DEFAULT_CEILING_SECONDS = 60;
 

@@ -55,8 +55,8 @@ class ResultsTest {
     @Test
     void theRatioIsBoundedByWhatTheLoadGeneratorAloneNeedsPerFlow() {
         MoneyCheck balanced = new MoneyCheck(2_000, 2, 2_000, 1, 2_000, 2, 2_000, java.util.Map.of(), 0);
-        // 2 flows in 1 ns of wall time; the load generator took 2 ms of CPU for them, 1 ms a flow; a
-        // ceiling of 10,000 requests/s is 2,000 flows/s of 5 requests.
+        // 2 flows, for which the load generator took 2 ms of CPU: 1 ms a flow. A ceiling of 10,000
+        // requests/s is 2,000 flows/s of 5 requests.
         RunResult.Efficiency measured = new RunResult.Efficiency(10_000, 1_000_000, 0, -1, true, 100_000, 1_000_000_000,
                 2_000_000, 500_000, 1_000, 5_000, -1, -1);
         RunResult.Efficiency inProcess = new RunResult.Efficiency(10_000, 1_000_000, 0, -1, false, 100_000, 1_000_000_000,
